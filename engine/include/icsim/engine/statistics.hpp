@@ -1,0 +1,145 @@
+#pragma once
+// Streaming statistics, bucketed by period (a year, usually).
+//
+// Memory is fixed when a statistic is made: a few numbers per period, never
+// a number per observation, so it does not grow with the run's length or
+// with the patients who passed through. Observations before the periods'
+// origin (the warm-up) are discarded, and reset() forgets everything at the
+// warm-up boundary.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include <icsim/engine/sim_time.hpp>
+
+namespace icsim::engine {
+
+// Consecutive periods of equal length from an origin.
+struct Periods {
+  SimTime origin = 0.0;
+  SimTime length = kDaysPerYear;
+  int count = 1;
+
+  // The period holding time t, or -1 before the origin or after the last.
+  [[nodiscard]] int index(SimTime t) const;
+  [[nodiscard]] SimTime start(int period) const { return origin + length * period; }
+  [[nodiscard]] SimTime end(int period) const { return origin + length * (period + 1); }
+  [[nodiscard]] SimTime horizon() const { return end(count - 1); }
+};
+
+// A streaming estimate of one quantile in constant memory: the P-square
+// algorithm of Jain and Chlamtac (1985).
+class P2Quantile {
+ public:
+  explicit P2Quantile(double probability = 0.5);
+  void add(double x);
+  [[nodiscard]] double value() const;
+  [[nodiscard]] double probability() const { return p_; }
+
+ private:
+  double parabolic(int i, double d) const;
+  double linear(int i, int d) const;
+
+  double p_;
+  std::int64_t count_ = 0;
+  std::array<double, 5> height_{};
+  std::array<double, 5> position_{};
+  std::array<double, 5> desired_{};
+  std::array<double, 5> increment_{};
+};
+
+// Count, mean, variance (Welford), min, max and chosen quantiles of a stream.
+class Moments {
+ public:
+  explicit Moments(const std::vector<double>& quantiles = {});
+  void add(double x);
+
+  [[nodiscard]] std::int64_t count() const { return count_; }
+  [[nodiscard]] double mean() const { return count_ > 0 ? mean_ : 0.0; }
+  [[nodiscard]] double variance() const;  // sample variance, n - 1
+  [[nodiscard]] double sd() const;
+  [[nodiscard]] double min() const { return min_; }
+  [[nodiscard]] double max() const { return max_; }
+  [[nodiscard]] double sum() const { return mean() * static_cast<double>(count_); }
+  // The estimate of a quantile given at construction.
+  [[nodiscard]] double quantile(double probability) const;
+
+ private:
+  std::int64_t count_ = 0;
+  double mean_ = 0.0;
+  double m2_ = 0.0;
+  double min_ = 0.0;
+  double max_ = 0.0;
+  std::vector<P2Quantile> quantiles_;
+};
+
+// Events counted per period (admissions, diversions, deaths, ...).
+class Counter {
+ public:
+  explicit Counter(const Periods& periods);
+  void add(SimTime t, double amount = 1.0);
+  void reset();
+  [[nodiscard]] double in_period(int period) const { return per_period_[static_cast<std::size_t>(period)]; }
+  [[nodiscard]] double total() const { return total_; }
+  [[nodiscard]] const Periods& periods() const { return periods_; }
+
+ private:
+  Periods periods_;
+  std::vector<double> per_period_;
+  double total_ = 0.0;
+};
+
+// Observations per period (waits, lengths of stay, ...).
+class Tally {
+ public:
+  explicit Tally(const Periods& periods, const std::vector<double>& quantiles = {0.5, 0.95});
+  void add(SimTime t, double x);
+  void reset();
+  [[nodiscard]] const Moments& in_period(int period) const { return per_period_[static_cast<std::size_t>(period)]; }
+  [[nodiscard]] const Moments& overall() const { return overall_; }
+  [[nodiscard]] const Periods& periods() const { return periods_; }
+
+ private:
+  Periods periods_;
+  std::vector<double> quantiles_;
+  std::vector<Moments> per_period_;
+  Moments overall_;
+};
+
+// A level that holds between changes (beds occupied, queue length): its
+// integral over time per period, so the period's mean is the integral over
+// the time observed, and its peak.
+class TimeWeighted {
+ public:
+  explicit TimeWeighted(const Periods& periods, SimTime start = 0.0, double level = 0.0);
+  void set(SimTime t, double level);
+  void add(SimTime t, double delta) { set(t, level_ + delta); }
+  // Integrates up to t without changing the level (call at the end of a run).
+  void advance(SimTime t) { set(t, level_); }
+  // Forgets everything observed; the level carries on from t.
+  void reset(SimTime t);
+
+  [[nodiscard]] double level() const { return level_; }
+  [[nodiscard]] double integral(int period) const { return integral_[static_cast<std::size_t>(period)]; }
+  [[nodiscard]] double mean(int period) const;
+  [[nodiscard]] double max(int period) const { return max_[static_cast<std::size_t>(period)]; }
+  [[nodiscard]] double overall_integral() const { return overall_integral_; }
+  [[nodiscard]] double overall_mean() const;
+  [[nodiscard]] const Periods& periods() const { return periods_; }
+
+ private:
+  void integrate_to(SimTime t);
+  void note_peak(SimTime t);
+
+  Periods periods_;
+  SimTime last_;
+  double level_;
+  std::vector<double> integral_;
+  std::vector<double> observed_days_;
+  std::vector<double> max_;
+  double overall_integral_ = 0.0;
+  double overall_observed_days_ = 0.0;
+};
+
+}  // namespace icsim::engine

@@ -1,0 +1,39 @@
+// icsim: the command line. Parses arguments and hands over to a command.
+
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"icsim " ICSIM_VERSION ": a discrete-event simulator of intermediate care capacity"};
+  app.set_version_flag("--version", "icsim " ICSIM_VERSION);
+  app.require_subcommand(1);
+
+  const std::map<std::string, icsim::tools::CommandRunner> commands{
+      {"demo", icsim::tools::add_demo_command(app)},
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;  // bad usage is bad input
+  }
+
+  try {
+    for (const auto* sub : app.get_subcommands()) return commands.at(sub->get_name())();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "icsim: error: %s\n", e.what());
+    return 1;
+  }
+  return 1;
+}
