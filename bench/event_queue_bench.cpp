@@ -1,0 +1,137 @@
+// The hold model for the future event list: a constant population of N
+// pending events; one operation pops the earliest and pushes a new event at
+// (popped time + increment), increment exponential with mean 1. The
+// increments are drawn once, before any timing, into a ring shared by every
+// queue, so RNG cost is not measured and all queues see the same sequence.
+//
+// icsim::engine::EventQueue runs beside a std::priority_queue of the same
+// 24-byte Event ordered by the same `precedes`, so the ordering work per
+// comparison is identical and only the heap differs.
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <queue>
+#include <vector>
+
+#include <icsim/engine/distributions.hpp>
+#include <icsim/engine/event_queue.hpp>
+#include <icsim/engine/random_streams.hpp>
+#include <icsim/engine/simulation.hpp>
+
+namespace {
+
+using icsim::engine::Event;
+using icsim::engine::EventQueue;
+using icsim::engine::SimTime;
+
+constexpr std::size_t kRingSize = std::size_t{1} << 16;
+constexpr std::size_t kRingMask = kRingSize - 1;
+
+// Exponential(mean 1) increments, drawn once per process.
+const std::vector<double>& increments() {
+  static const std::vector<double> ring = [] {
+    std::vector<double> r(kRingSize);
+    icsim::engine::Rng rng = icsim::engine::make_stream(20240601, 0, 1);
+    const icsim::engine::Distribution exponential(icsim::engine::Exponential{1.0});
+    for (double& x : r) x = exponential.sample(rng);
+    return r;
+  }();
+  return ring;
+}
+
+// The baseline: std::priority_queue (a binary heap by std::push_heap /
+// std::pop_heap) of Event, earliest first by precedes, with the same
+// priority/sequence packing as EventQueue::push.
+struct Later {
+  bool operator()(const Event& a, const Event& b) const { return icsim::engine::precedes(b, a); }
+};
+
+class StdQueue {
+ public:
+  explicit StdQueue(std::size_t capacity) {
+    std::vector<Event> storage;
+    storage.reserve(capacity);
+    heap_ = std::priority_queue<Event, std::vector<Event>, Later>(Later{}, std::move(storage));
+  }
+  void push(SimTime time, std::uint8_t priority, std::uint32_t kind, std::uint32_t subject) {
+    const std::uint64_t id = next_id_++;
+    heap_.push(Event{time, (std::uint64_t{priority} << Event::kSequenceBits) | id, kind, subject});
+  }
+  Event pop() {
+    Event first = heap_.top();
+    heap_.pop();
+    return first;
+  }
+
+ private:
+  std::priority_queue<Event, std::vector<Event>, Later> heap_;
+  std::uint64_t next_id_ = 0;
+};
+
+template <class Queue>
+void hold(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::vector<double>& inc = increments();
+
+  // Setup, not timed: N pending events.
+  Queue queue(n);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    queue.push(inc[next], 0, 0, static_cast<std::uint32_t>(i));
+    next = (next + 1) & kRingMask;
+  }
+
+  for (auto _ : state) {
+    const Event e = queue.pop();
+    queue.push(e.time + inc[next], 0, e.kind, e.subject);
+    next = (next + 1) & kRingMask;
+    benchmark::DoNotOptimize(e);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+// EventQueue has no sizing constructor; wrap it so both queues build alike.
+class IcsimQueue : public EventQueue {
+ public:
+  explicit IcsimQueue(std::size_t capacity) { reserve(capacity); }
+};
+
+void BM_Hold_EventQueue(benchmark::State& state) { hold<IcsimQueue>(state); }
+void BM_Hold_StdPriorityQueue(benchmark::State& state) { hold<StdQueue>(state); }
+
+// The whole loop: Simulation::run_until with a model that only reschedules
+// the event it receives (the hold model through schedule, the warm-up test,
+// the fingerprint and the dispatch). One benchmark iteration runs a slice of
+// simulated time holding about 1024 events; items are events executed.
+void BM_Hold_Simulation(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::vector<double>& inc = increments();
+
+  icsim::engine::Simulation sim;
+  sim.reserve_events(n);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sim.schedule(inc[next], 0, 0, static_cast<std::uint32_t>(i));
+    next = (next + 1) & kRingMask;
+  }
+  auto model = [&](const Event& e) {
+    sim.schedule(inc[next], 0, e.kind, e.subject);
+    next = (next + 1) & kRingMask;
+  };
+  // N pending events with mean gap 1 execute about N per unit of time.
+  const SimTime slice = 1024.0 / static_cast<double>(n);
+
+  const std::uint64_t before = sim.events_executed();
+  for (auto _ : state) {
+    sim.run_until(sim.now() + slice, model);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(sim.events_executed() - before));
+}
+
+}  // namespace
+
+BENCHMARK(BM_Hold_EventQueue)->Arg(1'000)->Arg(100'000)->Arg(1'000'000);
+BENCHMARK(BM_Hold_StdPriorityQueue)->Arg(1'000)->Arg(100'000)->Arg(1'000'000);
+BENCHMARK(BM_Hold_Simulation)->Arg(1'000)->Arg(100'000)->Arg(1'000'000);

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# icsim set-up on Debian 12, as root: installs the Debian packages icsim
+# needs, builds it, then does one job.
+#
+#   ./setup.sh run        install, build (Release), run the main job
+#   ./setup.sh test       install, build (Release), run the whole test suite
+#   ./setup.sh sanitize   install, build with -fsanitize=address,undefined, run the tests
+#
+# Quick when nothing changed: packages already there are not fetched again
+# and the build is incremental.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+job=${1:-}
+case "$job" in
+  run | test | sanitize) ;;
+  *)
+    echo "usage: ./setup.sh run|test|sanitize" >&2
+    exit 2
+    ;;
+esac
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libboost-dev libboost-random-dev libboost-graph-dev libboost-math-dev
+  libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
+  catch2 libbenchmark-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup: run as root (or install these with sudo apt-get install)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc)
+if [ "$job" = sanitize ]; then
+  build=build/sanitize
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DICSIM_SANITIZE=ON -DICSIM_BUILD_BENCH=OFF >/dev/null
+else
+  build=build/release
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build "$build" -j "$jobs"
+
+case "$job" in
+  run)
+    "$build/tools/icsim" demo
+    ;;
+  test | sanitize)
+    ctest --test-dir "$build" --output-on-failure -j "$jobs"
+    ;;
+esac
