@@ -144,6 +144,7 @@ double Distribution::sample(Rng& rng) const {
           },
           [&](const EmpiricalHistogram& d) {
             const std::size_t bin = locate(cumulative_, uniform01(rng));
+            if (d.edges[bin] == d.edges[bin + 1]) return d.edges[bin];  // a bin of zero width is a point
             return boost::random::uniform_real_distribution<double>(d.edges[bin], d.edges[bin + 1])(rng);
           },
       },

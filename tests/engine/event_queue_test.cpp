@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -69,4 +70,31 @@ TEST_CASE("cancelling twice counts once", "[event_queue]") {
   CHECK(q.size() == 1);
   CHECK(q.pop().subject == 2);
   CHECK(q.empty());
+}
+
+TEST_CASE("cancelling an event that already ran leaves the queue consistent", "[event_queue]") {
+  EventQueue q;
+  const auto ran = q.push(1.0, 0, 0, 1);
+  q.pop();
+  q.cancel(ran);
+  CHECK(q.empty());
+  CHECK(q.size() == 0);
+  q.push(2.0, 0, 0, 2);
+  CHECK(q.size() == 1);
+  CHECK(q.pop().subject == 2);
+}
+
+TEST_CASE("the branch-free pop keeps the exact order over many equal keys", "[event_queue]") {
+  // Few distinct times and priorities: ties everywhere, decided by sequence.
+  EventQueue q;
+  std::mt19937_64 gen(3);
+  std::vector<Event> expected;
+  for (std::uint32_t i = 0; i < 5000; ++i) {
+    const double time = static_cast<double>(gen() % 7);
+    const auto priority = static_cast<icsim::engine::EventPriority>(gen() % 3);
+    const auto id = q.push(time, priority, 0, i);
+    expected.push_back(Event{time, (std::uint64_t{priority} << Event::kSequenceBits) | id, 0, i});
+  }
+  std::sort(expected.begin(), expected.end(), icsim::engine::precedes);
+  for (const Event& e : expected) REQUIRE(q.pop().subject == e.subject);
 }
