@@ -1,0 +1,49 @@
+#pragma once
+// The intermediate-care model: patients from a would-be admission, through
+// the acute stay, the point they no longer meet the criteria to reside, the
+// discharge pathways and intermediate care, to home, a care home or death.
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include <icsim/engine/confidence.hpp>
+#include <icsim/models/metrics.hpp>
+#include <icsim/models/scenario_spec.hpp>
+
+namespace icsim::models {
+
+// One replication: every metric for every projected year, plus the flow
+// totals that must balance.
+struct ReplicationResult {
+  std::array<std::vector<double>, kMetricCount> per_year;  // [metric][year]
+  std::uint64_t events = 0;
+  std::uint64_t fingerprint = 0;
+  // Conservation over the whole run (warm-up included): everyone who came
+  // in left (home, care home, died) or is still in the system at the end.
+  std::uint64_t people_in = 0;     // would-be admissions, readmissions included
+  std::uint64_t people_out = 0;    // exits of every kind, readmissions included
+  std::uint64_t people_in_system = 0;
+};
+
+[[nodiscard]] ReplicationResult run_replication(const ScenarioSpec& spec, std::uint64_t seed,
+                                                std::uint32_t replication);
+
+// Means and 95% intervals across replications.
+struct ScenarioSummary {
+  std::array<std::vector<engine::Estimate>, kMetricCount> per_year;  // [metric][year]
+  std::uint64_t events = 0;
+  int replications = 0;
+  std::uint64_t seed = 0;
+};
+
+// Runs `replications` replications on `threads` threads; on_progress(done)
+// after each. Identical output for any thread count.
+[[nodiscard]] ScenarioSummary run_scenario(const ScenarioSpec& spec, int replications, std::uint64_t seed,
+                                           int threads, const std::function<void(int)>& on_progress = {});
+
+// Reduces replication results (in replication order) to means and intervals.
+[[nodiscard]] ScenarioSummary summarise(const std::vector<ReplicationResult>& results, std::uint64_t seed);
+
+}  // namespace icsim::models

@@ -1,0 +1,599 @@
+#include <icsim/models/intermediate_care_model.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <icsim/engine/replication_runner.hpp>
+#include <icsim/engine/resource.hpp>
+#include <icsim/engine/simulation.hpp>
+#include <icsim/engine/statistics.hpp>
+#include <icsim/models/calendar.hpp>
+#include <icsim/models/event_priorities.hpp>
+
+namespace icsim::models {
+namespace {
+
+using engine::SimTime;
+using PatientId = std::uint32_t;
+
+enum EventKind : std::uint32_t {
+  kArrivalCandidate,  // a possible would-be admission (thinned to the day and month)
+  kReadmission,       // subject: age band
+  kNctr,              // criteria to reside no longer met
+  kTriageDone,        // the transfer-of-care hub has a pathway and a referral
+  kPlaceGranted,      // a queued request got its place
+  kLeaveAcute,        // discharge from the acute bed
+  kServiceEnd,
+  kPackageEases,      // a home package drops to its lower daily hours
+  kBridgeDue,         // waited long enough in an acute bed to be bridged
+  kStepUpTimeout,     // no step-up place in time: admit instead
+  kCapacityChange,    // subject: index into the scenario's capacity changes
+};
+
+// Stream numbers are never renumbered or reused; services take two each
+// from kFirstServiceStream in the order the scenario declares them.
+enum class Stream : engine::StreamId {
+  kArrivals = 1,
+  kAcuteStay = 2,
+  kTriage = 3,
+  kPathwayChoice = 4,
+  kStepUp = 5,
+  kCaseMix = 6,
+  kReadmissionDelay = 7,
+  kDeconditioning = 8,
+  kFirstServiceStream = 1000,
+};
+
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+constexpr double kQ3FirstMonth = 9;  // October: the ASCOF 2B(1) cohort is Oct-Dec discharges
+
+enum class Place : std::uint8_t { kAcute, kService, kBridging, kStepUpQueue };
+
+struct Patient {
+  SimTime waiting_since = 0.0;
+  SimTime nctr_since = 0.0;
+  double triage_days = 0.0;
+  double pathway_uniform = 0.0;
+  double held_units = 0.0;           // in `service`
+  double bridging_units = 0.0;       // in the bridging service while waiting
+  engine::EventId timer = 0;         // bridging or step-up timeout, when timer_set
+  engine::EventId ease = 0;          // package eases, when ease_set
+  std::uint32_t service = kNone;     // the service the patient is in (or holds a place in)
+  std::uint32_t waiting_for = kNone;  // the service whose queue the patient is in
+  std::uint32_t leaving_to = kNone;  // where a scheduled discharge from acute goes
+  std::int16_t cohort_year = -1;     // the 91-day cohort year, or -1
+  std::uint8_t band = 0;
+  std::uint8_t pathway = 0;
+  Place place = Place::kAcute;
+  bool nctr = false;
+  bool timer_set = false;
+  bool ease_set = false;
+  bool leave_scheduled = false;
+};
+
+class IntermediateCareModel {
+ public:
+  IntermediateCareModel(const ScenarioSpec& spec, std::uint64_t seed, std::uint32_t replication)
+      : spec_(spec),
+        periods_{spec.warmup_days, engine::kDaysPerYear, spec.years},
+        calendar_(spec.start_year, spec.warmup_days),
+        discharge_window_(calendar_, spec.discharge_days_per_week, spec.discharge_hour_start,
+                          spec.discharge_hour_end),
+        arrivals_rng_(stream(seed, replication, Stream::kArrivals)),
+        acute_rng_(stream(seed, replication, Stream::kAcuteStay)),
+        triage_rng_(stream(seed, replication, Stream::kTriage)),
+        pathway_rng_(stream(seed, replication, Stream::kPathwayChoice)),
+        step_up_rng_(stream(seed, replication, Stream::kStepUp)),
+        readmission_rng_(stream(seed, replication, Stream::kReadmissionDelay)),
+        deconditioning_rng_(stream(seed, replication, Stream::kDeconditioning)),
+        would_be_(periods_), admissions_(periods_), diversions_(periods_), discharges_(periods_),
+        usual_residence_(periods_), care_home_65_(periods_), readmissions_(periods_), at_home_91_(periods_),
+        cohort_91_(periods_),
+        acute_occupied_(periods_), nctr_in_acute_(periods_),
+        nctr_days_per_discharge_(periods_, {}) {
+    double total_rate = 0.0;
+    std::vector<double> band_rates;
+    for (const auto& band : spec.age_bands) {
+      band_rates.push_back(band.population * band.admissions_per_1000_per_year / 1000.0 / engine::kDaysPerYear);
+      total_rate += band_rates.back();
+      pathway_split_.emplace_back(std::vector<double>(band.pathway_split.begin(), band.pathway_split.end()));
+      if (band.aged_65_plus) population_65_plus_ += band.population;
+    }
+    band_choice_ = engine::CategoricalChoice(band_rates);
+    peak_profile_ = *std::max_element(spec.day_of_week_profile.begin(), spec.day_of_week_profile.end()) *
+                    *std::max_element(spec.month_profile.begin(), spec.month_profile.end());
+    candidate_gap_ = engine::Distribution(engine::Exponential{1.0 / (total_rate * peak_profile_)});
+    for (std::size_t s = 0; s < spec.services.size(); ++s) {
+      const auto& service = spec.services[s];
+      services_.emplace_back(service.capacity, service.discipline, periods_);
+      const auto base = static_cast<engine::StreamId>(Stream::kFirstServiceStream) + 2 * static_cast<engine::StreamId>(s);
+      stay_rngs_.push_back(engine::make_stream(seed, replication, base));
+      outcome_rngs_.push_back(engine::make_stream(seed, replication, base + 1));
+      std::vector<double> probabilities;
+      for (const auto& o : service.outcomes) probabilities.push_back(o.probability);
+      outcome_choice_.emplace_back(probabilities);
+      for (const auto& change : service.capacity_changes)
+        capacity_changes_.push_back({static_cast<std::uint32_t>(s), change});
+    }
+    for (int p = 0; p < 3; ++p) waits_.emplace_back(periods_, std::vector<double>{});
+  }
+
+  ReplicationResult run() {
+    sim_.set_warmup(spec_.warmup_days);
+    sim_.on_warmup([this](SimTime t) { reset_statistics(t); });
+    sim_.schedule(candidate_gap_.sample(arrivals_rng_), priority::kArrival, kArrivalCandidate);
+    for (std::uint32_t i = 0; i < capacity_changes_.size(); ++i)
+      sim_.schedule_at(spec_.warmup_days + capacity_changes_[i].change.day, priority::kCapacityChange,
+                       kCapacityChange, i);
+    const SimTime end = periods_.horizon();
+    sim_.run_until(end, [this](const engine::Event& e) { handle(e); });
+    acute_occupied_.advance(end);
+    nctr_in_acute_.advance(end);
+    for (auto& s : services_) s.advance_statistics(end);
+    return result();
+  }
+
+ private:
+  struct ScheduledCapacity {
+    std::uint32_t service;
+    CapacityChange change;
+  };
+
+  static engine::Rng stream(std::uint64_t seed, std::uint32_t replication, Stream s) {
+    return engine::make_stream(seed, replication, static_cast<engine::StreamId>(s));
+  }
+
+  void handle(const engine::Event& e) {
+    switch (e.kind) {
+      case kArrivalCandidate: return on_arrival_candidate();
+      case kReadmission: return on_would_be_admission(static_cast<std::uint8_t>(e.subject), true);
+      case kNctr: return on_nctr(e.subject);
+      case kTriageDone: return on_triage_done(e.subject);
+      case kPlaceGranted: return on_place_granted(e.subject);
+      case kLeaveAcute: return on_leave_acute(e.subject);
+      case kServiceEnd: return on_service_end(e.subject);
+      case kPackageEases: return on_package_eases(e.subject);
+      case kBridgeDue: return on_bridge_due(e.subject);
+      case kStepUpTimeout: return on_step_up_timeout(e.subject);
+      case kCapacityChange: return on_capacity_change(e.subject);
+      default: ICSIM_CHECK(false, "unknown event kind");
+    }
+  }
+
+  // ---- demand -------------------------------------------------------------
+
+  void on_arrival_candidate() {
+    const SimTime now = sim_.now();
+    sim_.schedule(candidate_gap_.sample(arrivals_rng_), priority::kArrival, kArrivalCandidate);
+    // Thinning: keep the candidate with probability profile(now) / peak.
+    const double profile = spec_.day_of_week_profile[static_cast<std::size_t>(calendar_.weekday(now))] *
+                           spec_.month_profile[static_cast<std::size_t>(calendar_.month(now))];
+    if (engine::uniform01(arrivals_rng_) * peak_profile_ >= profile) return;
+    on_would_be_admission(static_cast<std::uint8_t>(band_choice_.sample(arrivals_rng_)), false);
+  }
+
+  void on_would_be_admission(std::uint8_t band_index, bool readmission) {
+    const SimTime now = sim_.now();
+    const auto& band = spec_.age_bands[band_index];
+    ++people_in_;
+    would_be_.add(now);
+    // Every attribute is drawn now, whatever happens next, so two scenarios
+    // with the same seed give this person the same stay and pathway.
+    const PatientId id = allocate();
+    Patient& p = patients_[id];
+    p.band = band_index;
+    p.triage_days = spec_.triage_days.sample(triage_rng_);
+    p.pathway_uniform = engine::uniform01(pathway_rng_);
+    const double acute_days = band.time_to_nctr_days.sample(acute_rng_);
+    const double step_up_uniform = engine::uniform01(step_up_rng_);
+
+    if (readmission) readmissions_.add(now);
+    if (!readmission && spec_.step_up_service && step_up_uniform < band.step_up_share && try_step_up(id)) return;
+    admit(id, acute_days);
+  }
+
+  // The urgent community response offers a step-up place; true when the
+  // person is cared for there (or waits for one) instead of being admitted.
+  bool try_step_up(PatientId id) {
+    const SimTime now = sim_.now();
+    const std::uint32_t s = *spec_.step_up_service;
+    auto& service = services_[s];
+    const double units = initial_units(s);
+    const double free_for_step_up = service.available() - spec_.services[s].ring_fenced_for_step_down;
+    Patient& p = patients_[id];
+    if (service.waiting() == 0 && free_for_step_up >= units) {
+      service.request(now, id, units);
+      diversions_.add(now);
+      enter_service(id, s);
+      return true;
+    }
+    if (spec_.step_up_max_wait_hours <= 0.0) return false;
+    p.place = Place::kStepUpQueue;
+    p.waiting_for = s;
+    p.waiting_since = now;
+    if (service.request(now, id, units)) {  // cannot happen: the queue was not empty or no place was free
+      on_place_granted(id);
+      return true;
+    }
+    p.timer = sim_.schedule(spec_.step_up_max_wait_hours / engine::kHoursPerDay, priority::kMilestone,
+                            kStepUpTimeout, id);
+    p.timer_set = true;
+    return true;
+  }
+
+  void on_step_up_timeout(PatientId id) {
+    Patient& p = patients_[id];
+    p.timer_set = false;
+    services_[p.waiting_for].withdraw(sim_.now(), id);
+    p.waiting_for = kNone;
+    admit(id, spec_.age_bands[p.band].time_to_nctr_days.sample(acute_rng_));
+  }
+
+  // ---- the acute stay -----------------------------------------------------
+
+  void admit(PatientId id, double acute_days) {
+    Patient& p = patients_[id];
+    p.place = Place::kAcute;
+    admissions_.add(sim_.now());
+    acute_occupied_.add(sim_.now(), 1.0);
+    sim_.schedule(acute_days, priority::kMilestone, kNctr, id);
+  }
+
+  void on_nctr(PatientId id) {
+    Patient& p = patients_[id];
+    p.nctr = true;
+    p.nctr_since = sim_.now();
+    nctr_in_acute_.add(sim_.now(), 1.0);
+    sim_.schedule(p.triage_days, priority::kMilestone, kTriageDone, id);
+  }
+
+  void on_triage_done(PatientId id) {
+    Patient& p = patients_[id];
+    p.pathway = static_cast<std::uint8_t>(pathway_split_[p.band].pick(p.pathway_uniform));
+    if (p.pathway == 0) {
+      schedule_leave_acute(id, kNone);
+      return;
+    }
+    request_place(id, *spec_.pathway_service[p.pathway]);
+  }
+
+  void schedule_leave_acute(PatientId id, std::uint32_t to_service) {
+    Patient& p = patients_[id];
+    p.leaving_to = to_service;
+    if (p.leave_scheduled) return;
+    p.leave_scheduled = true;
+    sim_.schedule_at(discharge_window_.next_open(sim_.now()), priority::kMilestone, kLeaveAcute, id);
+  }
+
+  void on_leave_acute(PatientId id) {
+    const SimTime now = sim_.now();
+    Patient& p = patients_[id];
+    p.leave_scheduled = false;
+    acute_occupied_.add(now, -1.0);
+    nctr_in_acute_.add(now, -1.0);
+    nctr_days_per_discharge_.add(now, now - p.nctr_since);
+    discharges_.add(now);
+    if (p.pathway <= 1) usual_residence_.add(now);
+    const auto& band = spec_.age_bands[p.band];
+    if (band.aged_65_plus && (p.pathway == 1 || p.pathway == 2) && calendar_.month(now) >= kQ3FirstMonth)
+      p.cohort_year = static_cast<std::int16_t>(periods_.index(now));
+    if (p.pathway == 0) {
+      leave_system(id, Destination::kHomeIndependent);
+      return;
+    }
+    if (p.leaving_to == spec_.bridging_service.value_or(kNone) && p.waiting_for != kNone) {
+      p.place = Place::kBridging;  // still queued for the service needed
+      return;
+    }
+    enter_service(id, p.leaving_to);
+  }
+
+  // ---- places in services -------------------------------------------------
+
+  [[nodiscard]] double initial_units(std::uint32_t s) const {
+    const auto& service = spec_.services[s];
+    return service.capacity_in_care_hours ? service.package_hours_per_day_start : 1.0;
+  }
+
+  void request_place(PatientId id, std::uint32_t s) {
+    Patient& p = patients_[id];
+    p.waiting_for = s;
+    p.waiting_since = sim_.now();
+    if (services_[s].request(sim_.now(), id, initial_units(s))) {
+      on_place_granted(id);
+      return;
+    }
+    if (p.place == Place::kAcute && spec_.bridging_after_days && *spec_.bridging_service != s) {
+      p.timer = sim_.schedule(*spec_.bridging_after_days, priority::kMilestone, kBridgeDue, id);
+      p.timer_set = true;
+    }
+  }
+
+  // Grants from a release or a capacity change arrive inside the resource's
+  // callback: defer them to an event so the resource is never re-entered.
+  auto grant_later() {
+    return [this](const engine::Request& r) { sim_.schedule(0.0, priority::kTransfer, kPlaceGranted, r.requester); };
+  }
+
+  void on_place_granted(PatientId id) {
+    const SimTime now = sim_.now();
+    Patient& p = patients_[id];
+    const std::uint32_t s = p.waiting_for;
+    p.waiting_for = kNone;
+    cancel_timer(p);
+    const double waited = now - p.waiting_since;
+
+    if (p.place == Place::kStepUpQueue) {
+      diversions_.add(now);
+      enter_service(id, s);
+      return;
+    }
+    if (p.place == Place::kService) {  // finished one service, waited in its place for the next
+      give_back(p.service, p.held_units);
+      enter_service(id, s);
+      return;
+    }
+    // A step-down patient: deconditioning while waiting may call for a heavier pathway.
+    if (spec_.deconditioning_per_day_waited > 0.0 && p.pathway < 3 && waited > 0.0 &&
+        engine::uniform01(deconditioning_rng_) < std::min(1.0, spec_.deconditioning_per_day_waited * waited)) {
+      give_back(s, initial_units(s));
+      ++p.pathway;
+      const SimTime first_wait_start = p.waiting_since;
+      request_place(id, *spec_.pathway_service[p.pathway]);
+      if (p.waiting_for != kNone) p.waiting_since = first_wait_start;
+      return;
+    }
+    waits_[p.pathway - 1U].add(now, waited);
+    if (p.place == Place::kBridging) {
+      give_back(*spec_.bridging_service, p.bridging_units);
+      p.bridging_units = 0.0;
+      enter_service(id, s);
+      return;
+    }
+    schedule_leave_acute(id, s);
+  }
+
+  void on_bridge_due(PatientId id) {
+    Patient& p = patients_[id];
+    p.timer_set = false;
+    const std::uint32_t bridge = *spec_.bridging_service;
+    if (p.place != Place::kAcute || p.leave_scheduled) return;
+    // Bridging only takes a free place; it never queues.
+    auto& service = services_[bridge];
+    const double units = initial_units(bridge);
+    if (service.waiting() > 0 || service.available() < units) return;
+    service.request(sim_.now(), id, units);
+    p.bridging_units = units;
+    schedule_leave_acute(id, bridge);
+  }
+
+  void enter_service(PatientId id, std::uint32_t s) {
+    const SimTime now = sim_.now();
+    Patient& p = patients_[id];
+    const auto& service = spec_.services[s];
+    p.place = Place::kService;
+    p.service = s;
+    p.held_units = initial_units(s);
+    const double stay = service.length_of_stay_days.sample(stay_rngs_[s]);
+    sim_.schedule(stay, priority::kRelease, kServiceEnd, id);
+    if (service.capacity_in_care_hours && service.package_intensive_days < stay &&
+        service.package_hours_per_day_after < service.package_hours_per_day_start) {
+      p.ease = sim_.schedule(service.package_intensive_days, priority::kTransfer, kPackageEases, id);
+      p.ease_set = true;
+    }
+    (void)now;
+  }
+
+  void on_package_eases(PatientId id) {
+    Patient& p = patients_[id];
+    p.ease_set = false;
+    const double eased = spec_.services[p.service].package_hours_per_day_after;
+    give_back(p.service, p.held_units - eased);
+    p.held_units = eased;
+  }
+
+  void on_service_end(PatientId id) {
+    Patient& p = patients_[id];
+    if (p.ease_set) {
+      sim_.cancel(p.ease);
+      p.ease_set = false;
+    }
+    const std::uint32_t s = p.service;
+    const auto& outcome = spec_.services[s].outcomes[outcome_choice_[s].sample(outcome_rngs_[s])];
+    if (outcome.destination == Destination::kNextService) {
+      request_place(id, outcome.next_service);  // waits in the place it has until the next is free
+      return;
+    }
+    give_back(s, p.held_units);
+    leave_system(id, outcome.destination);
+  }
+
+  void give_back(std::uint32_t s, double units) {
+    if (units > 0.0) services_[s].release(sim_.now(), units, grant_later());
+  }
+
+  void on_capacity_change(std::uint32_t index) {
+    const auto& scheduled = capacity_changes_[index];
+    services_[scheduled.service].set_capacity(sim_.now(), scheduled.change.capacity, grant_later());
+  }
+
+  void cancel_timer(Patient& p) {
+    if (!p.timer_set) return;
+    sim_.cancel(p.timer);
+    p.timer_set = false;
+  }
+
+  // ---- leaving ------------------------------------------------------------
+
+  void leave_system(PatientId id, Destination destination) {
+    const SimTime now = sim_.now();
+    Patient& p = patients_[id];
+    const auto& band = spec_.age_bands[p.band];
+    const bool care_home =
+        destination == Destination::kCareHomeResidential || destination == Destination::kCareHomeNursing;
+    if (care_home && band.aged_65_plus) care_home_65_.add(now);
+    if (p.cohort_year >= 0) {
+      // The cohort's year is the year of the hospital discharge.
+      const SimTime in_year = periods_.start(p.cohort_year);
+      cohort_91_.add(in_year);
+      if (destination == Destination::kHomeIndependent || destination == Destination::kHomeWithCare)
+        at_home_91_.add(in_year);
+    }
+    if (destination == Destination::kReadmission) {
+      const double delay = engine::uniform01(readmission_rng_) * spec_.readmission_days;
+      sim_.schedule(delay, priority::kArrival, kReadmission, p.band);
+    }
+    ++people_out_;
+    free_.push_back(id);
+  }
+
+  PatientId allocate() {
+    if (free_.empty()) {
+      patients_.emplace_back();
+      return static_cast<PatientId>(patients_.size() - 1);
+    }
+    const PatientId id = free_.back();
+    free_.pop_back();
+    patients_[id] = Patient{};
+    return id;
+  }
+
+  // ---- results ------------------------------------------------------------
+
+  void reset_statistics(SimTime t) {
+    for (auto* c : {&would_be_, &admissions_, &diversions_, &discharges_, &usual_residence_, &care_home_65_,
+                    &readmissions_, &at_home_91_, &cohort_91_})
+      c->reset();
+    acute_occupied_.reset(t);
+    nctr_in_acute_.reset(t);
+    nctr_days_per_discharge_.reset();
+    for (auto& w : waits_) w.reset();
+    for (auto& s : services_) s.reset_statistics(t);
+  }
+
+  ReplicationResult result() {
+    ReplicationResult r;
+    const auto years = static_cast<std::size_t>(spec_.years);
+    for (auto& values : r.per_year) values.assign(years, 0.0);
+    auto set = [&](Metric m, int y, double v) { r.per_year[static_cast<std::size_t>(m)][static_cast<std::size_t>(y)] = v; };
+    for (int y = 0; y < spec_.years; ++y) {
+      double ic_bed_days = 0, care_hours = 0, short_term_bed_days = 0;
+      double cost_ic_beds = 0, cost_home = 0, cost_short_term = 0;
+      for (std::size_t s = 0; s < services_.size(); ++s) {
+        const auto& service = spec_.services[s];
+        const double used = services_[s].occupancy().integral(y);  // unit-days
+        if (service.kind == ServiceKind::kHomeBased) {
+          const double hours = service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
+          care_hours += hours;
+          cost_home += hours * service.cost_per_care_hour;
+        } else if (service.short_term_care) {
+          short_term_bed_days += used;
+          cost_short_term += used * service.cost_per_bed_day;
+        } else {
+          ic_bed_days += used;
+          cost_ic_beds += used * service.cost_per_bed_day;
+        }
+      }
+      const double growth = std::pow(1.0 + spec_.costs.real_terms_growth_per_year, y);
+      const double acute_days = acute_occupied_.integral(y), nctr_days = nctr_in_acute_.integral(y);
+      const double cost_acute = growth * (acute_days * spec_.costs.acute_bed_day + nctr_days * spec_.costs.nctr_bed_day);
+      cost_ic_beds *= growth;
+      cost_home *= growth;
+      cost_short_term *= growth;
+      const double discharges = discharges_.in_period(y);
+      set(Metric::kWouldBeAdmissions, y, would_be_.in_period(y));
+      set(Metric::kAdmissions, y, admissions_.in_period(y));
+      set(Metric::kStepUpDiversions, y, diversions_.in_period(y));
+      set(Metric::kAcuteBedDays, y, acute_days);
+      set(Metric::kNctrBedDays, y, nctr_days);
+      set(Metric::kIcBedDays, y, ic_bed_days);
+      set(Metric::kHomeIcCareHours, y, care_hours);
+      set(Metric::kShortTermCareBedDays, y, short_term_bed_days);
+      set(Metric::kCareHomeAdmissions65PlusPer100k, y,
+          population_65_plus_ > 0 ? care_home_65_.in_period(y) / population_65_plus_ * 1e5 : 0.0);
+      const double cohort = cohort_91_.in_period(y);
+      set(Metric::kAtHome91dPct, y, cohort > 0 ? 100.0 * at_home_91_.in_period(y) / cohort : 0.0);
+      set(Metric::kReadmissions30d, y, readmissions_.in_period(y));
+      set(Metric::kDischarges, y, discharges);
+      set(Metric::kDischargeToUsualResidencePct, y, discharges > 0 ? 100.0 * usual_residence_.in_period(y) / discharges : 0.0);
+      for (int k = 0; k < 3; ++k)
+        set(static_cast<Metric>(static_cast<std::size_t>(Metric::kMeanWaitDaysP1) + static_cast<std::size_t>(k)), y,
+            waits_[static_cast<std::size_t>(k)].in_period(y).mean());
+      set(Metric::kMeanNctrDaysPerDischarge, y, nctr_days_per_discharge_.in_period(y).mean());
+      set(Metric::kCostAcute, y, cost_acute);
+      set(Metric::kCostIcBeds, y, cost_ic_beds);
+      set(Metric::kCostHomeIc, y, cost_home);
+      set(Metric::kCostShortTermCare, y, cost_short_term);
+      set(Metric::kCostTotal, y, cost_acute + cost_ic_beds + cost_home + cost_short_term);
+    }
+    r.events = sim_.events_executed();
+    r.fingerprint = sim_.fingerprint().value();
+    r.people_in = people_in_;
+    r.people_out = people_out_;
+    r.people_in_system = patients_.size() - free_.size();
+    return r;
+  }
+
+  const ScenarioSpec& spec_;
+  engine::Periods periods_;
+  Calendar calendar_;
+  DischargeWindow discharge_window_;
+  engine::Simulation sim_;
+
+  engine::Rng arrivals_rng_, acute_rng_, triage_rng_, pathway_rng_, step_up_rng_, readmission_rng_,
+      deconditioning_rng_;
+  std::vector<engine::Rng> stay_rngs_, outcome_rngs_;
+
+  engine::CategoricalChoice band_choice_;
+  std::vector<engine::CategoricalChoice> pathway_split_;
+  std::vector<engine::CategoricalChoice> outcome_choice_;
+  engine::Distribution candidate_gap_;
+  double peak_profile_ = 1.0;
+  double population_65_plus_ = 0.0;
+
+  std::vector<engine::Resource> services_;
+  std::vector<ScheduledCapacity> capacity_changes_;
+  std::vector<Patient> patients_;
+  std::vector<PatientId> free_;
+  std::uint64_t people_in_ = 0, people_out_ = 0;
+
+  engine::Counter would_be_, admissions_, diversions_, discharges_, usual_residence_, care_home_65_, readmissions_,
+      at_home_91_, cohort_91_;
+  engine::TimeWeighted acute_occupied_, nctr_in_acute_;
+  engine::Tally nctr_days_per_discharge_;
+  std::vector<engine::Tally> waits_;  // P1..P3: ready to leave until a place is granted
+};
+
+}  // namespace
+
+ReplicationResult run_replication(const ScenarioSpec& spec, std::uint64_t seed, std::uint32_t replication) {
+  return IntermediateCareModel(spec, seed, replication).run();
+}
+
+ScenarioSummary summarise(const std::vector<ReplicationResult>& results, std::uint64_t seed) {
+  ScenarioSummary summary;
+  summary.replications = static_cast<int>(results.size());
+  summary.seed = seed;
+  if (results.empty()) return summary;
+  const std::size_t years = results.front().per_year.front().size();
+  std::vector<double> values(results.size());
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    for (std::size_t y = 0; y < years; ++y) {
+      for (std::size_t r = 0; r < results.size(); ++r) values[r] = results[r].per_year[m][y];
+      summary.per_year[m].push_back(engine::estimate(values));
+    }
+  }
+  for (const auto& r : results) summary.events += r.events;
+  return summary;
+}
+
+ScenarioSummary run_scenario(const ScenarioSpec& spec, int replications, std::uint64_t seed, int threads,
+                             const std::function<void(int)>& on_progress) {
+  const auto results = engine::run_replications(
+      replications, threads, [&](int r) { return run_replication(spec, seed, static_cast<std::uint32_t>(r)); },
+      on_progress);
+  return summarise(results, seed);
+}
+
+}  // namespace icsim::models

@@ -1,0 +1,130 @@
+// Behaviour the intermediate-care model must show, on a small area built in
+// code (the YAML loader has its own tests).
+
+#include <catch2/catch.hpp>
+
+#include <icsim/models/intermediate_care_model.hpp>
+
+using namespace icsim;
+using models::Metric;
+
+namespace {
+
+models::ScenarioSpec small_area() {
+  models::ScenarioSpec s;
+  s.name = "test area";
+  s.start_year = 2025;
+  s.years = 2;
+  s.warmup_days = 365;
+  for (auto [name, pop, rate, p0, p1, p2, p3, nctr] :
+       {std::tuple{"18-64", 60000.0, 60.0, 0.85, 0.13, 0.015, 0.005, 4.0},
+        std::tuple{"65-74", 12000.0, 150.0, 0.60, 0.35, 0.04, 0.01, 6.0},
+        std::tuple{"75-84", 8000.0, 280.0, 0.50, 0.43, 0.05, 0.02, 8.0},
+        std::tuple{"85+", 3000.0, 500.0, 0.40, 0.48, 0.08, 0.04, 10.0}}) {
+    models::AgeBandSpec band;
+    band.name = name;
+    band.aged_65_plus = std::string(name) != "18-64";
+    band.population = pop;
+    band.admissions_per_1000_per_year = rate;
+    band.step_up_share = 0.0;
+    band.pathway_split = {p0, p1, p2, p3};
+    band.time_to_nctr_days = engine::Distribution(engine::LogNormal{nctr, nctr * 0.8});
+    s.age_bands.push_back(band);
+  }
+  s.triage_days = engine::Distribution(engine::Fixed{1.0});
+  using models::Destination;
+  auto service = [](const char* name, models::ServiceKind kind, double capacity, double stay,
+                    std::vector<models::OutcomeSpec> outcomes) {
+    models::ServiceSpec x;
+    x.name = name;
+    x.kind = kind;
+    x.capacity = capacity;
+    x.length_of_stay_days = engine::Distribution(engine::LogNormal{stay, stay * 0.6});
+    x.outcomes = std::move(outcomes);
+    x.cost_per_bed_day = 150;
+    x.cost_per_care_hour = 28;
+    return x;
+  };
+  s.services.push_back(service("reablement", models::ServiceKind::kHomeBased, 170, 21,
+                               {{Destination::kHomeIndependent, 0.7}, {Destination::kHomeWithCare, 0.19},
+                                {Destination::kReadmission, 0.08}, {Destination::kDeath, 0.03}}));
+  s.services.push_back(service("rehab_beds", models::ServiceKind::kBedBased, 30, 28,
+                               {{Destination::kHomeIndependent, 0.5}, {Destination::kNextService, 0.25, 0},
+                                {Destination::kCareHomeNursing, 0.15}, {Destination::kDeath, 0.10}}));
+  s.services.push_back(service("d2a_beds", models::ServiceKind::kBedBased, 12, 28,
+                               {{Destination::kCareHomeResidential, 0.7}, {Destination::kHomeWithCare, 0.2},
+                                {Destination::kDeath, 0.1}}));
+  s.services[2].short_term_care = true;
+  s.pathway_service = {std::nullopt, 0U, 1U, 2U};
+  s.costs.acute_bed_day = 345;
+  return s;
+}
+
+double total(const models::ScenarioSummary& summary, Metric m) {
+  double sum = 0;
+  for (const auto& e : summary.per_year[static_cast<std::size_t>(m)]) sum += e.mean;
+  return sum;
+}
+
+models::ScenarioSummary run(const models::ScenarioSpec& spec, int replications = 6) {
+  return models::run_scenario(spec, replications, 7, 2);
+}
+
+}  // namespace
+
+TEST_CASE("everyone who arrived left or is still in the system", "[model][conservation]") {
+  for (std::uint32_t r = 0; r < 3; ++r) {
+    const auto result = models::run_replication(small_area(), 7, r);
+    CHECK(result.people_in == result.people_out + result.people_in_system);
+    CHECK(result.people_in > 10000);
+  }
+}
+
+TEST_CASE("demand matches population times admission rate", "[model][demand]") {
+  const auto summary = run(small_area());
+  const double expected = 60000 * 0.060 + 12000 * 0.150 + 8000 * 0.280 + 3000 * 0.500;  // a year
+  for (const auto& year : summary.per_year[static_cast<std::size_t>(Metric::kWouldBeAdmissions)]) {
+    // Readmissions come on top of first admissions: a few per cent.
+    CHECK(year.mean > expected);
+    CHECK(year.mean < expected * 1.08);
+  }
+}
+
+TEST_CASE("more capacity in a full service lowers its delays", "[model][capacity]") {
+  auto spec = small_area();
+  const auto base = run(spec);
+  spec.services[1].capacity = 45;  // P2 beds
+  const auto more = run(spec);
+  CHECK(total(more, Metric::kNctrBedDays) < 0.9 * total(base, Metric::kNctrBedDays));
+  CHECK(total(more, Metric::kMeanWaitDaysP2) < 0.5 * total(base, Metric::kMeanWaitDaysP2));
+}
+
+TEST_CASE("with ample capacity the only NCTR time is triage", "[model][capacity]") {
+  auto spec = small_area();
+  for (auto& service : spec.services) service.capacity = 100000;
+  const auto summary = run(spec);
+  for (const auto& year : summary.per_year[static_cast<std::size_t>(Metric::kMeanNctrDaysPerDischarge)])
+    CHECK(year.mean == Approx(1.0).epsilon(1e-9));  // fixed one-day triage, discharges any hour
+  for (const auto& year : summary.per_year[static_cast<std::size_t>(Metric::kMeanWaitDaysP1)]) CHECK(year.mean == 0.0);
+}
+
+TEST_CASE("7-day discharge shortens acute stays against 5-day", "[model][discharge]") {
+  auto spec = small_area();
+  for (auto& service : spec.services) service.capacity = 100000;
+  const auto seven = run(spec);
+  spec.discharge_days_per_week = 5;
+  const auto five = run(spec);
+  CHECK(total(five, Metric::kAcuteBedDays) > 1.02 * total(seven, Metric::kAcuteBedDays));
+  CHECK(total(five, Metric::kMeanNctrDaysPerDischarge) > total(seven, Metric::kMeanNctrDaysPerDischarge) + 0.5);
+}
+
+TEST_CASE("step-up lowers admissions", "[model][step_up]") {
+  auto spec = small_area();
+  const auto without = run(spec);
+  for (auto& band : spec.age_bands) band.step_up_share = 0.10;
+  spec.step_up_service = 0U;
+  spec.services[0].capacity = 260;
+  const auto with = run(spec);
+  CHECK(total(with, Metric::kStepUpDiversions) > 0.0);
+  CHECK(total(with, Metric::kAdmissions) < total(without, Metric::kAdmissions) - 0.5 * total(with, Metric::kStepUpDiversions));
+}
