@@ -29,6 +29,7 @@ enum EventKind : std::uint32_t {
   kBridgeDue,         // waited long enough in an acute bed to be bridged
   kStepUpTimeout,     // no step-up place in time: admit instead
   kCapacityChange,    // subject: index into the scenario's capacity changes
+  kDailyCensus,       // midnight: who has been in an acute bed 14 or 21 days
 };
 
 // Stream numbers are never renumbered or reused; services take two each
@@ -48,9 +49,14 @@ enum class Stream : engine::StreamId {
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr double kQ3FirstMonth = 9;  // October: the ASCOF 2B(1) cohort is Oct-Dec discharges
 
-enum class Place : std::uint8_t { kAcute, kService, kBridging, kStepUpQueue };
+enum class Place : std::uint8_t { kGone, kAcute, kService, kBridging, kStepUpQueue };
+
+// Queue priority under `queue: priority`: people in hospital beds first.
+constexpr std::int32_t kFromHospital = 0;
+constexpr std::int32_t kFromCommunity = 1;
 
 struct Patient {
+  SimTime admitted = 0.0;
   SimTime waiting_since = 0.0;
   SimTime nctr_since = 0.0;
   double triage_days = 0.0;
@@ -65,11 +71,13 @@ struct Patient {
   std::int16_t cohort_year = -1;     // the 91-day cohort year, or -1
   std::uint8_t band = 0;
   std::uint8_t pathway = 0;
-  Place place = Place::kAcute;
+  Place place = Place::kGone;
   bool nctr = false;
   bool timer_set = false;
   bool ease_set = false;
   bool leave_scheduled = false;
+  bool avoidable = false;  // an ambulatory-care-sensitive condition
+  bool fall = false;
 };
 
 class IntermediateCareModel {
@@ -89,9 +97,10 @@ class IntermediateCareModel {
         deconditioning_rng_(stream(seed, replication, Stream::kDeconditioning)),
         would_be_(periods_), admissions_(periods_), diversions_(periods_), discharges_(periods_),
         usual_residence_(periods_), care_home_65_(periods_), readmissions_(periods_), at_home_91_(periods_),
-        cohort_91_(periods_),
+        cohort_91_(periods_), avoidable_(periods_), falls_65_(periods_),
         acute_occupied_(periods_), nctr_in_acute_(periods_),
-        nctr_days_per_discharge_(periods_, {}) {
+        nctr_days_per_discharge_(periods_, {}), stayed_14_share_(periods_, {}), stayed_21_share_(periods_, {}),
+        case_mix_rng_(stream(seed, replication, Stream::kCaseMix)) {
     double total_rate = 0.0;
     std::vector<double> band_rates;
     for (const auto& band : spec.age_bands) {
@@ -99,6 +108,7 @@ class IntermediateCareModel {
       total_rate += band_rates.back();
       pathway_split_.emplace_back(std::vector<double>(band.pathway_split.begin(), band.pathway_split.end()));
       if (band.aged_65_plus) population_65_plus_ += band.population;
+      population_ += band.population;
     }
     band_choice_ = engine::CategoricalChoice(band_rates);
     peak_profile_ = *std::max_element(spec.day_of_week_profile.begin(), spec.day_of_week_profile.end()) *
@@ -123,6 +133,7 @@ class IntermediateCareModel {
     sim_.set_warmup(spec_.warmup_days);
     sim_.on_warmup([this](SimTime t) { reset_statistics(t); });
     sim_.schedule(candidate_gap_.sample(arrivals_rng_), priority::kArrival, kArrivalCandidate);
+    sim_.schedule_at(calendar_.midnight(0.0) + 1.0, priority::kObserve, kDailyCensus);
     for (std::uint32_t i = 0; i < capacity_changes_.size(); ++i)
       sim_.schedule_at(spec_.warmup_days + capacity_changes_[i].change.day, priority::kCapacityChange,
                        kCapacityChange, i);
@@ -157,6 +168,7 @@ class IntermediateCareModel {
       case kBridgeDue: return on_bridge_due(e.subject);
       case kStepUpTimeout: return on_step_up_timeout(e.subject);
       case kCapacityChange: return on_capacity_change(e.subject);
+      case kDailyCensus: return on_daily_census();
       default: ICSIM_CHECK(false, "unknown event kind");
     }
   }
@@ -187,6 +199,8 @@ class IntermediateCareModel {
     p.pathway_uniform = engine::uniform01(pathway_rng_);
     const double acute_days = band.time_to_nctr_days.sample(acute_rng_);
     const double step_up_uniform = engine::uniform01(step_up_rng_);
+    p.avoidable = engine::uniform01(case_mix_rng_) < spec_.acsc_share;
+    p.fall = engine::uniform01(case_mix_rng_) < spec_.fall_share;
 
     if (readmission) readmissions_.add(now);
     if (!readmission && spec_.step_up_service && step_up_uniform < band.step_up_share && try_step_up(id)) return;
@@ -203,7 +217,7 @@ class IntermediateCareModel {
     const double free_for_step_up = service.available() - spec_.services[s].ring_fenced_for_step_down;
     Patient& p = patients_[id];
     if (service.waiting() == 0 && free_for_step_up >= units) {
-      service.request(now, id, units);
+      service.request(now, id, units, kFromCommunity);
       diversions_.add(now);
       enter_service(id, s);
       return true;
@@ -212,7 +226,7 @@ class IntermediateCareModel {
     p.place = Place::kStepUpQueue;
     p.waiting_for = s;
     p.waiting_since = now;
-    if (service.request(now, id, units)) {  // cannot happen: the queue was not empty or no place was free
+    if (service.request(now, id, units, kFromCommunity)) {  // cannot happen: no place was free
       on_place_granted(id);
       return true;
     }
@@ -235,7 +249,10 @@ class IntermediateCareModel {
   void admit(PatientId id, double acute_days) {
     Patient& p = patients_[id];
     p.place = Place::kAcute;
+    p.admitted = sim_.now();
     admissions_.add(sim_.now());
+    if (p.avoidable) avoidable_.add(sim_.now());
+    if (p.fall && spec_.age_bands[p.band].aged_65_plus) falls_65_.add(sim_.now());
     acute_occupied_.add(sim_.now(), 1.0);
     sim_.schedule(acute_days, priority::kMilestone, kNctr, id);
   }
@@ -300,7 +317,8 @@ class IntermediateCareModel {
     Patient& p = patients_[id];
     p.waiting_for = s;
     p.waiting_since = sim_.now();
-    if (services_[s].request(sim_.now(), id, initial_units(s))) {
+    const std::int32_t priority = p.place == Place::kAcute || p.place == Place::kBridging ? kFromHospital : kFromCommunity;
+    if (services_[s].request(sim_.now(), id, initial_units(s), priority)) {
       on_place_granted(id);
       return;
     }
@@ -363,7 +381,7 @@ class IntermediateCareModel {
     auto& service = services_[bridge];
     const double units = initial_units(bridge);
     if (service.waiting() > 0 || service.available() < units) return;
-    service.request(sim_.now(), id, units);
+    service.request(sim_.now(), id, units, kFromHospital);
     p.bridging_units = units;
     schedule_leave_acute(id, bridge);
   }
@@ -418,6 +436,23 @@ class IntermediateCareModel {
     services_[scheduled.service].set_capacity(sim_.now(), scheduled.change.capacity, grant_later());
   }
 
+  // BCF length of stay: the share of acute inpatients who have been in 14+
+  // (21+) days, counted at midnight and averaged over the year's days.
+  void on_daily_census() {
+    const SimTime now = sim_.now();
+    sim_.schedule(1.0, priority::kObserve, kDailyCensus);
+    double inpatients = 0, stayed_14 = 0, stayed_21 = 0;
+    for (const Patient& p : patients_) {
+      if (p.place != Place::kAcute) continue;
+      ++inpatients;
+      stayed_14 += now - p.admitted >= 14.0 ? 1 : 0;
+      stayed_21 += now - p.admitted >= 21.0 ? 1 : 0;
+    }
+    if (inpatients == 0) return;
+    stayed_14_share_.add(now, 100.0 * stayed_14 / inpatients);
+    stayed_21_share_.add(now, 100.0 * stayed_21 / inpatients);
+  }
+
   void cancel_timer(Patient& p) {
     if (!p.timer_set) return;
     sim_.cancel(p.timer);
@@ -445,6 +480,7 @@ class IntermediateCareModel {
       sim_.schedule(delay, priority::kArrival, kReadmission, p.band);
     }
     ++people_out_;
+    p.place = Place::kGone;
     free_.push_back(id);
   }
 
@@ -463,11 +499,11 @@ class IntermediateCareModel {
 
   void reset_statistics(SimTime t) {
     for (auto* c : {&would_be_, &admissions_, &diversions_, &discharges_, &usual_residence_, &care_home_65_,
-                    &readmissions_, &at_home_91_, &cohort_91_})
+                    &readmissions_, &at_home_91_, &cohort_91_, &avoidable_, &falls_65_})
       c->reset();
     acute_occupied_.reset(t);
     nctr_in_acute_.reset(t);
-    nctr_days_per_discharge_.reset();
+    for (auto* tally : {&nctr_days_per_discharge_, &stayed_14_share_, &stayed_21_share_}) tally->reset();
     for (auto& w : waits_) w.reset();
     for (auto& s : services_) s.reset_statistics(t);
   }
@@ -475,14 +511,21 @@ class IntermediateCareModel {
   ReplicationResult result() {
     ReplicationResult r;
     const auto years = static_cast<std::size_t>(spec_.years);
-    for (auto& values : r.per_year) values.assign(years, 0.0);
-    auto set = [&](Metric m, int y, double v) { r.per_year[static_cast<std::size_t>(m)][static_cast<std::size_t>(y)] = v; };
+    r.values.assign(kFixedMetricCount + kServiceMeasureCount * services_.size(), std::vector<double>(years, 0.0));
+    auto put = [&](std::size_t metric, int y, double v) { r.values[metric][static_cast<std::size_t>(y)] = v; };
+    auto set = [&](Metric m, int y, double v) { put(index(m), y, v); };
     for (int y = 0; y < spec_.years; ++y) {
       double ic_bed_days = 0, care_hours = 0, short_term_bed_days = 0;
       double cost_ic_beds = 0, cost_home = 0, cost_short_term = 0;
       for (std::size_t s = 0; s < services_.size(); ++s) {
         const auto& service = spec_.services[s];
-        const double used = services_[s].occupancy().integral(y);  // unit-days
+        const auto& pool = services_[s];
+        const double used = pool.occupancy().integral(y);  // unit-days
+        const double capacity_days = pool.capacity_over_time().integral(y);
+        put(index(s, ServiceMeasure::kOccupancy), y, pool.occupancy().mean(y));
+        put(index(s, ServiceMeasure::kUtilisationPct), y, capacity_days > 0 ? 100.0 * used / capacity_days : 0.0);
+        put(index(s, ServiceMeasure::kQueueLength), y, pool.queue_length().mean(y));
+        put(index(s, ServiceMeasure::kWaitDays), y, pool.waits().in_period(y).mean());
         if (service.kind == ServiceKind::kHomeBased) {
           const double hours = service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
           care_hours += hours;
@@ -517,6 +560,11 @@ class IntermediateCareModel {
       set(Metric::kReadmissions30d, y, readmissions_.in_period(y));
       set(Metric::kDischarges, y, discharges);
       set(Metric::kDischargeToUsualResidencePct, y, discharges > 0 ? 100.0 * usual_residence_.in_period(y) / discharges : 0.0);
+      set(Metric::kAvoidableAdmissionsPer100k, y, avoidable_.in_period(y) / population_ * 1e5);
+      set(Metric::kFallsAdmissions65PlusPer100k, y,
+          population_65_plus_ > 0 ? falls_65_.in_period(y) / population_65_plus_ * 1e5 : 0.0);
+      set(Metric::kLengthOfStay14PlusPct, y, stayed_14_share_.in_period(y).mean());
+      set(Metric::kLengthOfStay21PlusPct, y, stayed_21_share_.in_period(y).mean());
       for (int k = 0; k < 3; ++k)
         set(static_cast<Metric>(static_cast<std::size_t>(Metric::kMeanWaitDaysP1) + static_cast<std::size_t>(k)), y,
             waits_[static_cast<std::size_t>(k)].in_period(y).mean());
@@ -551,6 +599,7 @@ class IntermediateCareModel {
   engine::Distribution candidate_gap_;
   double peak_profile_ = 1.0;
   double population_65_plus_ = 0.0;
+  double population_ = 0.0;
 
   std::vector<engine::Resource> services_;
   std::vector<ScheduledCapacity> capacity_changes_;
@@ -559,9 +608,10 @@ class IntermediateCareModel {
   std::uint64_t people_in_ = 0, people_out_ = 0;
 
   engine::Counter would_be_, admissions_, diversions_, discharges_, usual_residence_, care_home_65_, readmissions_,
-      at_home_91_, cohort_91_;
+      at_home_91_, cohort_91_, avoidable_, falls_65_;
   engine::TimeWeighted acute_occupied_, nctr_in_acute_;
-  engine::Tally nctr_days_per_discharge_;
+  engine::Tally nctr_days_per_discharge_, stayed_14_share_, stayed_21_share_;
+  engine::Rng case_mix_rng_;
   std::vector<engine::Tally> waits_;  // P1..P3: ready to leave until a place is granted
 };
 
@@ -571,17 +621,18 @@ ReplicationResult run_replication(const ScenarioSpec& spec, std::uint64_t seed, 
   return IntermediateCareModel(spec, seed, replication).run();
 }
 
-ScenarioSummary summarise(const std::vector<ReplicationResult>& results, std::uint64_t seed) {
+ScenarioSummary summarise(const ScenarioSpec& spec, const std::vector<ReplicationResult>& results,
+                          std::uint64_t seed) {
   ScenarioSummary summary;
+  summary.metrics = metric_definitions(spec);
   summary.replications = static_cast<int>(results.size());
   summary.seed = seed;
-  if (results.empty()) return summary;
-  const std::size_t years = results.front().per_year.front().size();
+  summary.values.resize(summary.metrics.size());
   std::vector<double> values(results.size());
-  for (std::size_t m = 0; m < kMetricCount; ++m) {
-    for (std::size_t y = 0; y < years; ++y) {
-      for (std::size_t r = 0; r < results.size(); ++r) values[r] = results[r].per_year[m][y];
-      summary.per_year[m].push_back(engine::estimate(values));
+  for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
+    for (std::size_t y = 0; y < static_cast<std::size_t>(spec.years); ++y) {
+      for (std::size_t r = 0; r < results.size(); ++r) values[r] = results[r].values[m][y];
+      summary.values[m].push_back(engine::estimate(values));
     }
   }
   for (const auto& r : results) summary.events += r.events;
@@ -593,7 +644,7 @@ ScenarioSummary run_scenario(const ScenarioSpec& spec, int replications, std::ui
   const auto results = engine::run_replications(
       replications, threads, [&](int r) { return run_replication(spec, seed, static_cast<std::uint32_t>(r)); },
       on_progress);
-  return summarise(results, seed);
+  return summarise(spec, results, seed);
 }
 
 }  // namespace icsim::models

@@ -62,7 +62,7 @@ models::ScenarioSpec small_area() {
 
 double total(const models::ScenarioSummary& summary, Metric m) {
   double sum = 0;
-  for (const auto& e : summary.per_year[static_cast<std::size_t>(m)]) sum += e.mean;
+  for (const auto& e : summary[m]) sum += e.mean;
   return sum;
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("everyone who arrived left or is still in the system", "[model][conser
 TEST_CASE("demand matches population times admission rate", "[model][demand]") {
   const auto summary = run(small_area());
   const double expected = 60000 * 0.060 + 12000 * 0.150 + 8000 * 0.280 + 3000 * 0.500;  // a year
-  for (const auto& year : summary.per_year[static_cast<std::size_t>(Metric::kWouldBeAdmissions)]) {
+  for (const auto& year : summary[Metric::kWouldBeAdmissions]) {
     // Readmissions come on top of first admissions: a few per cent.
     CHECK(year.mean > expected);
     CHECK(year.mean < expected * 1.08);
@@ -103,9 +103,9 @@ TEST_CASE("with ample capacity the only NCTR time is triage", "[model][capacity]
   auto spec = small_area();
   for (auto& service : spec.services) service.capacity = 100000;
   const auto summary = run(spec);
-  for (const auto& year : summary.per_year[static_cast<std::size_t>(Metric::kMeanNctrDaysPerDischarge)])
+  for (const auto& year : summary[Metric::kMeanNctrDaysPerDischarge])
     CHECK(year.mean == Approx(1.0).epsilon(1e-9));  // fixed one-day triage, discharges any hour
-  for (const auto& year : summary.per_year[static_cast<std::size_t>(Metric::kMeanWaitDaysP1)]) CHECK(year.mean == 0.0);
+  for (const auto& year : summary[Metric::kMeanWaitDaysP1]) CHECK(year.mean == 0.0);
 }
 
 TEST_CASE("7-day discharge shortens acute stays against 5-day", "[model][discharge]") {

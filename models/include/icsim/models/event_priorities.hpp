@@ -16,5 +16,7 @@ inline constexpr engine::EventPriority kTransfer = 2;
 inline constexpr engine::EventPriority kMilestone = 3;
 // New demand last, so it sees the state after everything else at this instant.
 inline constexpr engine::EventPriority kArrival = 4;
+// Observations (the daily census) see the instant's final state.
+inline constexpr engine::EventPriority kObserve = 5;
 
 }  // namespace icsim::models::priority

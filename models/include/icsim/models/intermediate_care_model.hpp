@@ -3,7 +3,6 @@
 // the acute stay, the point they no longer meet the criteria to reside, the
 // discharge pathways and intermediate care, to home, a care home or death.
 
-#include <array>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -14,10 +13,10 @@
 
 namespace icsim::models {
 
-// One replication: every metric for every projected year, plus the flow
-// totals that must balance.
+// One replication: every metric (metric_definitions order) for every
+// projected year, plus the flow totals that must balance.
 struct ReplicationResult {
-  std::array<std::vector<double>, kMetricCount> per_year;  // [metric][year]
+  std::vector<std::vector<double>> values;  // [metric][year]
   std::uint64_t events = 0;
   std::uint64_t fingerprint = 0;
   // Conservation over the whole run (warm-up included): everyone who came
@@ -32,10 +31,13 @@ struct ReplicationResult {
 
 // Means and 95% intervals across replications.
 struct ScenarioSummary {
-  std::array<std::vector<engine::Estimate>, kMetricCount> per_year;  // [metric][year]
+  std::vector<MetricDefinition> metrics;
+  std::vector<std::vector<engine::Estimate>> values;  // [metric][year]
   std::uint64_t events = 0;
   int replications = 0;
   std::uint64_t seed = 0;
+
+  [[nodiscard]] const std::vector<engine::Estimate>& operator[](Metric m) const { return values[index(m)]; }
 };
 
 // Runs `replications` replications on `threads` threads; on_progress(done)
@@ -44,6 +46,7 @@ struct ScenarioSummary {
                                            int threads, const std::function<void(int)>& on_progress = {});
 
 // Reduces replication results (in replication order) to means and intervals.
-[[nodiscard]] ScenarioSummary summarise(const std::vector<ReplicationResult>& results, std::uint64_t seed);
+[[nodiscard]] ScenarioSummary summarise(const ScenarioSpec& spec, const std::vector<ReplicationResult>& results,
+                                        std::uint64_t seed);
 
 }  // namespace icsim::models

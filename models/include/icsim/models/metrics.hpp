@@ -1,10 +1,13 @@
 #pragma once
-// The metrics a run reports, per projected year: names and units are part
-// of the interface contract (summary.json, yearly.csv).
+// The metrics a run reports, per projected year. The names and units are
+// part of the interface contract (summary.json, yearly.csv): the fixed list
+// first, then four for each service the scenario declares.
 
-#include <array>
 #include <cstddef>
-#include <string_view>
+#include <string>
+#include <vector>
+
+#include <icsim/models/scenario_spec.hpp>
 
 namespace icsim::models {
 
@@ -22,6 +25,10 @@ enum class Metric : std::size_t {
   kReadmissions30d,
   kDischarges,
   kDischargeToUsualResidencePct,
+  kAvoidableAdmissionsPer100k,
+  kFallsAdmissions65PlusPer100k,
+  kLengthOfStay14PlusPct,
+  kLengthOfStay21PlusPct,
   kMeanWaitDaysP1,
   kMeanWaitDaysP2,
   kMeanWaitDaysP3,
@@ -34,40 +41,29 @@ enum class Metric : std::size_t {
   kCount
 };
 
-inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(Metric::kCount);
+inline constexpr std::size_t kFixedMetricCount = static_cast<std::size_t>(Metric::kCount);
 
-struct MetricDefinition {
-  std::string_view name;
-  std::string_view unit;
+// What each service reports, named "<measure>_<service>".
+enum class ServiceMeasure : std::size_t {
+  kOccupancy,       // mean places (or care hours a day) in use
+  kUtilisationPct,  // of the capacity there was
+  kQueueLength,     // mean people waiting
+  kWaitDays,        // mean wait of those who got a place
+  kCount
 };
 
-inline constexpr std::array<MetricDefinition, kMetricCount> kMetricDefinitions{{
-    {"would_be_admissions", "people per year"},
-    {"admissions", "admissions per year"},
-    {"step_up_diversions", "people per year"},
-    {"acute_bed_days", "bed days per year"},
-    {"nctr_bed_days", "bed days per year"},
-    {"ic_bed_days", "bed days per year"},
-    {"home_ic_care_hours", "care hours per year"},
-    {"short_term_care_bed_days", "bed days per year"},
-    {"care_home_admissions_65plus_per_100k", "per 100,000 aged 65+ per year"},
-    {"at_home_91d_pct", "%"},
-    {"readmissions_30d", "readmissions per year"},
-    {"discharges", "discharges per year"},
-    {"discharge_to_usual_residence_pct", "%"},
-    {"mean_wait_days_p1", "days"},
-    {"mean_wait_days_p2", "days"},
-    {"mean_wait_days_p3", "days"},
-    {"mean_nctr_days_per_discharge", "days"},
-    {"cost_acute", "GBP per year"},
-    {"cost_ic_beds", "GBP per year"},
-    {"cost_home_ic", "GBP per year"},
-    {"cost_short_term_care", "GBP per year"},
-    {"cost_total", "GBP per year"},
-}};
+inline constexpr std::size_t kServiceMeasureCount = static_cast<std::size_t>(ServiceMeasure::kCount);
 
-[[nodiscard]] constexpr const MetricDefinition& definition(Metric m) {
-  return kMetricDefinitions[static_cast<std::size_t>(m)];
+struct MetricDefinition {
+  std::string name;
+  std::string unit;
+};
+
+[[nodiscard]] std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec);
+
+[[nodiscard]] constexpr std::size_t index(Metric m) { return static_cast<std::size_t>(m); }
+[[nodiscard]] constexpr std::size_t index(std::size_t service, ServiceMeasure measure) {
+  return kFixedMetricCount + service * kServiceMeasureCount + static_cast<std::size_t>(measure);
 }
 
 }  // namespace icsim::models
