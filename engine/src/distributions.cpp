@@ -123,6 +123,12 @@ Distribution::Distribution(DistributionSpec spec) : spec_(std::move(spec)) {
     shape_ = std::sqrt(variance);
   } else if (const auto* h = std::get_if<EmpiricalHistogram>(&spec_)) {
     cumulative_ = cumulative_sum(h->weights);
+    std::vector<double> by_length(h->weights.size());
+    for (std::size_t i = 0; i < by_length.size(); ++i)
+      by_length[i] = h->weights[i] * 0.5 * (h->edges[i] + h->edges[i + 1]);
+    length_biased_cumulative_ = cumulative_sum(by_length);
+  } else if (const auto* o = std::get_if<EmpiricalObservations>(&spec_)) {
+    length_biased_cumulative_ = cumulative_sum(o->values);
   }
 }
 
@@ -149,6 +155,43 @@ double Distribution::sample(Rng& rng) const {
           },
       },
       spec_);
+}
+
+double Distribution::sample_residual(Rng& rng) const {
+  // A stay drawn with density proportional to x f(x), exactly for each family.
+  const double length_biased = std::visit(
+      Overloaded{
+          [](const Fixed& d) { return d.value; },
+          [&](const Exponential& d) { return boost::random::gamma_distribution<double>(2.0, d.mean)(rng); },
+          [&](const LogNormal&) {
+            return boost::random::lognormal_distribution<double>(location_ + shape_ * shape_, shape_)(rng);
+          },
+          [&](const Gamma& d) { return boost::random::gamma_distribution<double>(d.shape + 1.0, d.scale)(rng); },
+          [&](const Weibull& d) {
+            // (X/scale)^shape is Exp(1); length-biased, it is Gamma(1 + 1/shape, 1).
+            const double g = boost::random::gamma_distribution<double>(1.0 + 1.0 / d.shape, 1.0)(rng);
+            return d.scale * std::pow(g, 1.0 / d.shape);
+          },
+          [&](const Uniform& d) {  // density proportional to x on [min, max]
+            return std::sqrt(d.min * d.min + uniform01(rng) * (d.max * d.max - d.min * d.min));
+          },
+          [&](const Triangular& d) {  // rejection: accept x with probability x / max
+            for (;;) {
+              const double x = boost::random::triangle_distribution<double>(d.min, d.mode, d.max)(rng);
+              if (uniform01(rng) * d.max <= x) return x;
+            }
+          },
+          [&](const EmpiricalObservations& d) {  // each observation in proportion to its length
+            return d.values[locate(length_biased_cumulative_, uniform01(rng))];
+          },
+          [&](const EmpiricalHistogram& d) {  // bins in proportion to weight x midpoint; x-weighted within
+            const std::size_t bin = locate(length_biased_cumulative_, uniform01(rng));
+            const double a = d.edges[bin], b = d.edges[bin + 1];
+            return std::sqrt(a * a + uniform01(rng) * (b * b - a * a));
+          },
+      },
+      spec_);
+  return uniform01(rng) * length_biased;
 }
 
 double Distribution::mean() const {

@@ -43,10 +43,12 @@ enum class Stream : engine::StreamId {
   kCaseMix = 6,
   kReadmissionDelay = 7,
   kDeconditioning = 8,
+  kCensus = 9,
   kFirstServiceStream = 1000,
 };
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+constexpr double kNever = engine::kNever;
 constexpr double kQ3FirstMonth = 9;  // October: the ASCOF 2B(1) cohort is Oct-Dec discharges
 
 enum class Place : std::uint8_t { kGone, kAcute, kService, kBridging, kStepUpQueue };
@@ -84,6 +86,8 @@ class IntermediateCareModel {
  public:
   IntermediateCareModel(const ScenarioSpec& spec, std::uint64_t seed, std::uint32_t replication)
       : spec_(spec),
+        seed_(seed),
+        replication_(replication),
         periods_{spec.warmup_days, engine::kDaysPerYear, spec.years},
         calendar_(spec.start_year, spec.warmup_days),
         discharge_window_(calendar_, spec.discharge_days_per_week, spec.discharge_hour_start,
@@ -130,6 +134,7 @@ class IntermediateCareModel {
   }
 
   ReplicationResult run() {
+    if (spec_.initial_census) place_census(*spec_.initial_census);
     sim_.set_warmup(spec_.warmup_days);
     sim_.on_warmup([this](SimTime t) { reset_statistics(t); });
     sim_.schedule(candidate_gap_.sample(arrivals_rng_), priority::kArrival, kArrivalCandidate);
@@ -171,6 +176,53 @@ class IntermediateCareModel {
       case kDailyCensus: return on_daily_census();
       default: ICSIM_CHECK(false, "unknown event kind");
     }
+  }
+
+  // ---- the starting census ------------------------------------------------
+
+  // People already in the system at time 0, in services first (they hold the
+  // places), then those waiting in acute beds, then the other inpatients.
+  void place_census(const InitialCensus& census) {
+    engine::Rng rng = engine::make_stream(seed_, replication_, static_cast<engine::StreamId>(Stream::kCensus));
+    auto new_person = [&] {
+      ++people_in_;
+      const PatientId id = allocate();
+      Patient& p = patients_[id];
+      p.band = static_cast<std::uint8_t>(band_choice_.sample(rng));
+      p.triage_days = spec_.triage_days.sample(rng);
+      p.pathway_uniform = engine::uniform01(rng);
+      return id;
+    };
+    for (std::uint32_t s = 0; s < census.in_service.size(); ++s) {
+      for (int i = 0; i < static_cast<int>(census.in_service[s]); ++i) {
+        const PatientId id = new_person();
+        patients_[id].pathway = pathway_of(s);
+        services_[s].request(0.0, id, initial_units(s), kFromCommunity);
+        enter_service(id, s, spec_.services[s].length_of_stay_days.sample_residual(rng));
+      }
+    }
+    for (std::uint32_t s = 0; s < census.waiting_in_acute.size(); ++s) {
+      for (int i = 0; i < static_cast<int>(census.waiting_in_acute[s]); ++i) {
+        const PatientId id = new_person();
+        Patient& p = patients_[id];
+        p.pathway = pathway_of(s);
+        admit(id, kNever, true);
+        p.nctr = true;
+        nctr_in_acute_.add(0.0, 1.0);
+        request_place(id, s);
+      }
+    }
+    for (int i = 0; i < static_cast<int>(census.acute_inpatients); ++i) {
+      const PatientId id = new_person();
+      admit(id, spec_.age_bands[patients_[id].band].time_to_nctr_days.sample_residual(rng), true);
+    }
+  }
+
+  // The pathway that refers to service s (the loader makes sure there is one).
+  [[nodiscard]] std::uint8_t pathway_of(std::uint32_t s) const {
+    for (std::uint8_t k = 1; k < kPathways; ++k)
+      if (spec_.pathway_service[k] == s) return k;
+    return 1;
   }
 
   // ---- demand -------------------------------------------------------------
@@ -246,15 +298,20 @@ class IntermediateCareModel {
 
   // ---- the acute stay -----------------------------------------------------
 
-  void admit(PatientId id, double acute_days) {
+  // Into an acute bed; criteria to reside no longer met after acute_days
+  // (never, for a census patient who is already NCTR). Census patients were
+  // admitted before the run and are not counted as admissions.
+  void admit(PatientId id, double acute_days, bool in_census = false) {
     Patient& p = patients_[id];
     p.place = Place::kAcute;
     p.admitted = sim_.now();
-    admissions_.add(sim_.now());
-    if (p.avoidable) avoidable_.add(sim_.now());
-    if (p.fall && spec_.age_bands[p.band].aged_65_plus) falls_65_.add(sim_.now());
+    if (!in_census) {
+      admissions_.add(sim_.now());
+      if (p.avoidable) avoidable_.add(sim_.now());
+      if (p.fall && spec_.age_bands[p.band].aged_65_plus) falls_65_.add(sim_.now());
+    }
     acute_occupied_.add(sim_.now(), 1.0);
-    sim_.schedule(acute_days, priority::kMilestone, kNctr, id);
+    if (acute_days != kNever) sim_.schedule(acute_days, priority::kMilestone, kNctr, id);
   }
 
   void on_nctr(PatientId id) {
@@ -386,21 +443,20 @@ class IntermediateCareModel {
     schedule_leave_acute(id, bridge);
   }
 
-  void enter_service(PatientId id, std::uint32_t s) {
-    const SimTime now = sim_.now();
+  // Takes up the place already granted; the stay is drawn now unless given.
+  void enter_service(PatientId id, std::uint32_t s, double stay = -1.0) {
     Patient& p = patients_[id];
     const auto& service = spec_.services[s];
     p.place = Place::kService;
     p.service = s;
     p.held_units = initial_units(s);
-    const double stay = service.length_of_stay_days.sample(stay_rngs_[s]);
+    if (stay < 0.0) stay = service.length_of_stay_days.sample(stay_rngs_[s]);
     sim_.schedule(stay, priority::kRelease, kServiceEnd, id);
     if (service.capacity_in_care_hours && service.package_intensive_days < stay &&
         service.package_hours_per_day_after < service.package_hours_per_day_start) {
       p.ease = sim_.schedule(service.package_intensive_days, priority::kTransfer, kPackageEases, id);
       p.ease_set = true;
     }
-    (void)now;
   }
 
   void on_package_eases(PatientId id) {
@@ -584,6 +640,8 @@ class IntermediateCareModel {
   }
 
   const ScenarioSpec& spec_;
+  std::uint64_t seed_;
+  std::uint32_t replication_;
   engine::Periods periods_;
   Calendar calendar_;
   DischargeWindow discharge_window_;

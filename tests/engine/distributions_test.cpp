@@ -293,3 +293,29 @@ TEST_CASE("CategoricalChoice picks by cumulative probability", "[distributions]"
     CHECK(counts[1] == 0.0);
   }
 }
+
+TEST_CASE("census residual stays have the equilibrium mean E[S^2] / (2 E[S])", "[distributions][residual]") {
+  using namespace icsim::engine;
+  const std::vector<DistributionSpec> specs{
+      Fixed{10.0},          Exponential{5.0},      LogNormal{21.0, 12.0},
+      Gamma{2.5, 4.0},      Weibull{1.5, 20.0},    Uniform{5.0, 30.0},
+      Triangular{2.0, 5.0, 30.0}, EmpiricalObservations{{2.0, 7.0, 7.0, 30.0}},
+      EmpiricalHistogram{{0.0, 10.0, 20.0, 60.0}, {1.0, 2.0, 1.0}}};
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const Distribution d(specs[i]);
+    auto rng = make_stream(5, 0, static_cast<StreamId>(100 + i));
+    const int n = 200000;
+    double sum = 0, squares = 0, smallest = 0;
+    for (int k = 0; k < n; ++k) {
+      const double x = d.sample_residual(rng);
+      smallest = std::min(smallest, x);
+      sum += x;
+      squares += x * x;
+    }
+    CHECK(smallest >= 0.0);
+    const double mean = sum / n, sd = std::sqrt(squares / n - mean * mean);
+    const double expected = (d.sd() * d.sd() + d.mean() * d.mean()) / (2.0 * d.mean());
+    INFO("distribution " << i << ": residual mean " << mean << ", expected " << expected);
+    CHECK(std::abs(mean - expected) <= 5.0 * sd / std::sqrt(static_cast<double>(n)) + 1e-12);
+  }
+}

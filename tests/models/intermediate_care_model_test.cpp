@@ -128,3 +128,25 @@ TEST_CASE("step-up lowers admissions", "[model][step_up]") {
   CHECK(total(with, Metric::kStepUpDiversions) > 0.0);
   CHECK(total(with, Metric::kAdmissions) < total(without, Metric::kAdmissions) - 0.5 * total(with, Metric::kStepUpDiversions));
 }
+
+TEST_CASE("a census start begins near the steady state that an empty start only reaches later", "[model][census]") {
+  auto spec = small_area();
+  spec.warmup_days = 0;
+  for (auto& service : spec.services) service.capacity = 100000;  // no queues: the steady state is known
+  const auto empty = run(spec);
+  // Little's law: places in use = referrals a day x mean stay, from the first year's flows.
+  models::InitialCensus census;
+  census.acute_inpatients = 9140.0 / 365.0 * 7.0;
+  census.in_service = {170.0, 28.0, 11.0};
+  census.waiting_in_acute = {0.0, 0.0, 0.0};
+  spec.initial_census = census;
+  const auto warm = run(spec);
+  const auto ic_days = [](const models::ScenarioSummary& s, int year) {
+    return s[Metric::kIcBedDays][static_cast<std::size_t>(year)].mean;
+  };
+  CHECK(ic_days(empty, 0) < 0.95 * ic_days(empty, 1));
+  INFO("census start: " << ic_days(warm, 0) << " vs " << ic_days(warm, 1));
+  CHECK(ic_days(warm, 0) == Approx(ic_days(warm, 1)).epsilon(0.03));
+  const auto result = models::run_replication(spec, 7, 0);
+  CHECK(result.people_in == result.people_out + result.people_in_system);
+}

@@ -64,6 +64,10 @@ class Distribution {
   explicit Distribution(DistributionSpec spec);
 
   [[nodiscard]] double sample(Rng& rng) const;
+  // The time left of a stay in progress, seen at a random moment of a system
+  // in equilibrium: U times a length-biased stay (longer stays are more
+  // likely to be in progress). For starting a run from a census.
+  [[nodiscard]] double sample_residual(Rng& rng) const;
   [[nodiscard]] double mean() const;
   [[nodiscard]] double sd() const;
   [[nodiscard]] const DistributionSpec& spec() const { return spec_; }
@@ -74,6 +78,7 @@ class Distribution {
   double location_ = 0.0;
   double shape_ = 0.0;
   std::vector<double> cumulative_;
+  std::vector<double> length_biased_cumulative_;  // empirical: weights times lengths
 };
 
 // A choice among categories with given probabilities. pick(u) maps one

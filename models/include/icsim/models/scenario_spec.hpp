@@ -88,6 +88,16 @@ struct CostSpec {
   double real_terms_growth_per_year = 0.0;  // unit-cost growth, e.g. 0.02
 };
 
+// The system as it is at the start of the run, so a projection need not
+// start empty: people in acute beds (not yet NCTR), people who are NCTR and
+// waiting in an acute bed for a service, and people in each service. Their
+// remaining times are drawn as equilibrium residuals of the stays.
+struct InitialCensus {
+  double acute_inpatients = 0.0;
+  std::vector<double> waiting_in_acute;  // per service, for its pathway
+  std::vector<double> in_service;        // per service
+};
+
 struct ScenarioSpec {
   std::string name;
   std::string file;          // the file it was loaded from
@@ -124,6 +134,8 @@ struct ScenarioSpec {
   double deconditioning_per_day_waited = 0.0;
 
   double readmission_days = 30.0;  // readmissions arrive within this window after leaving
+
+  std::optional<InitialCensus> initial_census;  // empty: start empty and rely on the warm-up
 
   CostSpec costs;
 };
