@@ -30,6 +30,8 @@ enum EventKind : std::uint32_t {
   kStepUpTimeout,     // no step-up place in time: admit instead
   kCapacityChange,    // subject: index into the scenario's capacity changes
   kDailyCensus,       // midnight: who has been in an acute bed 14 or 21 days
+  kYearStart,         // subject: the projected year whose settings now apply
+  kPlacementEnds,     // a long-term care-home placement ends
 };
 
 // Stream numbers are never renumbered or reused; services take two each
@@ -44,12 +46,22 @@ enum class Stream : engine::StreamId {
   kReadmissionDelay = 7,
   kDeconditioning = 8,
   kCensus = 9,
+  kLongTermCare = 10,
   kFirstServiceStream = 1000,
 };
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr double kNever = engine::kNever;
 constexpr double kQ3FirstMonth = 9;  // October: the ASCOF 2B(1) cohort is Oct-Dec discharges
+
+// A year's demand, ready to draw from.
+struct YearDemand {
+  double rate_per_day = 0.0;  // would-be admissions, before the day and month profiles
+  engine::CategoricalChoice band_choice;
+  std::vector<engine::CategoricalChoice> pathway_split;  // per band
+  double population = 0.0;
+  double population_65_plus = 0.0;
+};
 
 enum class Place : std::uint8_t { kGone, kAcute, kService, kBridging, kStepUpQueue };
 
@@ -90,8 +102,7 @@ class IntermediateCareModel {
         replication_(replication),
         periods_{spec.warmup_days, engine::kDaysPerYear, spec.years},
         calendar_(spec.start_year, spec.warmup_days),
-        discharge_window_(calendar_, spec.discharge_days_per_week, spec.discharge_hour_start,
-                          spec.discharge_hour_end),
+        years_(yearly_settings(spec)),
         arrivals_rng_(stream(seed, replication, Stream::kArrivals)),
         acute_rng_(stream(seed, replication, Stream::kAcuteStay)),
         triage_rng_(stream(seed, replication, Stream::kTriage)),
@@ -104,23 +115,35 @@ class IntermediateCareModel {
         cohort_91_(periods_), avoidable_(periods_), falls_65_(periods_),
         acute_occupied_(periods_), nctr_in_acute_(periods_),
         nctr_days_per_discharge_(periods_, {}), stayed_14_share_(periods_, {}), stayed_21_share_(periods_, {}),
-        case_mix_rng_(stream(seed, replication, Stream::kCaseMix)) {
-    double total_rate = 0.0;
-    std::vector<double> band_rates;
-    for (const auto& band : spec.age_bands) {
-      band_rates.push_back(band.population * band.admissions_per_1000_per_year / 1000.0 / engine::kDaysPerYear);
-      total_rate += band_rates.back();
-      pathway_split_.emplace_back(std::vector<double>(band.pathway_split.begin(), band.pathway_split.end()));
-      if (band.aged_65_plus) population_65_plus_ += band.population;
-      population_ += band.population;
+        case_mix_rng_(stream(seed, replication, Stream::kCaseMix)),
+        long_term_care_rng_(stream(seed, replication, Stream::kLongTermCare)),
+        long_term_placed_(periods_) {
+    // Each year's demand; arrivals are thinned from the highest rate of all.
+    double peak_rate = 0.0;
+    for (const auto& year : years_) {
+      YearDemand demand;
+      std::vector<double> band_rates;
+      for (std::size_t b = 0; b < spec.age_bands.size(); ++b) {
+        band_rates.push_back(year.population[b] * year.admissions_per_1000_per_year[b] / 1000.0 /
+                             engine::kDaysPerYear);
+        demand.rate_per_day += band_rates.back();
+        demand.pathway_split.emplace_back(std::vector<double>(year.pathway_split[b].begin(), year.pathway_split[b].end()));
+        if (spec.age_bands[b].aged_65_plus) demand.population_65_plus += year.population[b];
+        demand.population += year.population[b];
+      }
+      demand.band_choice = engine::CategoricalChoice(band_rates);
+      peak_rate = std::max(peak_rate, demand.rate_per_day);
+      demand_.push_back(std::move(demand));
+      discharge_windows_.emplace_back(calendar_, year.discharge_days_per_week, spec.discharge_hour_start,
+                                      spec.discharge_hour_end);
     }
-    band_choice_ = engine::CategoricalChoice(band_rates);
     peak_profile_ = *std::max_element(spec.day_of_week_profile.begin(), spec.day_of_week_profile.end()) *
                     *std::max_element(spec.month_profile.begin(), spec.month_profile.end());
-    candidate_gap_ = engine::Distribution(engine::Exponential{1.0 / (total_rate * peak_profile_)});
+    peak_rate_ = peak_rate * peak_profile_;
+    candidate_gap_ = engine::Distribution(engine::Exponential{1.0 / peak_rate_});
     for (std::size_t s = 0; s < spec.services.size(); ++s) {
       const auto& service = spec.services[s];
-      services_.emplace_back(service.capacity, service.discipline, periods_);
+      services_.emplace_back(years_.front().capacity[s], service.discipline, periods_);
       const auto base = static_cast<engine::StreamId>(Stream::kFirstServiceStream) + 2 * static_cast<engine::StreamId>(s);
       stay_rngs_.push_back(engine::make_stream(seed, replication, base));
       outcome_rngs_.push_back(engine::make_stream(seed, replication, base + 1));
@@ -139,12 +162,15 @@ class IntermediateCareModel {
     sim_.on_warmup([this](SimTime t) { reset_statistics(t); });
     sim_.schedule(candidate_gap_.sample(arrivals_rng_), priority::kArrival, kArrivalCandidate);
     sim_.schedule_at(calendar_.midnight(0.0) + 1.0, priority::kObserve, kDailyCensus);
+    for (std::uint32_t y = 1; y < years_.size(); ++y)
+      sim_.schedule_at(periods_.start(static_cast<int>(y)), priority::kCapacityChange, kYearStart, y);
     for (std::uint32_t i = 0; i < capacity_changes_.size(); ++i)
       sim_.schedule_at(spec_.warmup_days + capacity_changes_[i].change.day, priority::kCapacityChange,
                        kCapacityChange, i);
     const SimTime end = periods_.horizon();
     sim_.run_until(end, [this](const engine::Event& e) { handle(e); });
     acute_occupied_.advance(end);
+    long_term_placed_.advance(end);
     nctr_in_acute_.advance(end);
     for (auto& s : services_) s.advance_statistics(end);
     return result();
@@ -174,6 +200,8 @@ class IntermediateCareModel {
       case kStepUpTimeout: return on_step_up_timeout(e.subject);
       case kCapacityChange: return on_capacity_change(e.subject);
       case kDailyCensus: return on_daily_census();
+      case kYearStart: return on_year_start(e.subject);
+      case kPlacementEnds: return long_term_placed_.add(sim_.now(), -1.0);
       default: ICSIM_CHECK(false, "unknown event kind");
     }
   }
@@ -188,8 +216,8 @@ class IntermediateCareModel {
       ++people_in_;
       const PatientId id = allocate();
       Patient& p = patients_[id];
-      p.band = static_cast<std::uint8_t>(band_choice_.sample(rng));
-      p.triage_days = spec_.triage_days.sample(rng);
+      p.band = static_cast<std::uint8_t>(demand().band_choice.sample(rng));
+      p.triage_days = settings().triage_days.sample(rng);
       p.pathway_uniform = engine::uniform01(rng);
       return id;
     };
@@ -198,7 +226,7 @@ class IntermediateCareModel {
         const PatientId id = new_person();
         patients_[id].pathway = pathway_of(s);
         services_[s].request(0.0, id, initial_units(s), kFromCommunity);
-        enter_service(id, s, spec_.services[s].length_of_stay_days.sample_residual(rng));
+        enter_service(id, s, settings().length_of_stay_days[s].sample_residual(rng));
       }
     }
     for (std::uint32_t s = 0; s < census.waiting_in_acute.size(); ++s) {
@@ -230,11 +258,11 @@ class IntermediateCareModel {
   void on_arrival_candidate() {
     const SimTime now = sim_.now();
     sim_.schedule(candidate_gap_.sample(arrivals_rng_), priority::kArrival, kArrivalCandidate);
-    // Thinning: keep the candidate with probability profile(now) / peak.
+    // Thinning: keep the candidate with probability rate(now) / peak rate.
     const double profile = spec_.day_of_week_profile[static_cast<std::size_t>(calendar_.weekday(now))] *
                            spec_.month_profile[static_cast<std::size_t>(calendar_.month(now))];
-    if (engine::uniform01(arrivals_rng_) * peak_profile_ >= profile) return;
-    on_would_be_admission(static_cast<std::uint8_t>(band_choice_.sample(arrivals_rng_)), false);
+    if (engine::uniform01(arrivals_rng_) * peak_rate_ >= demand().rate_per_day * profile) return;
+    on_would_be_admission(static_cast<std::uint8_t>(demand().band_choice.sample(arrivals_rng_)), false);
   }
 
   void on_would_be_admission(std::uint8_t band_index, bool readmission) {
@@ -247,7 +275,7 @@ class IntermediateCareModel {
     const PatientId id = allocate();
     Patient& p = patients_[id];
     p.band = band_index;
-    p.triage_days = spec_.triage_days.sample(triage_rng_);
+    p.triage_days = settings().triage_days.sample(triage_rng_);
     p.pathway_uniform = engine::uniform01(pathway_rng_);
     const double acute_days = band.time_to_nctr_days.sample(acute_rng_);
     const double step_up_uniform = engine::uniform01(step_up_rng_);
@@ -255,7 +283,9 @@ class IntermediateCareModel {
     p.fall = engine::uniform01(case_mix_rng_) < spec_.fall_share;
 
     if (readmission) readmissions_.add(now);
-    if (!readmission && spec_.step_up_service && step_up_uniform < band.step_up_share && try_step_up(id)) return;
+    if (!readmission && spec_.step_up_service && step_up_uniform < settings().step_up_share[band_index] &&
+        try_step_up(id))
+      return;
     admit(id, acute_days);
   }
 
@@ -324,7 +354,7 @@ class IntermediateCareModel {
 
   void on_triage_done(PatientId id) {
     Patient& p = patients_[id];
-    p.pathway = static_cast<std::uint8_t>(pathway_split_[p.band].pick(p.pathway_uniform));
+    p.pathway = static_cast<std::uint8_t>(demand().pathway_split[p.band].pick(p.pathway_uniform));
     if (p.pathway == 0) {
       schedule_leave_acute(id, kNone);
       return;
@@ -337,7 +367,7 @@ class IntermediateCareModel {
     p.leaving_to = to_service;
     if (p.leave_scheduled) return;
     p.leave_scheduled = true;
-    sim_.schedule_at(discharge_window_.next_open(sim_.now()), priority::kMilestone, kLeaveAcute, id);
+    sim_.schedule_at(discharge_windows_[year_].next_open(sim_.now()), priority::kMilestone, kLeaveAcute, id);
   }
 
   void on_leave_acute(PatientId id) {
@@ -450,7 +480,7 @@ class IntermediateCareModel {
     p.place = Place::kService;
     p.service = s;
     p.held_units = initial_units(s);
-    if (stay < 0.0) stay = service.length_of_stay_days.sample(stay_rngs_[s]);
+    if (stay < 0.0) stay = settings().length_of_stay_days[s].sample(stay_rngs_[s]);
     sim_.schedule(stay, priority::kRelease, kServiceEnd, id);
     if (service.capacity_in_care_hours && service.package_intensive_days < stay &&
         service.package_hours_per_day_after < service.package_hours_per_day_start) {
@@ -509,6 +539,27 @@ class IntermediateCareModel {
     stayed_21_share_.add(now, 100.0 * stayed_21 / inpatients);
   }
 
+  // A new year's settings: demand, splits and stays are read as they are
+  // needed; capacities that the year changes are set now.
+  void on_year_start(std::uint32_t year) {
+    const auto& before = years_[year_].capacity;
+    year_ = year;
+    for (std::uint32_t s = 0; s < services_.size(); ++s)
+      if (settings().capacity[s] != before[s]) services_[s].set_capacity(sim_.now(), settings().capacity[s], grant_later());
+  }
+
+  // A long-term care-home placement, counted for its cost until it ends.
+  void start_placement(Destination destination) {
+    const auto& stay = destination == Destination::kCareHomeNursing ? spec_.long_term_care.nursing_stay_days
+                                                                    : spec_.long_term_care.residential_stay_days;
+    if (stay.mean() <= 0.0) return;
+    long_term_placed_.add(sim_.now(), 1.0);
+    sim_.schedule(stay.sample(long_term_care_rng_), priority::kRelease, kPlacementEnds);
+  }
+
+  [[nodiscard]] const YearSettings& settings() const { return years_[year_]; }
+  [[nodiscard]] const YearDemand& demand() const { return demand_[year_]; }
+
   void cancel_timer(Patient& p) {
     if (!p.timer_set) return;
     sim_.cancel(p.timer);
@@ -524,6 +575,7 @@ class IntermediateCareModel {
     const bool care_home =
         destination == Destination::kCareHomeResidential || destination == Destination::kCareHomeNursing;
     if (care_home && band.aged_65_plus) care_home_65_.add(now);
+    if (care_home) start_placement(destination);
     if (p.cohort_year >= 0) {
       // The cohort's year is the year of the hospital discharge.
       const SimTime in_year = periods_.start(p.cohort_year);
@@ -554,6 +606,7 @@ class IntermediateCareModel {
   // ---- results ------------------------------------------------------------
 
   void reset_statistics(SimTime t) {
+    long_term_placed_.reset(t);
     for (auto* c : {&would_be_, &admissions_, &diversions_, &discharges_, &usual_residence_, &care_home_65_,
                     &readmissions_, &at_home_91_, &cohort_91_, &avoidable_, &falls_65_})
       c->reset();
@@ -609,16 +662,20 @@ class IntermediateCareModel {
       set(Metric::kIcBedDays, y, ic_bed_days);
       set(Metric::kHomeIcCareHours, y, care_hours);
       set(Metric::kShortTermCareBedDays, y, short_term_bed_days);
+      const auto& demand_y = demand_[static_cast<std::size_t>(y)];
       set(Metric::kCareHomeAdmissions65PlusPer100k, y,
-          population_65_plus_ > 0 ? care_home_65_.in_period(y) / population_65_plus_ * 1e5 : 0.0);
+          demand_y.population_65_plus > 0 ? care_home_65_.in_period(y) / demand_y.population_65_plus * 1e5 : 0.0);
       const double cohort = cohort_91_.in_period(y);
       set(Metric::kAtHome91dPct, y, cohort > 0 ? 100.0 * at_home_91_.in_period(y) / cohort : 0.0);
       set(Metric::kReadmissions30d, y, readmissions_.in_period(y));
       set(Metric::kDischarges, y, discharges);
       set(Metric::kDischargeToUsualResidencePct, y, discharges > 0 ? 100.0 * usual_residence_.in_period(y) / discharges : 0.0);
-      set(Metric::kAvoidableAdmissionsPer100k, y, avoidable_.in_period(y) / population_ * 1e5);
+      set(Metric::kAvoidableAdmissionsPer100k, y, avoidable_.in_period(y) / demand_y.population * 1e5);
       set(Metric::kFallsAdmissions65PlusPer100k, y,
-          population_65_plus_ > 0 ? falls_65_.in_period(y) / population_65_plus_ * 1e5 : 0.0);
+          demand_y.population_65_plus > 0 ? falls_65_.in_period(y) / demand_y.population_65_plus * 1e5 : 0.0);
+      const double placement_weeks = long_term_placed_.integral(y) / 7.0;
+      set(Metric::kLongTermCareWeeks, y, placement_weeks);
+      set(Metric::kCostLongTermCare, y, growth * placement_weeks * spec_.costs.care_home_placement_per_week);
       set(Metric::kLengthOfStay14PlusPct, y, stayed_14_share_.in_period(y).mean());
       set(Metric::kLengthOfStay21PlusPct, y, stayed_21_share_.in_period(y).mean());
       for (int k = 0; k < 3; ++k)
@@ -644,20 +701,20 @@ class IntermediateCareModel {
   std::uint32_t replication_;
   engine::Periods periods_;
   Calendar calendar_;
-  DischargeWindow discharge_window_;
+  std::vector<YearSettings> years_;
+  std::size_t year_ = 0;  // whose settings apply now (the first during the warm-up)
   engine::Simulation sim_;
 
   engine::Rng arrivals_rng_, acute_rng_, triage_rng_, pathway_rng_, step_up_rng_, readmission_rng_,
       deconditioning_rng_;
   std::vector<engine::Rng> stay_rngs_, outcome_rngs_;
 
-  engine::CategoricalChoice band_choice_;
-  std::vector<engine::CategoricalChoice> pathway_split_;
+  std::vector<YearDemand> demand_;
+  std::vector<DischargeWindow> discharge_windows_;
   std::vector<engine::CategoricalChoice> outcome_choice_;
   engine::Distribution candidate_gap_;
   double peak_profile_ = 1.0;
-  double population_65_plus_ = 0.0;
-  double population_ = 0.0;
+  double peak_rate_ = 1.0;
 
   std::vector<engine::Resource> services_;
   std::vector<ScheduledCapacity> capacity_changes_;
@@ -669,7 +726,8 @@ class IntermediateCareModel {
       at_home_91_, cohort_91_, avoidable_, falls_65_;
   engine::TimeWeighted acute_occupied_, nctr_in_acute_;
   engine::Tally nctr_days_per_discharge_, stayed_14_share_, stayed_21_share_;
-  engine::Rng case_mix_rng_;
+  engine::Rng case_mix_rng_, long_term_care_rng_;
+  engine::TimeWeighted long_term_placed_;
   std::vector<engine::Tally> waits_;  // P1..P3: ready to leave until a place is granted
 };
 

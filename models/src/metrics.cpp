@@ -32,6 +32,8 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
       {"cost_home_ic", "GBP per year"},
       {"cost_short_term_care", "GBP per year"},
       {"cost_total", "GBP per year"},
+      {"long_term_care_weeks", "placement weeks per year"},
+      {"cost_long_term_care", "GBP per year"},
   }};
   std::vector<MetricDefinition> all(fixed.begin(), fixed.end());
   for (const auto& service : spec.services) {

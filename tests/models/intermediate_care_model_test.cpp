@@ -150,3 +150,34 @@ TEST_CASE("a census start begins near the steady state that an empty start only 
   const auto result = models::run_replication(spec, 7, 0);
   CHECK(result.people_in == result.people_out + result.people_in_system);
 }
+
+TEST_CASE("yearly settings: demand follows the population and capacity changes at the year's start", "[model][years]") {
+  auto spec = small_area();
+  spec.years = 3;
+  auto years = models::yearly_settings(spec);
+  REQUIRE(years.size() == 3);
+  for (std::size_t y = 0; y < years.size(); ++y) {
+    for (auto& population : years[y].population) population *= 1.0 + 0.2 * static_cast<double>(y);
+    years[y].capacity[1] = 30.0 + 15.0 * static_cast<double>(y);  // P2 beds 30, 45, 60
+  }
+  spec.yearly = years;
+  const auto summary = run(spec);
+  const auto& demand = summary[Metric::kWouldBeAdmissions];
+  CHECK(demand[1].mean / demand[0].mean == Approx(1.2).epsilon(0.03));
+  CHECK(demand[2].mean / demand[0].mean == Approx(1.4).epsilon(0.03));
+  const auto& p2_beds = summary.values[models::index(1, models::ServiceMeasure::kOccupancy)];
+  CHECK(p2_beds[2].mean > 40.0);  // more than year 1's capacity could hold
+  CHECK(p2_beds[0].mean <= 30.0);
+}
+
+TEST_CASE("long-term placements are counted for their cost until they end", "[model][long_term_care]") {
+  auto spec = small_area();
+  spec.long_term_care.residential_stay_days = engine::Distribution(engine::Exponential{344.0});
+  spec.long_term_care.nursing_stay_days = engine::Distribution(engine::Exponential{147.0});
+  spec.costs.care_home_placement_per_week = 800.0;
+  const auto summary = run(spec);
+  const auto& weeks = summary[Metric::kLongTermCareWeeks];
+  CHECK(weeks[0].mean > 0.0);
+  CHECK(weeks[1].mean > weeks[0].mean);  // placements build up over the years
+  CHECK(summary[Metric::kCostLongTermCare][1].mean == Approx(800.0 * weeks[1].mean));
+}

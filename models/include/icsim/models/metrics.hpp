@@ -38,6 +38,8 @@ enum class Metric : std::size_t {
   kCostHomeIc,
   kCostShortTermCare,
   kCostTotal,
+  kLongTermCareWeeks,
+  kCostLongTermCare,
   kCount
 };
 

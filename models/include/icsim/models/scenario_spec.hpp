@@ -88,6 +88,28 @@ struct CostSpec {
   double real_terms_growth_per_year = 0.0;  // unit-cost growth, e.g. 0.02
 };
 
+// Long-term care-home placements that follow intermediate care: how long
+// they last (Lancashire medians: residential 344 days, nursing 147 days).
+struct LongTermCareSpec {
+  engine::Distribution residential_stay_days{engine::Fixed{0.0}};
+  engine::Distribution nursing_stay_days{engine::Fixed{0.0}};
+};
+
+// What may change from one projected year to the next: demographic growth
+// and phased changes to the model of care. The loader works out every
+// year's values (growth, steps, linear phasing); the model only reads them,
+// switching at the start of each projected year.
+struct YearSettings {
+  std::vector<double> population;                            // per age band
+  std::vector<double> admissions_per_1000_per_year;          // per age band
+  std::vector<double> step_up_share;                         // per age band
+  std::vector<std::array<double, kPathways>> pathway_split;  // per age band
+  std::vector<double> capacity;                              // per service
+  std::vector<engine::Distribution> length_of_stay_days;     // per service
+  engine::Distribution triage_days;
+  int discharge_days_per_week = 7;
+};
+
 // The system as it is at the start of the run, so a projection need not
 // start empty: people in acute beds (not yet NCTR), people who are NCTR and
 // waiting in an acute bed for a service, and people in each service. Their
@@ -137,7 +159,14 @@ struct ScenarioSpec {
 
   std::optional<InitialCensus> initial_census;  // empty: start empty and rely on the warm-up
 
+  LongTermCareSpec long_term_care;
+  // One entry per projected year; empty: the base values above every year.
+  std::vector<YearSettings> yearly;
+
   CostSpec costs;
 };
+
+// Every projected year's settings: spec.yearly, or the base values repeated.
+[[nodiscard]] std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec);
 
 }  // namespace icsim::models

@@ -1,0 +1,25 @@
+#include <icsim/models/scenario_spec.hpp>
+
+#include <algorithm>
+
+namespace icsim::models {
+
+std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec) {
+  if (!spec.yearly.empty()) return spec.yearly;
+  YearSettings base;
+  for (const auto& band : spec.age_bands) {
+    base.population.push_back(band.population);
+    base.admissions_per_1000_per_year.push_back(band.admissions_per_1000_per_year);
+    base.step_up_share.push_back(band.step_up_share);
+    base.pathway_split.push_back(band.pathway_split);
+  }
+  for (const auto& service : spec.services) {
+    base.capacity.push_back(service.capacity);
+    base.length_of_stay_days.push_back(service.length_of_stay_days);
+  }
+  base.triage_days = spec.triage_days;
+  base.discharge_days_per_week = spec.discharge_days_per_week;
+  return std::vector<YearSettings>(static_cast<std::size_t>(std::max(spec.years, 1)), base);
+}
+
+}  // namespace icsim::models
