@@ -755,12 +755,16 @@ ScenarioSummary summarise(const ScenarioSpec& spec, const std::vector<Replicatio
   return summary;
 }
 
-ScenarioSummary run_scenario(const ScenarioSpec& spec, int replications, std::uint64_t seed, int threads,
-                             const std::function<void(int)>& on_progress) {
-  const auto results = engine::run_replications(
+std::vector<ReplicationResult> run_replications(const ScenarioSpec& spec, int replications, std::uint64_t seed,
+                                                int threads, const std::function<void(int)>& on_progress) {
+  return engine::run_replications(
       replications, threads, [&](int r) { return run_replication(spec, seed, static_cast<std::uint32_t>(r)); },
       on_progress);
-  return summarise(spec, results, seed);
+}
+
+ScenarioSummary run_scenario(const ScenarioSpec& spec, int replications, std::uint64_t seed, int threads,
+                             const std::function<void(int)>& on_progress) {
+  return summarise(spec, run_replications(spec, replications, seed, threads, on_progress), seed);
 }
 
 }  // namespace icsim::models

@@ -40,8 +40,13 @@ struct ScenarioSummary {
   [[nodiscard]] const std::vector<engine::Estimate>& operator[](Metric m) const { return values[index(m)]; }
 };
 
-// Runs `replications` replications on `threads` threads; on_progress(done)
-// after each. Identical output for any thread count.
+// Runs `replications` replications on `threads` threads, in replication
+// order; on_progress(done) after each. Identical for any thread count.
+[[nodiscard]] std::vector<ReplicationResult> run_replications(const ScenarioSpec& spec, int replications,
+                                                              std::uint64_t seed, int threads,
+                                                              const std::function<void(int)>& on_progress = {});
+
+// run_replications, summarised.
 [[nodiscard]] ScenarioSummary run_scenario(const ScenarioSpec& spec, int replications, std::uint64_t seed,
                                            int threads, const std::function<void(int)>& on_progress = {});
 

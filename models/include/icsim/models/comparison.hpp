@@ -1,0 +1,32 @@
+#pragma once
+// Two scenarios run with the same seed share their random numbers (common
+// random numbers), so each replication of one is paired with the same
+// replication of the other and their difference is measured sharply.
+
+#include <string>
+#include <vector>
+
+#include <icsim/engine/confidence.hpp>
+#include <icsim/models/intermediate_care_model.hpp>
+
+namespace icsim::models {
+
+struct MetricComparison {
+  std::string name;
+  std::string unit;
+  // Per year: each scenario's mean, and B - A paired by replication, for the
+  // year alone and summed from the first year to this one.
+  std::vector<engine::Estimate> a, b, difference, cumulative_difference;
+};
+
+struct Comparison {
+  std::vector<MetricComparison> metrics;  // those both scenarios report, in A's order
+  int replications = 0;
+};
+
+// Pairs replication r of A with replication r of B. Both must have the same
+// number of replications, start year and years.
+[[nodiscard]] Comparison compare(const ScenarioSpec& spec_a, const std::vector<ReplicationResult>& a,
+                                 const ScenarioSpec& spec_b, const std::vector<ReplicationResult>& b);
+
+}  // namespace icsim::models
