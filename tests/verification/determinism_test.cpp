@@ -11,7 +11,10 @@
 #include <string>
 
 #include <icsim/engine/replication_runner.hpp>
+#include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/models/single_service.hpp>
+
+#include "../models/small_area.hpp"
 
 using namespace icsim;
 
@@ -65,4 +68,22 @@ TEST_CASE("the golden run's events and results are pinned", "[determinism][golde
   std::stringstream expected;
   expected << file.rdbuf();
   CHECK(actual.str() == expected.str());
+}
+
+TEST_CASE("the intermediate-care model is byte-identical on 1 and 2 threads", "[determinism]") {
+  auto spec = test::small_area();
+  spec.bridging_after_days = 3.0;  // exercise timers and cancellation too
+  spec.bridging_service = 2U;
+  spec.deconditioning_per_day_waited = 0.01;
+  auto serialise_model = [&](int threads) {
+    std::ostringstream out;
+    for (const auto& r : models::run_replications(spec, 4, 99, threads)) {
+      out << r.events << ' ' << std::hex << r.fingerprint << std::hexfloat;
+      for (const auto& metric : r.values)
+        for (double v : metric) out << ' ' << v;
+      out << '\n';
+    }
+    return out.str();
+  };
+  CHECK(serialise_model(1) == serialise_model(2));
 }
