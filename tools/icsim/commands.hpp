@@ -3,8 +3,13 @@
 // the exit code: 0 success, 2 bad input, 1 internal failure.
 
 #include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include <icsim/models/scenario_spec.hpp>
 
 namespace icsim::tools {
 
@@ -12,5 +17,12 @@ namespace icsim::tools {
 using CommandRunner = std::function<int()>;
 
 CommandRunner add_demo_command(CLI::App& app);
+CommandRunner add_run_command(CLI::App& app);
+CommandRunner add_validate_command(CLI::App& app);
+CommandRunner add_compare_command(CLI::App& app);
+
+// Loads every scenario, or prints every diagnostic of every file to stderr
+// and returns nothing (the command then exits 2).
+[[nodiscard]] std::optional<std::vector<models::ScenarioSpec>> load_scenarios(const std::vector<std::string>& files);
 
 }  // namespace icsim::tools

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   const std::map<std::string, icsim::tools::CommandRunner> commands{
+      {"run", icsim::tools::add_run_command(app)},
+      {"validate", icsim::tools::add_validate_command(app)},
+      {"compare", icsim::tools::add_compare_command(app)},
       {"demo", icsim::tools::add_demo_command(app)},
   };
 

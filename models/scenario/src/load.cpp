@@ -1,0 +1,61 @@
+// load_scenario: read the file and what it extends, read every section,
+// check the pathway network as a whole, and return the spec or every error.
+
+#include <icsim/scenario/load.hpp>
+
+#include <cmath>
+
+#include "diagnostics.hpp"
+#include "pathway_graph.hpp"
+#include "scenario_document.hpp"
+#include "section_readers.hpp"
+
+namespace icsim::scenario {
+namespace {
+
+constexpr double kSumTolerance = 1e-9;
+
+void check_network(const models::ScenarioSpec& spec, ScenarioReading& reading) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const std::vector<ServiceSource>& sources = reading.service_sources();
+  const PathwayGraph graph(spec);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (!sources[i].outcomes_complete) continue;
+    const double sum = graph.outcome_probability_sum(static_cast<models::ServiceIndex>(i));
+    if (std::abs(sum - 1.0) > kSumTolerance)
+      diagnostics.error(sources[i].outcomes_location,
+                        sources[i].path + ".outcomes: the probabilities sum to " + format_number(sum) + ", not 1");
+  }
+  // With a reference unresolved the network lacks edges, and what it could
+  // not reach would only repeat that error.
+  if (!reading.network_complete()) return;
+  for (models::ServiceIndex i : graph.services_unreachable_from_admission())
+    diagnostics.error(sources[i].name_location,
+                      sources[i].path +
+                          ": nobody can reach this service: no pathway, step-up, bridging or outcome of a service "
+                          "that people reach leads to it");
+  for (models::ServiceIndex i : graph.services_without_exit())
+    diagnostics.error(sources[i].outcomes_location,
+                      sources[i].path +
+                          ".outcomes: nobody can leave: no chain of outcomes from this service reaches home, a "
+                          "care home or death");
+}
+
+}  // namespace
+
+models::ScenarioSpec load_scenario(const std::string& path) {
+  DiagnosticList diagnostics;
+  const ScenarioDocument document = read_scenario_document(path, diagnostics);
+  if (!document.root) throw ScenarioError(diagnostics.to_diagnostics(document.files));
+
+  ScenarioReading reading(diagnostics);
+  models::ScenarioSpec spec = read_scenario(*document.root, reading);
+  check_network(spec, reading);
+  if (!diagnostics.empty()) throw ScenarioError(diagnostics.to_diagnostics(document.files));
+
+  spec.file = path;
+  spec.sha256 = document.sha256;
+  return spec;
+}
+
+}  // namespace icsim::scenario

@@ -1,0 +1,126 @@
+// The top level of a scenario: the projection's settings, the acute stay
+// and costs, and the sections read by their own readers.
+
+#include <algorithm>
+
+#include "did_you_mean.hpp"
+#include "distribution_reader.hpp"
+#include "section_readers.hpp"
+
+namespace icsim::scenario {
+
+void ScenarioReading::add_service(std::string name, ServiceSource source) {
+  service_names_.push_back(std::move(name));
+  service_sources_.push_back(std::move(source));
+}
+
+std::optional<models::ServiceIndex> ScenarioReading::find_service(std::string_view name) const {
+  const auto it = std::find(service_names_.begin(), service_names_.end(), name);
+  if (it == service_names_.end()) return std::nullopt;
+  return static_cast<models::ServiceIndex>(it - service_names_.begin());
+}
+
+std::optional<models::ServiceIndex> ScenarioReading::read_service_name(const SourceNode& node,
+                                                                       const std::string& path) {
+  const std::optional<std::string> name = read_text(node, path, diagnostics_);
+  if (!name) {
+    network_complete_ = false;
+    return std::nullopt;
+  }
+  if (auto index = find_service(*name)) return index;
+  const std::vector<std::string_view> known(service_names_.begin(), service_names_.end());
+  diagnostics_.error(node.location, path + ": no service named " + quote(*name) + did_you_mean(*name, known));
+  network_complete_ = false;
+  return std::nullopt;
+}
+
+namespace {
+
+void read_acute(const MapReader& top, DiagnosticList& diagnostics, models::ScenarioSpec& spec) {
+  const SourceNode* node = top.required("acute");
+  if (node == nullptr) return;
+  const MapReader acute(*node, "acute", diagnostics);
+  if (!acute.is_map()) return;
+  acute.allow_only({"triage_days", "discharge_days_per_week", "discharge_hours"});
+  if (const SourceNode* triage = acute.required("triage_days"))
+    if (auto d = read_distribution(*triage, acute.path_of("triage_days"), diagnostics)) spec.triage_days = std::move(*d);
+  if (const SourceNode* days = acute.optional("discharge_days_per_week"))
+    if (auto v = read_whole_number(*days, acute.path_of("discharge_days_per_week"), 1, 7, diagnostics))
+      spec.discharge_days_per_week = static_cast<int>(*v);
+  if (const SourceNode* hours = acute.optional("discharge_hours")) {
+    const std::string path = acute.path_of("discharge_hours");
+    if (auto v = read_numbers(*hours, path, NumberRule::kNonNegative, 2, diagnostics)) {
+      if ((*v)[0] < (*v)[1] && (*v)[1] <= 24.0) {
+        spec.discharge_hour_start = (*v)[0];
+        spec.discharge_hour_end = (*v)[1];
+      } else {
+        diagnostics.error(hours->location, path + ": expected [start, end] hours with 0 <= start < end <= 24, got [" +
+                                               format_number((*v)[0]) + ", " + format_number((*v)[1]) + "]");
+      }
+    }
+  }
+}
+
+void read_costs(const MapReader& top, DiagnosticList& diagnostics, models::ScenarioSpec& spec) {
+  const SourceNode* node = top.required("costs");
+  if (node == nullptr) return;
+  const MapReader costs(*node, "costs", diagnostics);
+  if (!costs.is_map()) return;
+  costs.allow_only({"acute_bed_day", "nctr_bed_day", "care_home_placement_per_week", "real_terms_growth_per_year"});
+  if (auto v = costs.required_number("acute_bed_day", NumberRule::kNonNegative)) spec.costs.acute_bed_day = *v;
+  if (auto v = costs.optional_number("nctr_bed_day", NumberRule::kNonNegative)) spec.costs.nctr_bed_day = *v;
+  if (auto v = costs.optional_number("care_home_placement_per_week", NumberRule::kNonNegative))
+    spec.costs.care_home_placement_per_week = *v;
+  if (const SourceNode* growth = costs.optional("real_terms_growth_per_year")) {
+    const std::string path = costs.path_of("real_terms_growth_per_year");
+    if (auto v = read_number(*growth, path, NumberRule::kAny, diagnostics)) {
+      if (*v > -1.0)
+        spec.costs.real_terms_growth_per_year = *v;
+      else
+        diagnostics.error(growth->location, path + ": a yearly growth rate must be more than -1, got " + growth->scalar);
+    }
+  }
+}
+
+void read_settings(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  if (const SourceNode* node = top.required("name"))
+    if (auto name = read_text(*node, "name", diagnostics)) spec.name = *name;
+  if (const SourceNode* node = top.required("start_year"))
+    if (auto year = read_whole_number(*node, "start_year", 1900, 2200, diagnostics))
+      spec.start_year = static_cast<int>(*year);
+  if (const SourceNode* node = top.required("years")) {
+    if (auto years = read_whole_number(*node, "years", 1, 100, diagnostics)) {
+      spec.years = static_cast<int>(*years);
+      reading.projection_days = static_cast<double>(*years) * engine::kDaysPerYear;
+    }
+  }
+  if (auto days = top.required_number("warmup_days", NumberRule::kNonNegative)) spec.warmup_days = *days;
+  if (const SourceNode* node = top.required("replications"))
+    if (auto n = read_whole_number(*node, "replications", 1, 1'000'000, diagnostics))
+      spec.replications = static_cast<int>(*n);
+  if (const SourceNode* node = top.required("seed"))
+    if (auto seed = read_seed(*node, "seed", diagnostics)) spec.seed = *seed;
+  if (auto v = top.optional_number("deconditioning_per_day_waited", NumberRule::kProbability))
+    spec.deconditioning_per_day_waited = *v;
+  if (auto v = top.optional_number("readmission_days", NumberRule::kPositive)) spec.readmission_days = *v;
+}
+
+}  // namespace
+
+models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& reading) {
+  models::ScenarioSpec spec;
+  const MapReader top(root, "", reading.diagnostics());
+  top.allow_only({"name", "start_year", "years", "warmup_days", "replications", "seed", "demand", "acute",
+                  "services", "pathways", "step_up", "bridging", "deconditioning_per_day_waited",
+                  "readmission_days", "costs"});
+  read_settings(top, reading, spec);
+  read_services(top, reading, spec);
+  read_routing(top, reading, spec);
+  read_demand(top, reading, spec);
+  read_acute(top, reading.diagnostics(), spec);
+  read_costs(top, reading.diagnostics(), spec);
+  return spec;
+}
+
+}  // namespace icsim::scenario

@@ -1,0 +1,71 @@
+#pragma once
+// The readers of a scenario's sections, and what they share: the service
+// names (known before any section refers to them) and where each service
+// was written, for the checks on the whole pathway network.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <icsim/models/scenario_spec.hpp>
+
+#include "diagnostics.hpp"
+#include "source_node.hpp"
+#include "value_reader.hpp"
+
+namespace icsim::scenario {
+
+// The discharge pathways as scenarios name them.
+inline constexpr std::array<std::string_view, models::kPathways> kPathwayNames{"P0", "P1", "P2", "P3"};
+
+struct ServiceSource {
+  std::string path;           // "services.reablement"
+  Location name_location;     // where the service's name is written
+  Location outcomes_location; // where its outcomes map is
+  bool outcomes_complete = false;  // every outcome was read, so their probabilities can be summed
+};
+
+class ScenarioReading {
+ public:
+  explicit ScenarioReading(DiagnosticList& diagnostics) : diagnostics_(diagnostics) {}
+
+  [[nodiscard]] DiagnosticList& diagnostics() const { return diagnostics_; }
+
+  // The services in the order written; each reference is checked against them.
+  void add_service(std::string name, ServiceSource source);
+  [[nodiscard]] const std::vector<std::string>& service_names() const { return service_names_; }
+  [[nodiscard]] std::vector<ServiceSource>& service_sources() { return service_sources_; }
+  [[nodiscard]] std::optional<models::ServiceIndex> find_service(std::string_view name) const;
+
+  // The service `node` names, or nullopt having reported that there is none
+  // by that name (with the nearest) and marked the network incomplete.
+  [[nodiscard]] std::optional<models::ServiceIndex> read_service_name(const SourceNode& node, const std::string& path);
+
+  // False once a reference failed to resolve or a service's outcomes could
+  // not be read: the network then lacks edges, and checking what is
+  // reachable would only echo those errors.
+  [[nodiscard]] bool network_complete() const { return network_complete_; }
+  void mark_network_incomplete() { network_complete_ = false; }
+
+  // Whether the scenario has a step_up section, resolved or not.
+  bool step_up_given = false;
+  // years x 365 when `years` is valid: capacity changes must fall before it.
+  std::optional<double> projection_days;
+
+ private:
+  DiagnosticList& diagnostics_;
+  std::vector<std::string> service_names_;
+  std::vector<ServiceSource> service_sources_;
+  bool network_complete_ = true;
+};
+
+// Each reads one part of the top-level map into `spec`.
+void read_services(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+void read_routing(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+void read_demand(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+
+// The whole scenario, sections and all, from the merged tree.
+[[nodiscard]] models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& reading);
+
+}  // namespace icsim::scenario

@@ -1,0 +1,292 @@
+// services: the intermediate-care services, home-based (reablement, Home
+// First) and bed-based (rehabilitation, D2A beds), with their capacity,
+// length of stay, outcomes and costs.
+
+#include <algorithm>
+#include <cmath>
+
+#include "destinations.hpp"
+#include "did_you_mean.hpp"
+#include "distribution_reader.hpp"
+#include "section_readers.hpp"
+
+namespace icsim::scenario {
+namespace {
+
+using models::ServiceKind;
+using models::ServiceSpec;
+
+const std::vector<std::string_view> kCommonKeys{"kind",           "length_of_stay_days", "outcomes",
+                                                "capacity_changes", "queue",             "short_term_care",
+                                                "ring_fenced_for_step_down"};
+const std::vector<std::string_view> kBedBasedKeys{"capacity_beds", "cost_per_bed_day"};
+const std::vector<std::string_view> kHomeBasedKeys{"capacity_care_hours_per_day", "capacity_packages",
+                                                   "package_hours_per_day", "cost_per_care_hour",
+                                                   "cost_per_package_day"};
+
+std::vector<std::string_view> joined(std::initializer_list<const std::vector<std::string_view>*> lists) {
+  std::vector<std::string_view> all;
+  for (const auto* list : lists) all.insert(all.end(), list->begin(), list->end());
+  return all;
+}
+
+// Keys that belong to the other kind of service are reported as such, not as
+// unknown.
+void check_keys(const MapReader& service, std::optional<ServiceKind> kind) {
+  if (kind) {
+    const bool bed_based = *kind == ServiceKind::kBedBased;
+    const auto& others = bed_based ? kHomeBasedKeys : kBedBasedKeys;
+    for (const MapEntry& entry : service.node().entries)
+      if (std::find(others.begin(), others.end(), entry.key) != others.end())
+        service.diagnostics().error(entry.key_location,
+                                    service.path_of(entry.key) + ": a " + (bed_based ? "bed_based" : "home_based") +
+                                        " service has no " + entry.key + " (that is for " +
+                                        (bed_based ? "home_based" : "bed_based") + " services)");
+  }
+  service.allow_only(joined({&kCommonKeys, &kBedBasedKeys, &kHomeBasedKeys}));
+}
+
+// package_hours_per_day: a number (the same every day) or
+// {start, after, intensive_days}.
+void read_package_hours(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics,
+                        ServiceSpec& service) {
+  if (!node.is_map()) {
+    if (node.is_scalar()) {
+      if (const auto hours = read_number(node, path, NumberRule::kPositive, diagnostics)) {
+        service.package_hours_per_day_start = *hours;
+        service.package_hours_per_day_after = *hours;
+        service.package_intensive_days = 0.0;
+      }
+      return;
+    }
+    diagnostics.error(node.location, path + ": expected a number of hours or {start, after, intensive_days}, got " +
+                                         describe(node));
+    return;
+  }
+  const MapReader hours(node, path, diagnostics);
+  hours.allow_only({"start", "after", "intensive_days"});
+  if (auto v = hours.required_number("start", NumberRule::kPositive)) service.package_hours_per_day_start = *v;
+  if (auto v = hours.required_number("after", NumberRule::kPositive)) service.package_hours_per_day_after = *v;
+  if (auto v = hours.required_number("intensive_days", NumberRule::kNonNegative))
+    service.package_intensive_days = *v;
+}
+
+struct CapacityRead {
+  bool whole_units = false;  // beds or packages, not hours
+  bool known = false;        // read without error
+};
+
+// Capacity: beds, or care hours a day, or concurrent packages.
+CapacityRead read_capacity(const MapReader& service, ServiceKind kind, ServiceSpec& spec) {
+  DiagnosticList& diagnostics = service.diagnostics();
+  if (kind == ServiceKind::kBedBased) {
+    const auto beds = service.required_number("capacity_beds", NumberRule::kWholeNonNegative);
+    if (beds) spec.capacity = *beds;
+    if (auto cost = service.optional_number("cost_per_bed_day", NumberRule::kNonNegative))
+      spec.cost_per_bed_day = *cost;
+    return {true, beds.has_value()};
+  }
+  const MapEntry* hours = service.entry("capacity_care_hours_per_day");
+  const MapEntry* packages = service.entry("capacity_packages");
+  if (hours != nullptr && packages != nullptr) {
+    // The one added last: in the file that extends the other, or further down.
+    const auto added_later = [](const MapEntry* a, const MapEntry* b) {
+      if (a->key_location.file != b->key_location.file) return a->key_location.file < b->key_location.file;
+      return a->key_location.line > b->key_location.line;
+    };
+    const MapEntry* later = added_later(hours, packages) ? hours : packages;
+    diagnostics.error(later->key_location, service.path() +
+                                               ": give capacity_care_hours_per_day or capacity_packages, not both");
+    return {};
+  }
+  if (hours == nullptr && packages == nullptr) {
+    diagnostics.error(service.node().location,
+                      service.path() + ": missing required key \"capacity_care_hours_per_day\" (or \"capacity_packages\")");
+    return {};
+  }
+  if (hours != nullptr) {
+    spec.capacity_in_care_hours = true;
+    const auto v = read_number(hours->value, service.path_of(hours->key), NumberRule::kNonNegative, diagnostics);
+    if (v) spec.capacity = *v;
+    if (const SourceNode* package_hours = service.required("package_hours_per_day"))
+      read_package_hours(*package_hours, service.path_of("package_hours_per_day"), diagnostics, spec);
+    if (const MapEntry* wrong = service.entry("cost_per_package_day"))
+      diagnostics.error(wrong->key_location, service.path_of(wrong->key) +
+                                                 ": capacity is in care hours, so give cost_per_care_hour instead");
+    if (auto cost = service.optional_number("cost_per_care_hour", NumberRule::kNonNegative))
+      spec.cost_per_care_hour = *cost;
+    return {false, v.has_value()};
+  }
+  // Concurrent packages: one place each, whatever its hours. ScenarioSpec
+  // has no cost per package-day, so it is kept as cost_per_care_hour with
+  // packages of one hour a day, which the model's costing (hours used x
+  // cost_per_care_hour) turns back into package-days x cost.
+  spec.capacity_in_care_hours = false;
+  const auto v =
+      read_number(packages->value, service.path_of(packages->key), NumberRule::kWholeNonNegative, diagnostics);
+  if (v) spec.capacity = *v;
+  if (const MapEntry* wrong = service.entry("package_hours_per_day"))
+    diagnostics.error(wrong->key_location,
+                      service.path_of(wrong->key) +
+                          ": not used with capacity_packages (each package takes one place whatever its hours); "
+                          "use capacity_care_hours_per_day to count hours");
+  if (const MapEntry* wrong = service.entry("cost_per_care_hour"))
+    diagnostics.error(wrong->key_location, service.path_of(wrong->key) +
+                                               ": capacity is in packages, so give cost_per_package_day instead");
+  spec.package_hours_per_day_start = 1.0;
+  spec.package_hours_per_day_after = 1.0;
+  if (auto cost = service.optional_number("cost_per_package_day", NumberRule::kNonNegative))
+    spec.cost_per_care_hour = *cost;
+  return {true, v.has_value()};
+}
+
+void read_capacity_changes(const SourceNode& node, const std::string& path, bool whole_units,
+                           ScenarioReading& reading, ServiceSpec& spec) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  if (!node.is_list()) {
+    diagnostics.error(node.location, path + ": expected a list of {day, capacity}, got " + describe(node));
+    return;
+  }
+  std::optional<double> previous_day;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const MapReader change(node.items[i], item_path(path, i), diagnostics);
+    if (!change.is_map()) continue;
+    change.allow_only({"day", "capacity"});
+    const auto day = change.required_number("day", NumberRule::kNonNegative);
+    const auto capacity = change.required_number(
+        "capacity", whole_units ? NumberRule::kWholeNonNegative : NumberRule::kNonNegative);
+    if (day) {
+      const SourceNode& day_node = *change.optional("day");
+      if (previous_day && *day <= *previous_day)
+        diagnostics.error(day_node.location, change.path_of("day") + ": days must increase down the list, got " +
+                                                 day_node.scalar + " after " + format_number(*previous_day));
+      else if (reading.projection_days && *day >= *reading.projection_days)
+        diagnostics.error(day_node.location, change.path_of("day") + ": day " + day_node.scalar +
+                                                 " is not within the projection, which ends at day " +
+                                                 format_number(*reading.projection_days) + " (years x 365)");
+      previous_day = *day;
+    }
+    if (day && capacity) spec.capacity_changes.push_back({*day, *capacity});
+  }
+}
+
+void read_outcomes(const MapReader& service, ScenarioReading& reading, ServiceSpec& spec, ServiceSource& source) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const SourceNode* node = service.required("outcomes");
+  if (node == nullptr) {
+    reading.mark_network_incomplete();
+    return;
+  }
+  source.outcomes_location = node->location;
+  const MapReader outcomes(*node, service.path_of("outcomes"), diagnostics);
+  if (!outcomes.is_map() || node->entries.empty()) {
+    if (outcomes.is_map())
+      diagnostics.error(node->location, outcomes.path() + ": expected at least one outcome, got none");
+    reading.mark_network_incomplete();
+    return;
+  }
+  std::vector<std::string_view> known;
+  for (const DestinationName& d : kDestinationNames) known.push_back(d.name);
+  for (const std::string& name : reading.service_names()) known.push_back(name);
+
+  bool complete = true;
+  for (const MapEntry& entry : node->entries) {
+    models::OutcomeSpec outcome;
+    if (const auto destination = find_destination(entry.key)) {
+      outcome.destination = *destination;
+    } else if (const auto next = reading.find_service(entry.key)) {
+      outcome.destination = models::Destination::kNextService;
+      outcome.next_service = *next;
+    } else {
+      diagnostics.error(entry.key_location, outcomes.path() + ": unknown outcome " + quote(entry.key) +
+                                                ": neither a destination nor a service" +
+                                                did_you_mean(entry.key, known));
+      complete = false;
+      continue;
+    }
+    const auto probability =
+        read_number(entry.value, outcomes.path_of(entry.key), NumberRule::kProbability, diagnostics);
+    if (!probability) {
+      complete = false;
+      continue;
+    }
+    outcome.probability = *probability;
+    spec.outcomes.push_back(outcome);
+  }
+  source.outcomes_complete = complete;
+  if (!complete) reading.mark_network_incomplete();
+}
+
+ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, ServiceSource& source) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  ServiceSpec spec;
+  spec.name = entry.key;
+  const MapReader service(entry.value, source.path, diagnostics);
+  if (!service.is_map()) {
+    reading.mark_network_incomplete();
+    return spec;
+  }
+  std::optional<ServiceKind> kind;
+  if (const SourceNode* node = service.required("kind")) {
+    if (const auto text = read_choice(*node, service.path_of("kind"), {"home_based", "bed_based"}, diagnostics))
+      kind = *text == "home_based" ? ServiceKind::kHomeBased : ServiceKind::kBedBased;
+  }
+  check_keys(service, kind);
+  CapacityRead capacity;
+  if (kind) {
+    spec.kind = *kind;
+    capacity = read_capacity(service, *kind, spec);
+  }
+  if (const SourceNode* node = service.required("length_of_stay_days"))
+    if (auto d = read_distribution(*node, service.path_of("length_of_stay_days"), diagnostics))
+      spec.length_of_stay_days = std::move(*d);
+  read_outcomes(service, reading, spec, source);
+  if (const SourceNode* node = service.optional("capacity_changes"))
+    read_capacity_changes(*node, service.path_of("capacity_changes"), capacity.whole_units, reading, spec);
+  if (const SourceNode* node = service.optional("queue"))
+    if (const auto text = read_choice(*node, service.path_of("queue"), {"fifo", "priority"}, diagnostics))
+      spec.discipline =
+          *text == "fifo" ? engine::QueueDiscipline::kFirstComeFirstServed : engine::QueueDiscipline::kPriority;
+  if (const SourceNode* node = service.optional("short_term_care"))
+    if (const auto flag = read_boolean(*node, service.path_of("short_term_care"), diagnostics))
+      spec.short_term_care = *flag;
+  if (const SourceNode* node = service.optional("ring_fenced_for_step_down")) {
+    const std::string path = service.path_of("ring_fenced_for_step_down");
+    if (const auto places = read_number(*node, path, NumberRule::kNonNegative, diagnostics)) {
+      if (capacity.known && *places > spec.capacity)
+        diagnostics.error(node->location, path + ": " + node->scalar + " places is more than the capacity, " +
+                                              format_number(spec.capacity));
+      else
+        spec.ring_fenced_for_step_down = *places;
+    }
+  }
+  return spec;
+}
+
+}  // namespace
+
+void read_services(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const SourceNode* node = top.required("services");
+  if (node == nullptr) {
+    reading.mark_network_incomplete();
+    return;
+  }
+  const MapReader services(*node, "services", diagnostics);
+  if (!services.is_map() || node->entries.empty()) {
+    if (services.is_map()) diagnostics.error(node->location, "services: expected at least one service, got none");
+    reading.mark_network_incomplete();
+    return;
+  }
+  // Names first: outcomes may name a service written further down.
+  for (const MapEntry& entry : node->entries) {
+    if (find_destination(entry.key))
+      diagnostics.error(entry.key_location, "services: a service cannot be called " + quote(entry.key) +
+                                                ", which is the name of an outcome");
+    reading.add_service(entry.key, {services.path_of(entry.key), entry.key_location, entry.key_location, false});
+  }
+  for (std::size_t i = 0; i < node->entries.size(); ++i)
+    spec.services.push_back(read_service(node->entries[i], reading, reading.service_sources()[i]));
+}
+
+}  // namespace icsim::scenario

@@ -1,0 +1,261 @@
+// The corpus in tests/scenario/broken/: one defect a file, each reported at
+// its exact file, line and column with its message, and files with several
+// defects reporting all of them.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <icsim/scenario/load.hpp>
+
+namespace fs = std::filesystem;
+using icsim::scenario::Diagnostic;
+using icsim::scenario::ScenarioError;
+
+namespace {
+
+const std::string kBroken = std::string(ICSIM_SOURCE_DIR) + "/tests/scenario/broken/";
+const std::string kTutorial = std::string(ICSIM_SOURCE_DIR) + "/scenarios/tutorial.yaml";
+
+struct Expected {
+  const char* file;      // in tests/scenario/broken/
+  int line;
+  int column;
+  const char* message;   // the whole message, or a distinctive part when `whole` is false
+  bool whole = true;
+  bool in_tutorial = false;  // the node came from the tutorial the file extends
+};
+
+std::vector<Diagnostic> diagnostics_of(const std::string& file) {
+  try {
+    (void)icsim::scenario::load_scenario(kBroken + file);
+  } catch (const ScenarioError& e) {
+    return e.diagnostics();
+  }
+  FAIL(file << " loaded, but it is broken");
+  return {};
+}
+
+void check_diagnostic(const Diagnostic& d, const Expected& e) {
+  CHECK(d.file == (e.in_tutorial ? kTutorial : kBroken + e.file));
+  CHECK(d.line == e.line);
+  CHECK(d.column == e.column);
+  if (e.whole)
+    CHECK(d.message == e.message);
+  else
+    CHECK_THAT(d.message, Catch::Contains(e.message));
+}
+
+// Each file reports exactly its one defect.
+void check_each(const std::vector<Expected>& cases) {
+  for (const Expected& e : cases) {
+    DYNAMIC_SECTION(e.file) {
+      const std::vector<Diagnostic> diagnostics = diagnostics_of(e.file);
+      for (const Diagnostic& d : diagnostics) UNSCOPED_INFO(d.to_string());
+      REQUIRE(diagnostics.size() == 1);
+      check_diagnostic(diagnostics[0], e);
+    }
+  }
+}
+
+// ---- the corpus, by the kind of defect ----
+
+const std::vector<Expected> kReading{
+    {"not_utf8.yaml", 2, 19, "the file is not UTF-8: byte 0xE9 cannot start a character here (save the file as UTF-8)"},
+    {"utf16.yaml", 1, 1, "the file is not UTF-8: byte 0xFF", false},
+    {"not_yaml.yaml", 5, 1, "not valid YAML: end of sequence flow not found"},
+    {"bad_indentation.yaml", 4, 17, "not valid YAML: illegal map value"},
+    {"two_documents.yaml", 4, 1, "a scenario file holds one YAML document; this is a second one (after \"---\")"},
+    {"empty.yaml", 1, 1, "the file is empty: a scenario is a map of keys such as name:, demand: and services:"},
+    {"top_level_list.yaml", 1, 1, "a scenario is a map of keys such as name:, demand: and services:, got a list"},
+    {"duplicate_key.yaml", 4, 1, "duplicate key \"years\" (first given at line 2, column 1)"},
+    {"duplicate_nested_key.yaml", 6, 5,
+     "services.rehab_beds: duplicate key \"capacity_beds\" (first given at line 4, column 5)"},
+    {"control_character.yaml", 3, 15,
+     "the file holds control character 0x00, which YAML does not allow in a text file"},
+};
+
+const std::vector<Expected> kExtends{
+    // a extends b extends a: reported where the cycle closes, in b.
+    {"extends_itself.yaml", 1, 10, "extends: a cycle of files that extend each other: ", false},
+    {"extends_missing.yaml", 1, 10, "scenarios/tutorial_base.yaml\": no such file", false},
+    {"extends_not_a_path.yaml", 1, 10, "extends: expected the path of a scenario file, got a list"},
+};
+
+const std::vector<Expected> kKeys{
+    {"unknown_top_key.yaml", 2, 1, "unknown key \"replicatons\" (did you mean \"replications\"?)"},
+    {"unknown_service_key.yaml", 4, 5,
+     "services.rehab_beds: unknown key \"capcity_beds\" (did you mean \"capacity_beds\"?)"},
+    {"missing_required_top.yaml", 1, 1, "missing required key \"seed\""},
+    {"missing_required_nested.yaml", 4, 5, "services.rehab_beds: missing required key \"length_of_stay_days\""},
+    {"missing_pathway_share.yaml", 7, 22, "demand.age_bands[0].pathway_split: missing required key \"P3\""},
+    {"kind_mismatch.yaml", 4, 5,
+     "services.rehab_beds.capacity_care_hours_per_day: a bed_based service has no capacity_care_hours_per_day "
+     "(that is for home_based services)"},
+    {"both_capacities.yaml", 4, 5,
+     "services.reablement: give capacity_care_hours_per_day or capacity_packages, not both"},
+    // The offending key is in the tutorial, which the file extends.
+    {"package_hours_with_packages.yaml", 54, 5,
+     "services.reablement.package_hours_per_day: not used with capacity_packages", false, true},
+    {"p0_has_no_service.yaml", 2, 12,
+     "pathways.P0: pathway 0 is home with no new support and has no service; remove it"},
+};
+
+const std::vector<Expected> kValues{
+    {"wrong_type_number.yaml", 4, 20, "services.rehab_beds.capacity_beds: expected a number, got \"ten\""},
+    {"quoted_number.yaml", 2, 8,
+     "years: expected a whole number from 1 to 100, got \"5\" (text in quotes; write the number without them)"},
+    {"wrong_type_map.yaml", 2, 8, "acute: expected a map of keys, got a list"},
+    {"wrong_type_boolean.yaml", 4, 22, "services.d2a_beds.short_term_care: expected true or false, got \"yes\""},
+    {"unknown_queue.yaml", 4, 12,
+     "services.rehab_beds.queue: expected fifo or priority, got \"fifi\" (did you mean \"fifo\"?)"},
+    {"probability_above_one.yaml", 3, 15, "demand.fall_share: a probability must be between 0 and 1, got 1.2"},
+    {"pathway_split_sum.yaml", 7, 22,
+     "demand.age_bands[0].pathway_split: the shares of P0 to P3 sum to 0.97, not 1"},
+    {"outcomes_sum.yaml", 5, 7, "services.d2a_beds.outcomes: the probabilities sum to 1.12, not 1"},
+    {"negative_capacity.yaml", 4, 20, "services.rehab_beds.capacity_beds: expected a whole number, 0 or more, got -5"},
+    {"negative_cost.yaml", 3, 18, "costs.acute_bed_day: must be 0 or more, got -345"},
+    {"nan_capacity.yaml", 4, 34, "services.reablement.capacity_care_hours_per_day: expected a finite number, got .nan"},
+    {"infinite_warmup.yaml", 2, 14, "warmup_days: expected a finite number, got .inf"},
+    {"years_zero.yaml", 2, 8, "years: expected a whole number from 1 to 100, got 0"},
+    {"negative_seed.yaml", 2, 7, "seed: expected a whole number from 0 to 18446744073709551615, got \"-1\""},
+    {"profile_mean.yaml", 3, 24,
+     "demand.day_of_week_profile: the mean is 1.121, must be 1 (within 0.01): Monday first, each a multiple of the "
+     "average"},
+    {"profile_length.yaml", 3, 18, "demand.month_profile: expected a list of 12 numbers, got 11"},
+    {"discharge_hours_reversed.yaml", 3, 20,
+     "acute.discharge_hours: expected [start, end] hours with 0 <= start < end <= 24, got [20, 8]"},
+    {"capacity_changes_out_of_order.yaml", 6, 15,
+     "services.rehab_beds.capacity_changes[1].day: days must increase down the list, got 180 after 365"},
+    {"capacity_change_after_projection.yaml", 5, 15,
+     "services.rehab_beds.capacity_changes[0].day: day 1200 is not within the projection, which ends at day 1095 "
+     "(years x 365)"},
+    {"ring_fence_above_capacity.yaml", 4, 32,
+     "services.rehab_beds.ring_fenced_for_step_down: 35 places is more than the capacity, 30"},
+    {"age_band_without_age.yaml", 4, 13,
+     "demand.age_bands[0].name: an age band's name starts with its lowest age, like \"65-74\" or \"85+\", got "
+     "\"older people\""},
+};
+
+const std::vector<Expected> kDistributions{
+    {"impossible_distribution.yaml", 4, 38,
+     "services.rehab_beds.length_of_stay_days.lognormal: impossible parameters: a lognormal needs a finite mean > 0 "
+     "and sd > 0"},
+    {"unknown_distribution.yaml", 3, 31, "acute.triage_days: unknown distribution \"lognormla\" (did you mean \"lognormal\"?)"},
+    {"distribution_two_names.yaml", 4, 26,
+     "services.rehab_beds.length_of_stay_days: a distribution has one name, got lognormal and gamma (lognormal comes "
+     "from the file this one extends; to replace it, also write lognormal: ~)"},
+    {"distribution_missing_parameter.yaml", 3, 28, "acute.triage_days.lognormal: missing required key \"sd\""},
+};
+
+const std::vector<Expected> kNetwork{
+    {"unknown_pathway_service.yaml", 2, 16, "pathways.P1: no service named \"reablment\" (did you mean \"reablement\"?)"},
+    {"unknown_step_up_service.yaml", 3, 12,
+     "step_up.service: no service named \"rehab_bed\" (did you mean \"rehab_beds\"?)"},
+    {"unknown_outcome.yaml", 6, 7,
+     "services.rehab_beds.outcomes: unknown outcome \"home_independant\": neither a destination nor a service (did you "
+     "mean \"home_independent\"?)"},
+    {"service_named_like_outcome.yaml", 3, 3,
+     "services: a service cannot be called \"death\", which is the name of an outcome"},
+    {"unreachable_service.yaml", 3, 3,
+     "services.night_sitting: nobody can reach this service: no pathway, step-up, bridging or outcome of a service "
+     "that people reach leads to it"},
+    {"no_exit_self_loop.yaml", 9, 15,
+     "services.holding_beds.outcomes: nobody can leave: no chain of outcomes from this service reaches home, a care "
+     "home or death"},
+};
+
+// Files with more than one diagnostic, checked one by one below.
+const std::vector<std::string> kSeveral{"extends_cycle_a.yaml",        "extends_cycle_b.yaml",
+                                        "step_up_without_service.yaml", "no_exit_loop.yaml",
+                                        "alias_loop.yaml",              "several_errors.yaml"};
+
+}  // namespace
+
+TEST_CASE("Broken files: not UTF-8, not YAML, not one map, duplicate keys", "[scenario][broken]") {
+  check_each(kReading);
+}
+
+TEST_CASE("Broken files: extends that cannot be followed", "[scenario][broken]") { check_each(kExtends); }
+
+TEST_CASE("Broken files: unknown keys with a suggestion, missing keys at the parent map", "[scenario][broken]") {
+  check_each(kKeys);
+}
+
+TEST_CASE("Broken files: wrong types, values out of range, shares that do not sum to 1", "[scenario][broken]") {
+  check_each(kValues);
+}
+
+TEST_CASE("Broken files: unknown and impossible distributions", "[scenario][broken]") { check_each(kDistributions); }
+
+TEST_CASE("Broken files: unknown service names, unreachable services, services with no way out",
+          "[scenario][broken]") {
+  check_each(kNetwork);
+}
+
+TEST_CASE("An extends cycle is reported where it closes", "[scenario][broken]") {
+  const std::vector<Diagnostic> diagnostics = diagnostics_of("extends_cycle_a.yaml");
+  REQUIRE(diagnostics.size() == 1);
+  check_diagnostic(diagnostics[0], {"extends_cycle_b.yaml", 1, 10,
+                                    "extends: a cycle of files that extend each other: ", false});
+  CHECK_THAT(diagnostics[0].message, Catch::EndsWith("extends_cycle_a.yaml -> " + kBroken +
+                                                     "extends_cycle_b.yaml -> " + kBroken + "extends_cycle_a.yaml"));
+}
+
+TEST_CASE("An alias that contains itself stops at a depth limit instead of the stack", "[scenario][broken]") {
+  const std::vector<Diagnostic> diagnostics = diagnostics_of("alias_loop.yaml");
+  REQUIRE(diagnostics.size() == 2);
+  check_diagnostic(diagnostics[0],
+                   {"alias_loop.yaml", 5, 40, "nested more than 64 levels deep (an alias that contains itself?)"});
+  check_diagnostic(diagnostics[1], {"alias_loop.yaml", 5, 43, "unknown outcome \"again\"", false});
+}
+
+TEST_CASE("Errors in what a file extends name that file", "[scenario][broken]") {
+  // Removing step_up leaves every age band of the tutorial with a step-up share.
+  const std::vector<Diagnostic> diagnostics = diagnostics_of("step_up_without_service.yaml");
+  REQUIRE(diagnostics.size() == 4);
+  const int lines[] = {19, 25, 31, 37};
+  for (std::size_t i = 0; i < 4; ++i) {
+    check_diagnostic(diagnostics[i],
+                     {"", lines[i], 22, "step_up_share: people can be stepped up only to a service", false, true});
+  }
+}
+
+TEST_CASE("Two services that only send people to each other are both reported", "[scenario][broken]") {
+  const std::vector<Diagnostic> diagnostics = diagnostics_of("no_exit_loop.yaml");
+  REQUIRE(diagnostics.size() == 2);
+  check_diagnostic(diagnostics[0], {"no_exit_loop.yaml", 10, 15, "services.step_up_beds.outcomes: nobody can leave", false});
+  check_diagnostic(diagnostics[1],
+                   {"no_exit_loop.yaml", 16, 15, "services.assessment_ward.outcomes: nobody can leave", false});
+}
+
+TEST_CASE("Every error in a file is reported, in the order written", "[scenario][broken]") {
+  const std::vector<Diagnostic> diagnostics = diagnostics_of("several_errors.yaml");
+  for (const Diagnostic& d : diagnostics) UNSCOPED_INFO(d.to_string());
+  REQUIRE(diagnostics.size() == 6);
+  const char* file = "several_errors.yaml";
+  check_diagnostic(diagnostics[0], {file, 2, 1, "unknown key \"replicatons\" (did you mean \"replications\"?)"});
+  check_diagnostic(diagnostics[1], {file, 3, 8, "years: expected a whole number from 1 to 100, got \"three\""});
+  check_diagnostic(diagnostics[2],
+                   {file, 6, 20, "services.rehab_beds.capacity_beds: expected a whole number, 0 or more, got -5"});
+  check_diagnostic(diagnostics[3], {file, 7, 38, "services.rehab_beds.length_of_stay_days.lognormal: impossible", false});
+  check_diagnostic(diagnostics[4], {file, 10, 7, "services.d2a_beds.outcomes: the probabilities sum to 1.12, not 1"});
+  check_diagnostic(diagnostics[5],
+                   {file, 11, 16, "pathways.P1: no service named \"reablment\" (did you mean \"reablement\"?)"});
+  CHECK(diagnostics[0].to_string() ==
+        kBroken + "several_errors.yaml:2:1: error: unknown key \"replicatons\" (did you mean \"replications\"?)");
+}
+
+TEST_CASE("Every file in the corpus is checked by a test", "[scenario][broken]") {
+  std::set<std::string> checked(kSeveral.begin(), kSeveral.end());
+  for (const auto* cases : {&kReading, &kExtends, &kKeys, &kValues, &kDistributions, &kNetwork})
+    for (const Expected& e : *cases) checked.insert(e.file);
+  std::set<std::string> corpus;
+  for (const auto& entry : fs::directory_iterator(kBroken)) corpus.insert(entry.path().filename().string());
+  CHECK(corpus == checked);
+  CHECK(corpus.size() >= 30);
+}

@@ -1,0 +1,351 @@
+// Loading scenarios: the tutorial's values land in the spec, `extends`
+// merges a what-if over its base, and the hash names the exact text.
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <variant>
+
+#include <icsim/scenario/load.hpp>
+#include <icsim/scenario/sha256.hpp>
+
+namespace fs = std::filesystem;
+using icsim::scenario::Diagnostic;
+using icsim::scenario::load_scenario;
+using icsim::scenario::ScenarioError;
+using icsim::scenario::sha256_hex;
+namespace engine = icsim::engine;
+namespace models = icsim::models;
+
+namespace {
+
+const std::string kTutorial = std::string(ICSIM_SOURCE_DIR) + "/scenarios/tutorial.yaml";
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A directory of its own for one test, removed afterwards.
+class ScratchDirectory {
+ public:
+  explicit ScratchDirectory(const std::string& name)
+      : path_(fs::temp_directory_path() / ("icsim_" + name + "_" + std::to_string(::getpid()))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~ScratchDirectory() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  ScratchDirectory(const ScratchDirectory&) = delete;
+  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
+
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name, std::ios::binary) << text;
+    return (path_ / name).string();
+  }
+
+ private:
+  fs::path path_;
+};
+
+template <class T>
+const T& as(const engine::Distribution& d) {
+  REQUIRE(std::holds_alternative<T>(d.spec()));
+  return std::get<T>(d.spec());
+}
+
+std::vector<Diagnostic> diagnostics_of(const std::string& path) {
+  try {
+    (void)load_scenario(path);
+  } catch (const ScenarioError& e) {
+    return e.diagnostics();
+  }
+  FAIL("expected " << path << " not to load");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("The tutorial's settings and demand land in the spec", "[scenario]") {
+  const models::ScenarioSpec spec = load_scenario(kTutorial);
+  CHECK(spec.name == "Tutorial area");
+  CHECK(spec.file == kTutorial);
+  CHECK(spec.start_year == 2025);
+  CHECK(spec.years == 3);
+  CHECK(spec.warmup_days == 365.0);
+  CHECK(spec.replications == 10);
+  CHECK(spec.seed == 1);
+
+  REQUIRE(spec.age_bands.size() == 4);
+  const models::AgeBandSpec& youngest = spec.age_bands[0];
+  CHECK(youngest.name == "18-64");
+  CHECK_FALSE(youngest.aged_65_plus);
+  CHECK(youngest.population == 60000.0);
+  CHECK(youngest.admissions_per_1000_per_year == 60.0);
+  CHECK(youngest.step_up_share == 0.01);
+  CHECK(youngest.pathway_split == std::array<double, 4>{0.85, 0.13, 0.015, 0.005});
+  CHECK(as<engine::LogNormal>(youngest.time_to_nctr_days).mean == 4.0);
+  CHECK(as<engine::LogNormal>(youngest.time_to_nctr_days).sd == 4.0);
+  CHECK(spec.age_bands[1].name == "65-74");
+  CHECK(spec.age_bands[1].aged_65_plus);
+  const models::AgeBandSpec& oldest = spec.age_bands[3];
+  CHECK(oldest.name == "85+");
+  CHECK(oldest.aged_65_plus);
+  CHECK(oldest.population == 3000.0);
+  CHECK(oldest.admissions_per_1000_per_year == 500.0);
+  CHECK(oldest.step_up_share == 0.06);
+  CHECK(oldest.pathway_split == std::array<double, 4>{0.40, 0.48, 0.08, 0.04});
+  CHECK(as<engine::LogNormal>(oldest.time_to_nctr_days).mean == 10.0);
+
+  CHECK(spec.day_of_week_profile == std::array<double, 7>{1.10, 1.05, 1.00, 1.00, 1.00, 0.90, 0.95});
+  CHECK(spec.month_profile[0] == 1.12);
+  CHECK(spec.month_profile[5] == 0.93);
+  CHECK(spec.month_profile[11] == 1.09);
+  CHECK(spec.fall_share == 0.12);
+  CHECK(spec.acsc_share == 0.15);
+
+  CHECK(as<engine::LogNormal>(spec.triage_days).mean == 1.0);
+  CHECK(as<engine::LogNormal>(spec.triage_days).sd == 0.8);
+  CHECK(spec.discharge_days_per_week == 7);
+  CHECK(spec.discharge_hour_start == 8.0);
+  CHECK(spec.discharge_hour_end == 20.0);
+
+  CHECK_FALSE(spec.bridging_after_days.has_value());
+  CHECK_FALSE(spec.bridging_service.has_value());
+  CHECK(spec.deconditioning_per_day_waited == 0.0);
+  CHECK(spec.readmission_days == 30.0);
+  CHECK(spec.costs.acute_bed_day == 345.0);
+  CHECK(spec.costs.nctr_bed_day == 0.0);
+  CHECK(spec.costs.care_home_placement_per_week == 800.0);
+  CHECK(spec.costs.real_terms_growth_per_year == 0.0);
+}
+
+TEST_CASE("The tutorial's services, pathways and outcomes land in the spec", "[scenario]") {
+  const models::ScenarioSpec spec = load_scenario(kTutorial);
+  REQUIRE(spec.services.size() == 3);
+
+  const models::ServiceSpec& reablement = spec.services[0];
+  CHECK(reablement.name == "reablement");
+  CHECK(reablement.kind == models::ServiceKind::kHomeBased);
+  CHECK(reablement.capacity == 260.0);
+  CHECK(reablement.capacity_in_care_hours);
+  CHECK(reablement.package_hours_per_day_start == 2.0);
+  CHECK(reablement.package_hours_per_day_after == 1.2);
+  CHECK(reablement.package_intensive_days == 7.0);
+  CHECK(as<engine::LogNormal>(reablement.length_of_stay_days).mean == 21.0);
+  CHECK(as<engine::LogNormal>(reablement.length_of_stay_days).sd == 12.0);
+  CHECK(reablement.cost_per_care_hour == 28.53);
+  CHECK(reablement.discipline == engine::QueueDiscipline::kFirstComeFirstServed);
+  CHECK_FALSE(reablement.short_term_care);
+  REQUIRE(reablement.outcomes.size() == 5);
+  CHECK(reablement.outcomes[0].destination == models::Destination::kHomeIndependent);
+  CHECK(reablement.outcomes[0].probability == 0.70);
+  CHECK(reablement.outcomes[1].destination == models::Destination::kHomeWithCare);
+  CHECK(reablement.outcomes[2].destination == models::Destination::kCareHomeResidential);
+  CHECK(reablement.outcomes[3].destination == models::Destination::kReadmission);
+  CHECK(reablement.outcomes[3].probability == 0.07);
+  CHECK(reablement.outcomes[4].destination == models::Destination::kDeath);
+
+  const models::ServiceSpec& rehab = spec.services[1];
+  CHECK(rehab.name == "rehab_beds");
+  CHECK(rehab.kind == models::ServiceKind::kBedBased);
+  CHECK(rehab.capacity == 30.0);
+  CHECK_FALSE(rehab.capacity_in_care_hours);
+  CHECK(rehab.cost_per_bed_day == 345.0);
+  CHECK(rehab.capacity_changes.empty());
+  REQUIRE(rehab.outcomes.size() == 5);
+  CHECK(rehab.outcomes[1].destination == models::Destination::kNextService);  // step-down to reablement
+  CHECK(rehab.outcomes[1].next_service == 0);
+  CHECK(rehab.outcomes[1].probability == 0.24);
+  CHECK(rehab.outcomes[2].destination == models::Destination::kCareHomeNursing);
+
+  const models::ServiceSpec& d2a = spec.services[2];
+  CHECK(d2a.name == "d2a_beds");
+  CHECK(d2a.short_term_care);
+  CHECK(d2a.capacity == 12.0);
+  CHECK(d2a.cost_per_bed_day == 140.0);
+  CHECK(as<engine::LogNormal>(d2a.length_of_stay_days).sd == 14.0);
+
+  CHECK_FALSE(spec.pathway_service[0].has_value());
+  CHECK(spec.pathway_service[1] == 0u);
+  CHECK(spec.pathway_service[2] == 1u);
+  CHECK(spec.pathway_service[3] == 2u);
+  CHECK(spec.step_up_service == 0u);
+  CHECK(spec.step_up_max_wait_hours == 0.0);
+}
+
+TEST_CASE("A what-if extends its base: maps merge, lists and values are replaced, ~ removes", "[scenario]") {
+  const ScratchDirectory dir("extends");
+  const std::string what_if = dir.write("what_if.yaml", "extends: " + kTutorial + R"(
+name: Tutorial area, 20 more rehabilitation beds from year 2
+years: 5
+demand:
+  day_of_week_profile: [1, 1, 1, 1, 1, 1, 1]
+services:
+  rehab_beds:
+    capacity_changes: [{day: 365, capacity: 50}]
+    queue: priority
+  reablement:
+    capacity_care_hours_per_day: ~
+    package_hours_per_day: ~
+    cost_per_care_hour: ~
+    capacity_packages: 120
+    cost_per_package_day: 55
+  bridging_beds:
+    kind: bed_based
+    short_term_care: true
+    capacity_beds: 6
+    ring_fenced_for_step_down: 2
+    cost_per_bed_day: 150
+    length_of_stay_days: {gamma: {shape: 2, scale: 7}}
+    outcomes: {home_independent: 0.6, reablement: 0.3, death: 0.1}
+bridging: {after_days: 5, service: bridging_beds}
+deconditioning_per_day_waited: 0.002
+)");
+  const models::ScenarioSpec spec = load_scenario(what_if);
+  CHECK(spec.name == "Tutorial area, 20 more rehabilitation beds from year 2");
+  CHECK(spec.file == what_if);
+  CHECK(spec.years == 5);
+  CHECK(spec.seed == 1);  // from the base
+  CHECK(spec.day_of_week_profile == std::array<double, 7>{1, 1, 1, 1, 1, 1, 1});
+  CHECK(spec.month_profile[0] == 1.12);       // the rest of demand merges
+  CHECK(spec.age_bands.size() == 4);
+
+  REQUIRE(spec.services.size() == 4);
+  const models::ServiceSpec& rehab = spec.services[1];
+  CHECK(rehab.capacity == 30.0);  // untouched keys stay
+  CHECK(rehab.cost_per_bed_day == 345.0);
+  CHECK(rehab.discipline == engine::QueueDiscipline::kPriority);
+  REQUIRE(rehab.capacity_changes.size() == 1);
+  CHECK(rehab.capacity_changes[0].day == 365.0);
+  CHECK(rehab.capacity_changes[0].capacity == 50.0);
+
+  const models::ServiceSpec& reablement = spec.services[0];
+  CHECK(reablement.capacity == 120.0);
+  CHECK_FALSE(reablement.capacity_in_care_hours);
+  CHECK(reablement.cost_per_care_hour == 55.0);
+  CHECK(reablement.outcomes.size() == 5);
+
+  const models::ServiceSpec& bridging = spec.services[3];
+  CHECK(bridging.name == "bridging_beds");
+  CHECK(bridging.ring_fenced_for_step_down == 2.0);
+  CHECK(as<engine::Gamma>(bridging.length_of_stay_days).shape == 2.0);
+  CHECK(bridging.outcomes[1].next_service == 0u);
+  CHECK(spec.bridging_service == 3u);
+  CHECK(spec.bridging_after_days == 5.0);
+  CHECK(spec.deconditioning_per_day_waited == 0.002);
+}
+
+TEST_CASE("A what-if of a what-if: the nearest file wins, and paths are relative to each file", "[scenario]") {
+  const ScratchDirectory dir("extends_chain");
+  fs::create_directories(dir.path() / "base");
+  dir.write("base/base.yaml", "extends: " + kTutorial + "\nyears: 4\nreadmission_days: 28\n");
+  const std::string leaf = dir.write("leaf.yaml", "extends: base/base.yaml\nyears: 6\n");
+  const models::ScenarioSpec spec = load_scenario(leaf);
+  CHECK(spec.years == 6);
+  CHECK(spec.readmission_days == 28.0);
+  CHECK(spec.name == "Tutorial area");
+}
+
+TEST_CASE("Optional forms: capacity in packages, constant package hours, every distribution", "[scenario]") {
+  const ScratchDirectory dir("forms");
+  const std::string what_if = dir.write("forms.yaml", "extends: " + kTutorial + R"(
+acute:
+  triage_days: {lognormal: ~, triangular: {min: 0.5, mode: 1, max: 3}}
+  discharge_days_per_week: 5
+services:
+  reablement:
+    package_hours_per_day: 1.5
+    length_of_stay_days: {lognormal: ~, empirical: {observations: [10, 14, 21, 28]}}
+  rehab_beds:
+    length_of_stay_days: {lognormal: ~, empirical: {edges: [0, 14, 28, 56], weights: [1, 2, 1]}}
+  d2a_beds:
+    length_of_stay_days: {lognormal: ~, weibull: {shape: 1.5, scale: 30}}
+    capacity_changes:
+      - {day: 0, capacity: 12}
+      - {day: 400.5, capacity: 16}
+)");
+  const models::ScenarioSpec spec = load_scenario(what_if);
+  CHECK(as<engine::Triangular>(spec.triage_days).mode == 1.0);
+  CHECK(spec.discharge_days_per_week == 5);
+  CHECK(spec.services[0].package_hours_per_day_start == 1.5);
+  CHECK(spec.services[0].package_hours_per_day_after == 1.5);
+  CHECK(spec.services[0].package_intensive_days == 0.0);
+  CHECK(as<engine::EmpiricalObservations>(spec.services[0].length_of_stay_days).values.size() == 4);
+  CHECK(as<engine::EmpiricalHistogram>(spec.services[1].length_of_stay_days).weights ==
+        std::vector<double>{1, 2, 1});
+  CHECK(as<engine::Weibull>(spec.services[2].length_of_stay_days).scale == 30.0);
+  REQUIRE(spec.services[2].capacity_changes.size() == 2);
+  CHECK(spec.services[2].capacity_changes[1].day == 400.5);
+}
+
+TEST_CASE("SHA-256 matches the standard's test vectors", "[scenario]") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(sha256_hex(std::string(1'000'000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("The scenario hash covers the text of the file and everything it extends", "[scenario]") {
+  const std::string tutorial_text = read_bytes(kTutorial);
+  const models::ScenarioSpec tutorial = load_scenario(kTutorial);
+  CHECK(tutorial.sha256 == sha256_hex(tutorial_text));  // what sha256sum prints
+  CHECK(load_scenario(kTutorial).sha256 == tutorial.sha256);  // stable
+
+  const ScratchDirectory dir("hash");
+  SECTION("the same text elsewhere has the same hash") {
+    CHECK(load_scenario(dir.write("copy.yaml", tutorial_text)).sha256 == tutorial.sha256);
+  }
+  SECTION("a changed comment changes the hash") {
+    CHECK(load_scenario(dir.write("edited.yaml", tutorial_text + "# edited\n")).sha256 != tutorial.sha256);
+  }
+  SECTION("a what-if hashes its own text, then its base's") {
+    const std::string text = "extends: " + kTutorial + "\nyears: 4\n";
+    const models::ScenarioSpec what_if = load_scenario(dir.write("what_if.yaml", text));
+    CHECK(what_if.sha256 == sha256_hex(text + tutorial_text));
+    CHECK(what_if.sha256 != tutorial.sha256);
+  }
+}
+
+TEST_CASE("Every scenario shipped in scenarios/ is valid", "[scenario]") {
+  int checked = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(ICSIM_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    INFO(entry.path().string());
+    try {
+      (void)load_scenario(entry.path().string());
+    } catch (const ScenarioError& e) {
+      FAIL(e.what());
+    }
+    ++checked;
+  }
+  CHECK(checked >= 1);
+}
+
+TEST_CASE("A missing file is an error about the file, with no line", "[scenario]") {
+  const std::vector<Diagnostic> diagnostics = diagnostics_of("no/such/scenario.yaml");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].file == "no/such/scenario.yaml");
+  CHECK(diagnostics[0].line == 0);
+  CHECK(diagnostics[0].to_string() == "no/such/scenario.yaml: error: cannot read the scenario: no such file");
+}
+
+TEST_CASE("A diagnostic prints as FILE:LINE:COL: error: MESSAGE", "[scenario]") {
+  const Diagnostic d{"winter.yaml", 14, 7, "services.rehab_beds.capacity_beds: expected a number, got \"ten\""};
+  CHECK(d.to_string() == "winter.yaml:14:7: error: services.rehab_beds.capacity_beds: expected a number, got \"ten\"");
+  const ScenarioError error({d, Diagnostic{"winter.yaml", 20, 3, "second"}});
+  CHECK(std::string(error.what()) == d.to_string() + "\nwinter.yaml:20:3: error: second");
+}

@@ -1,0 +1,154 @@
+#include "results_writer.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <string>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace icsim::tools {
+namespace {
+
+void write_file(const std::filesystem::path& file, const std::string& text) {
+  // Write beside, then rename: a reader never sees half a file.
+  const auto partial = std::filesystem::path(file.string() + ".partial");
+  {
+    std::ofstream out(partial, std::ios::binary);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + partial.string());
+  }
+  std::filesystem::rename(partial, file);
+}
+
+// RFC 4180: quote a field that holds a comma, a quote or a line break.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// 12,345 for large numbers, 3.14 for small ones: what a board paper shows.
+std::string readable(double x) {
+  char digits[64];
+  if (std::abs(x) < 100.0) {
+    std::snprintf(digits, sizeof digits, "%.2f", x);
+    return digits;
+  }
+  std::snprintf(digits, sizeof digits, "%.0f", std::abs(x));
+  std::string grouped;
+  const std::string whole = digits;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+    grouped += whole[i];
+  }
+  return (x < 0 ? "-" : "") + grouped;
+}
+
+}  // namespace
+
+void write_summary_json(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                        const models::ScenarioSummary& summary) {
+  nlohmann::ordered_json json;
+  json["icsim_version"] = ICSIM_VERSION;
+  json["scenario"] = spec.name;
+  json["scenario_file"] = spec.file;
+  json["scenario_sha256"] = spec.sha256;
+  json["seed"] = summary.seed;
+  json["replications"] = summary.replications;
+  json["start_year"] = spec.start_year;
+  nlohmann::ordered_json years = nlohmann::ordered_json::array();
+  for (int y = 0; y < spec.years; ++y) years.push_back(spec.start_year + y);
+  json["years"] = years;
+  json["events"] = summary.events;
+  nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
+  for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
+    const auto& definition = summary.metrics[m];
+    nlohmann::ordered_json per_year = nlohmann::ordered_json::array();
+    for (int y = 0; y < spec.years; ++y) {
+      const auto& e = summary.values[m][static_cast<std::size_t>(y)];
+      per_year.push_back({{"year", spec.start_year + y}, {"mean", e.mean}, {"ci95_low", e.low()}, {"ci95_high", e.high()}});
+    }
+    metrics[definition.name] = {{"unit", definition.unit}, {"per_year", per_year}};
+  }
+  json["metrics"] = metrics;
+  write_file(file, json.dump(2) + "\n");
+}
+
+void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                      const models::ScenarioSummary& summary) {
+  std::string text = "year,metric,unit,mean,ci95_low,ci95_high\n";
+  char row[512];
+  for (int y = 0; y < spec.years; ++y) {
+    for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
+      const auto& e = summary.values[m][static_cast<std::size_t>(y)];
+      std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g\n", e.mean, e.low(), e.high());
+      text += std::to_string(spec.start_year + y) + "," + csv_field(summary.metrics[m].name) + "," +
+              csv_field(summary.metrics[m].unit) + row;
+    }
+  }
+  write_file(file, text);
+}
+
+void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
+  std::fprintf(out, "%s: %d replications, seed %llu, %llu events\n", spec.name.c_str(), summary.replications,
+               static_cast<unsigned long long>(summary.seed), static_cast<unsigned long long>(summary.events));
+  std::fprintf(out, "Mean per year ± the half-width of its 95%% interval.\n\n%-38s", "metric");
+  for (int y = 0; y < spec.years; ++y) std::fprintf(out, " %22d", spec.start_year + y);
+  std::fprintf(out, "\n");
+  for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
+    std::fprintf(out, "%-38s", summary.metrics[m].name.c_str());
+    for (int y = 0; y < spec.years; ++y) {
+      const auto& e = summary.values[m][static_cast<std::size_t>(y)];
+      const std::string cell = readable(e.mean) + " ± " + readable(e.half_width);
+      std::fprintf(out, " %22s", cell.c_str());
+    }
+    std::fprintf(out, "\n");
+  }
+}
+
+}  // namespace icsim::tools
+
+namespace icsim::tools {
+
+void write_comparison_csv(const std::filesystem::path& file, const models::ScenarioSpec& a,
+                          const models::Comparison& comparison) {
+  std::string text =
+      "year,metric,unit,mean_a,mean_b,difference,difference_ci95_low,difference_ci95_high,"
+      "cumulative_difference,cumulative_ci95_low,cumulative_ci95_high\n";
+  char row[512];
+  for (int y = 0; y < a.years; ++y) {
+    const auto i = static_cast<std::size_t>(y);
+    for (const auto& m : comparison.metrics) {
+      const auto &d = m.difference[i], &c = m.cumulative_difference[i];
+      std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n", m.a[i].mean, m.b[i].mean,
+                    d.mean, d.low(), d.high(), c.mean, c.low(), c.high());
+      text += std::to_string(a.start_year + y) + "," + csv_field(m.name) + "," + csv_field(m.unit) + row;
+    }
+  }
+  write_file(file, text);
+}
+
+void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::ScenarioSpec& b,
+                      std::uint64_t seed, const models::Comparison& comparison) {
+  const int last = a.years - 1;
+  const auto l = static_cast<std::size_t>(last);
+  std::fprintf(out, "A: %s\nB: %s\n%d paired replications with seed %llu (common random numbers).\n\n", a.name.c_str(),
+               b.name.c_str(), comparison.replications, static_cast<unsigned long long>(seed));
+  std::fprintf(out, "%-38s %14s %14s %30s %34s\n", "metric", std::to_string(a.start_year + last).append(" A").c_str(),
+               std::to_string(a.start_year + last).append(" B").c_str(), "B - A [95% interval]",
+               ("B - A summed " + std::to_string(a.start_year) + "-" + std::to_string(a.start_year + last)).c_str());
+  for (const auto& m : comparison.metrics) {
+    const auto &d = m.difference[l], &c = m.cumulative_difference[l];
+    const std::string year_diff = readable(d.mean) + " [" + readable(d.low()) + ", " + readable(d.high()) + "]";
+    const std::string sum_diff = readable(c.mean) + " [" + readable(c.low()) + ", " + readable(c.high()) + "]";
+    std::fprintf(out, "%-38s %14s %14s %30s %34s\n", m.name.c_str(), readable(m.a[l].mean).c_str(),
+                 readable(m.b[l].mean).c_str(), year_diff.c_str(), sum_diff.c_str());
+  }
+}
+
+}  // namespace icsim::tools
