@@ -176,6 +176,18 @@ const std::vector<std::string> kSeveral{"extends_cycle_a.yaml",        "extends_
 
 }  // namespace
 
+const std::vector<Expected> kProjection{
+    {"growth_unknown_band.yaml", 3, 76, "growth.population_change_per_year.85 +: no age band named \"85 +\" (did you mean \"85+\"?)"},
+    {"growth_missing_band.yaml", 3, 31, "growth.population_change_per_year: missing the age band \"85+\" (write 0 for no change)"},
+    {"growth_csv_missing_year.yaml", 3, 30, "has no population for 2027 and age band \"18-64\"", false},
+    {"capacity_policy_unknown.yaml", 2, 18, "grow_with_demand", false},
+    {"change_wrong_capacity_key.yaml", 6, 20, "changes[0].services.rehab_beds: unknown key \"capacity_care_hours_per_day\"", false},
+    {"change_missing_year.yaml", 3, 5, "changes[0]: missing required key \"from_year\""},
+    {"census_over_capacity.yaml", 4, 16, "initial_census.in_service.rehab_beds: 31 people need more than the service's capacity of 30"},
+    {"census_waiting_off_pathway.yaml", 12, 22,
+     "initial_census.waiting_in_acute.bridging_beds: people wait in acute beds only for a service a pathway (P1-P3) leads to"},
+};
+
 TEST_CASE("Broken files: not UTF-8, not YAML, not one map, duplicate keys", "[scenario][broken]") {
   check_each(kReading);
 }
@@ -195,6 +207,10 @@ TEST_CASE("Broken files: unknown and impossible distributions", "[scenario][brok
 TEST_CASE("Broken files: unknown service names, unreachable services, services with no way out",
           "[scenario][broken]") {
   check_each(kNetwork);
+}
+
+TEST_CASE("Broken files: growth, capacity policy, changes and the starting census", "[scenario][broken]") {
+  check_each(kProjection);
 }
 
 TEST_CASE("An extends cycle is reported where it closes", "[scenario][broken]") {
@@ -252,10 +268,11 @@ TEST_CASE("Every error in a file is reported, in the order written", "[scenario]
 
 TEST_CASE("Every file in the corpus is checked by a test", "[scenario][broken]") {
   std::set<std::string> checked(kSeveral.begin(), kSeveral.end());
-  for (const auto* cases : {&kReading, &kExtends, &kKeys, &kValues, &kDistributions, &kNetwork})
+  for (const auto* cases : {&kReading, &kExtends, &kKeys, &kValues, &kDistributions, &kNetwork, &kProjection})
     for (const Expected& e : *cases) checked.insert(e.file);
   std::set<std::string> corpus;
-  for (const auto& entry : fs::directory_iterator(kBroken)) corpus.insert(entry.path().filename().string());
+  for (const auto& entry : fs::directory_iterator(kBroken))
+    if (entry.path().extension() == ".yaml") corpus.insert(entry.path().filename().string());
   CHECK(corpus == checked);
   CHECK(corpus.size() >= 30);
 }

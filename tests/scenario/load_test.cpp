@@ -349,3 +349,41 @@ TEST_CASE("A diagnostic prints as FILE:LINE:COL: error: MESSAGE", "[scenario]") 
   const ScenarioError error({d, Diagnostic{"winter.yaml", 20, 3, "second"}});
   CHECK(std::string(error.what()) == d.to_string() + "\nwinter.yaml:20:3: error: second");
 }
+
+TEST_CASE("growth, the capacity policy and phased changes become each year's settings", "[scenario][projection]") {
+  const auto spec = icsim::scenario::load_scenario(std::string(ICSIM_SOURCE_DIR) +
+                                                   "/tests/scenario/valid/growth-and-changes.yaml");
+  REQUIRE(spec.yearly.size() == 3);
+  // 85+: 3000 growing 5% a year; admission rates falling 1% a year.
+  CHECK(spec.yearly[2].population[3] == Approx(3000 * 1.05 * 1.05));
+  CHECK(spec.yearly[2].admissions_per_1000_per_year[3] == Approx(500 * 0.99 * 0.99));
+  // Reablement grows with its demand; rehab beds are phased to 40 over 2026-2027.
+  CHECK(spec.yearly[2].capacity[0] > spec.yearly[0].capacity[0]);
+  CHECK(spec.yearly[0].capacity[1] == Approx(30.0));
+  CHECK(spec.yearly[2].capacity[1] == Approx(40.0));
+  CHECK(spec.yearly[1].capacity[1] > 30.0);
+  CHECK(spec.yearly[1].capacity[1] < 40.0);
+  CHECK(spec.yearly[2].length_of_stay_days[1].mean() == Approx(20.0));
+  CHECK(spec.yearly[2].step_up_share[3] == Approx(0.2));
+  CHECK(spec.yearly[1].step_up_share[3] == Approx(0.06 + 0.5 * (0.2 - 0.06)));
+  CHECK(spec.yearly[2].discharge_days_per_week == 5);
+  CHECK(spec.yearly[2].triage_days.mean() == Approx(0.5));
+  REQUIRE(spec.initial_census);
+  CHECK(spec.initial_census->acute_inpatients == 150);
+  CHECK(spec.initial_census->waiting_in_acute[1] == 5);
+  CHECK(spec.initial_census->in_service[0] == 100);
+  CHECK(spec.long_term_care.residential_stay_days.mean() == Approx(344.0));
+}
+
+TEST_CASE("a projected population table in the ONS layout sets each year's residents", "[scenario][projection]") {
+  const std::string file = std::string(ICSIM_SOURCE_DIR) + "/tests/scenario/valid/population-projection.yaml";
+  const auto spec = icsim::scenario::load_scenario(file);
+  REQUIRE(spec.yearly.size() == 3);
+  CHECK(spec.yearly[0].population[3] == 3000);
+  CHECK(spec.yearly[1].population[3] == 3150);
+  CHECK(spec.yearly[2].population[0] == 60200);
+  CHECK(spec.yearly[2].capacity[1] == 30);  // capacities fixed
+  // The table is part of the scenario: its hash differs from the tutorial's.
+  const auto tutorial = icsim::scenario::load_scenario(std::string(ICSIM_SOURCE_DIR) + "/scenarios/tutorial.yaml");
+  CHECK(spec.sha256 != tutorial.sha256);
+}

@@ -27,24 +27,6 @@ std::optional<int> lowest_age(std::string_view name) {
   return age;
 }
 
-void read_pathway_split(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics,
-                        models::AgeBandSpec& band) {
-  const MapReader split(node, path, diagnostics);
-  if (!split.is_map()) return;
-  split.allow_only({kPathwayNames.begin(), kPathwayNames.end()});
-  bool complete = true;
-  double sum = 0.0;
-  for (int pathway = 0; pathway < models::kPathways; ++pathway) {
-    const auto share = split.required_number(kPathwayNames[static_cast<std::size_t>(pathway)], NumberRule::kProbability);
-    complete = complete && share.has_value();
-    if (!share) continue;
-    band.pathway_split[static_cast<std::size_t>(pathway)] = *share;
-    sum += *share;
-  }
-  if (complete && std::abs(sum - 1.0) > kSumTolerance)
-    diagnostics.error(node.location, path + ": the shares of P0 to P3 sum to " + format_number(sum) +
-                                         ", not 1");
-}
 
 void read_age_band(const SourceNode& node, const std::string& path, ScenarioReading& reading,
                    std::vector<std::pair<std::string, Location>>& names, models::ScenarioSpec& spec) {
@@ -84,7 +66,8 @@ void read_age_band(const SourceNode& node, const std::string& path, ScenarioRead
                             ": people can be stepped up only to a service; add step_up: {service: NAME}");
   }
   if (const SourceNode* split = band_map.required("pathway_split"))
-    read_pathway_split(*split, band_map.path_of("pathway_split"), diagnostics, band);
+    if (auto shares = read_pathway_split(*split, band_map.path_of("pathway_split"), diagnostics))
+      band.pathway_split = *shares;
   if (const SourceNode* d = band_map.required("time_to_nctr_days"))
     if (auto distribution = read_distribution(*d, band_map.path_of("time_to_nctr_days"), diagnostics))
       band.time_to_nctr_days = std::move(*distribution);
@@ -110,6 +93,29 @@ void read_profile(const MapReader& demand, std::string_view key, std::string_vie
 }
 
 }  // namespace
+
+std::optional<std::array<double, models::kPathways>> read_pathway_split(const SourceNode& node, const std::string& path,
+                                                                       DiagnosticList& diagnostics) {
+  const MapReader split(node, path, diagnostics);
+  if (!split.is_map()) return std::nullopt;
+  split.allow_only({kPathwayNames.begin(), kPathwayNames.end()});
+  std::array<double, models::kPathways> shares{};
+  bool complete = true;
+  double sum = 0.0;
+  for (int pathway = 0; pathway < models::kPathways; ++pathway) {
+    const auto share = split.required_number(kPathwayNames[static_cast<std::size_t>(pathway)], NumberRule::kProbability);
+    complete = complete && share.has_value();
+    if (!share) continue;
+    shares[static_cast<std::size_t>(pathway)] = *share;
+    sum += *share;
+  }
+  if (!complete) return std::nullopt;
+  if (std::abs(sum - 1.0) > kSumTolerance) {
+    diagnostics.error(node.location, path + ": the shares of P0 to P3 sum to " + format_number(sum) + ", not 1");
+    return std::nullopt;
+  }
+  return shares;
+}
 
 void read_demand(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec) {
   const SourceNode* node = top.required("demand");

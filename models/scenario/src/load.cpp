@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include <icsim/scenario/sha256.hpp>
+
 #include "diagnostics.hpp"
 #include "pathway_graph.hpp"
 #include "scenario_document.hpp"
@@ -49,12 +51,18 @@ models::ScenarioSpec load_scenario(const std::string& path) {
   if (!document.root) throw ScenarioError(diagnostics.to_diagnostics(document.files));
 
   ScenarioReading reading(diagnostics);
+  reading.files = document.files;
   models::ScenarioSpec spec = read_scenario(*document.root, reading);
   check_network(spec, reading);
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.to_diagnostics(document.files));
 
   spec.file = path;
   spec.sha256 = document.sha256;
+  if (!reading.data_texts.empty()) {  // the data files the scenario reads are part of it
+    std::string all = document.sha256;
+    for (const auto& text : reading.data_texts) all += text;
+    spec.sha256 = sha256_hex(all);
+  }
   return spec;
 }
 

@@ -113,13 +113,15 @@ models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& read
   const MapReader top(root, "", reading.diagnostics());
   top.allow_only({"name", "start_year", "years", "warmup_days", "replications", "seed", "demand", "acute",
                   "services", "pathways", "step_up", "bridging", "deconditioning_per_day_waited",
-                  "readmission_days", "costs"});
+                  "readmission_days", "costs", "growth", "capacity_policy", "changes", "initial_census",
+                  "long_term_care"});
   read_settings(top, reading, spec);
   read_services(top, reading, spec);
   read_routing(top, reading, spec);
   read_demand(top, reading, spec);
   read_acute(top, reading.diagnostics(), spec);
   read_costs(top, reading.diagnostics(), spec);
+  read_projection(top, reading, spec);
   return spec;
 }
 

@@ -52,6 +52,11 @@ class ScenarioReading {
   bool step_up_given = false;
   // years x 365 when `years` is valid: capacity changes must fall before it.
   std::optional<double> projection_days;
+  // The files of the scenario (a Location's `file` indexes them), for files
+  // a scenario names relative to itself, and the text of every such file
+  // read, which the scenario's hash covers too.
+  std::vector<std::string> files;
+  std::vector<std::string> data_texts;
 
  private:
   DiagnosticList& diagnostics_;
@@ -64,6 +69,14 @@ class ScenarioReading {
 void read_services(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 void read_routing(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 void read_demand(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+// growth, capacity_policy and changes, worked into every year's settings;
+// initial_census; long_term_care. After the other sections.
+void read_projection(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+
+// P0..P3 shares that sum to 1, or nullopt having said why not.
+[[nodiscard]] std::optional<std::array<double, models::kPathways>> read_pathway_split(const SourceNode& node,
+                                                                                   const std::string& path,
+                                                                                   DiagnosticList& diagnostics);
 
 // The whole scenario, sections and all, from the merged tree.
 [[nodiscard]] models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& reading);

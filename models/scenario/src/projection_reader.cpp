@@ -1,0 +1,330 @@
+// The projection over the years: demographic growth (yearly rates or a
+// projected population table), the capacity policy, and phased changes to
+// the model of care, worked into every projected year's settings; and the
+// starting census and long-term care placements.
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <icsim/models/projection.hpp>
+
+#include "did_you_mean.hpp"
+#include "distribution_reader.hpp"
+#include "section_readers.hpp"
+
+namespace icsim::scenario {
+namespace {
+
+using models::ScenarioSpec;
+
+std::vector<std::string_view> band_names(const ScenarioSpec& spec) {
+  std::vector<std::string_view> names;
+  for (const auto& band : spec.age_bands) names.emplace_back(band.name);
+  return names;
+}
+
+// The band an entry's key names, or nullopt having said there is none.
+std::optional<std::size_t> find_band(const MapEntry& entry, const std::string& path, const ScenarioSpec& spec,
+                                     DiagnosticList& diagnostics) {
+  for (std::size_t b = 0; b < spec.age_bands.size(); ++b)
+    if (spec.age_bands[b].name == entry.key) return b;
+  diagnostics.error(entry.key_location, key_path(path, entry.key) + ": no age band named " + quote(entry.key) +
+                                            did_you_mean(entry.key, band_names(spec)));
+  return std::nullopt;
+}
+
+std::optional<std::size_t> find_service(const MapEntry& entry, const std::string& path, const ScenarioSpec& spec,
+                                        DiagnosticList& diagnostics) {
+  std::vector<std::string_view> names;
+  for (std::size_t s = 0; s < spec.services.size(); ++s) {
+    if (spec.services[s].name == entry.key) return s;
+    names.emplace_back(spec.services[s].name);
+  }
+  diagnostics.error(entry.key_location,
+                    key_path(path, entry.key) + ": no service named " + quote(entry.key) + did_you_mean(entry.key, names));
+  return std::nullopt;
+}
+
+// The key a service's capacity is written with, as in its own section.
+std::string_view capacity_key(const models::ServiceSpec& service) {
+  if (service.kind == models::ServiceKind::kBedBased) return "capacity_beds";
+  return service.capacity_in_care_hours ? "capacity_care_hours_per_day" : "capacity_packages";
+}
+
+// A tidy CSV in the ONS layout: year,age_band,population.
+void read_population_csv(const SourceNode& node, const std::string& path, ScenarioReading& reading,
+                         const ScenarioSpec& spec, models::GrowthSpec& growth) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const auto name = read_text(node, path, diagnostics);
+  if (!name) return;
+  const auto file_index = static_cast<std::size_t>(node.location.file);
+  const std::filesystem::path base =
+      file_index < reading.files.size() ? std::filesystem::path(reading.files[file_index]).parent_path() : "";
+  const std::filesystem::path file = base / *name;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    diagnostics.error(node.location, path + ": cannot read " + quote(file.string()));
+    return;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  reading.data_texts.push_back(text.str());
+
+  std::map<std::pair<int, std::string>, double> population;
+  std::istringstream lines(text.str());
+  std::string line;
+  int line_number = 0;
+  auto fail = [&](const std::string& why) {
+    diagnostics.error(node.location, path + ": " + file.string() + " line " + std::to_string(line_number) + ": " + why);
+  };
+  while (std::getline(lines, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line_number == 1) {
+      if (line != "year,age_band,population") return fail("expected the header year,age_band,population, got " + quote(line));
+      continue;
+    }
+    if (line.empty()) continue;
+    std::istringstream fields(line);
+    std::string year, band, count;
+    if (!std::getline(fields, year, ',') || !std::getline(fields, band, ',') || !std::getline(fields, count))
+      return fail("expected year,age_band,population, got " + quote(line));
+    char* end = nullptr;
+    const long y = std::strtol(year.c_str(), &end, 10);
+    if (year.empty() || *end != '\0') return fail("the year " + quote(year) + " is not a whole number");
+    const double n = std::strtod(count.c_str(), &end);
+    if (count.empty() || *end != '\0' || !std::isfinite(n) || n < 0)
+      return fail("the population " + quote(count) + " is not a number >= 0");
+    population[{static_cast<int>(y), band}] = n;
+  }
+  for (int y = 0; y < spec.years; ++y) {
+    std::vector<double> row;
+    for (const auto& band : spec.age_bands) {
+      const auto it = population.find({spec.start_year + y, band.name});
+      if (it == population.end()) {
+        diagnostics.error(node.location, path + ": " + file.string() + " has no population for " +
+                                             std::to_string(spec.start_year + y) + " and age band " + quote(band.name));
+        return;
+      }
+      row.push_back(it->second);
+    }
+    growth.population.push_back(std::move(row));
+  }
+}
+
+void read_growth(const SourceNode& node, ScenarioReading& reading, const ScenarioSpec& spec, models::GrowthSpec& growth) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const MapReader map(node, "growth", diagnostics);
+  if (!map.is_map()) return;
+  map.allow_only({"population_change_per_year", "population_projection_csv", "admission_rate_change_per_year"});
+  const SourceNode* rates = map.optional("population_change_per_year");
+  const SourceNode* table = map.optional("population_projection_csv");
+  if (rates != nullptr && table != nullptr) {
+    diagnostics.error(node.location, "growth: give population_change_per_year or population_projection_csv, not both");
+  } else if (rates != nullptr) {
+    const MapReader by_band(*rates, map.path_of("population_change_per_year"), diagnostics);
+    std::vector<std::optional<double>> rate(spec.age_bands.size());
+    bool names_known = true;  // a misspelt band is reported once, not also as missing
+    for (const auto& entry : rates->entries) {
+      const auto b = find_band(entry, by_band.path(), spec, diagnostics);
+      names_known = names_known && b.has_value();
+      const auto v = read_number(entry.value, by_band.path_of(entry.key), NumberRule::kAny, diagnostics);
+      if (b && v) {
+        if (*v <= -1.0)
+          diagnostics.error(entry.value.location, by_band.path_of(entry.key) + ": a yearly change must be more than -1");
+        else
+          rate[*b] = *v;
+      }
+    }
+    if (by_band.is_map() && names_known) {
+      for (std::size_t b = 0; b < rate.size(); ++b)
+        if (!rate[b] && rates->find_entry(spec.age_bands[b].name) == nullptr)
+          diagnostics.error(rates->location, by_band.path() + ": missing the age band " + quote(spec.age_bands[b].name) +
+                                                 " (write 0 for no change)");
+    }
+    for (int y = 0; y < spec.years; ++y) {
+      std::vector<double> row;
+      for (std::size_t b = 0; b < spec.age_bands.size(); ++b)
+        row.push_back(spec.age_bands[b].population * std::pow(1.0 + rate[b].value_or(0.0), y));
+      growth.population.push_back(std::move(row));
+    }
+  } else if (table != nullptr) {
+    read_population_csv(*table, map.path_of("population_projection_csv"), reading, spec, growth);
+  }
+  if (const SourceNode* trend = map.optional("admission_rate_change_per_year")) {
+    const auto v = read_number(*trend, map.path_of("admission_rate_change_per_year"), NumberRule::kAny, diagnostics);
+    if (v && *v > -1.0)
+      for (int y = 0; y < spec.years; ++y) growth.admission_rate_multiplier.push_back(std::pow(1.0 + *v, y));
+    else if (v)
+      diagnostics.error(trend->location, "growth.admission_rate_change_per_year: must be more than -1");
+  }
+}
+
+void read_change_services(const SourceNode& node, const std::string& path, const ScenarioSpec& spec,
+                          DiagnosticList& diagnostics, models::ChangeSpec& change) {
+  const MapReader services(node, path, diagnostics);
+  if (!services.is_map()) return;
+  for (const auto& entry : node.entries) {
+    const auto s = find_service(entry, path, spec, diagnostics);
+    if (!s) continue;
+    const auto& service = spec.services[*s];
+    const MapReader target(entry.value, services.path_of(entry.key), diagnostics);
+    if (!target.is_map()) continue;
+    const std::string_view capacity = capacity_key(service);
+    target.allow_only({capacity, "length_of_stay_days"});
+    if (auto v = target.optional_number(capacity, NumberRule::kNonNegative)) change.capacity[*s] = *v;
+    if (const SourceNode* stay = target.optional("length_of_stay_days"))
+      change.length_of_stay_days[*s] = read_distribution(*stay, target.path_of("length_of_stay_days"), diagnostics);
+  }
+}
+
+void read_change_bands(const SourceNode& node, const std::string& path, const ScenarioSpec& spec,
+                       DiagnosticList& diagnostics, models::ChangeSpec& change) {
+  const MapReader bands(node, path, diagnostics);
+  if (!bands.is_map()) return;
+  for (const auto& entry : node.entries) {
+    const auto b = find_band(entry, path, spec, diagnostics);
+    if (!b) continue;
+    const MapReader target(entry.value, bands.path_of(entry.key), diagnostics);
+    if (!target.is_map()) continue;
+    target.allow_only({"pathway_split", "step_up_share", "admissions_per_1000_per_year"});
+    if (const SourceNode* split = target.optional("pathway_split"))
+      change.pathway_split[*b] = read_pathway_split(*split, target.path_of("pathway_split"), diagnostics);
+    if (auto v = target.optional_number("step_up_share", NumberRule::kProbability)) change.step_up_share[*b] = *v;
+    if (auto v = target.optional_number("admissions_per_1000_per_year", NumberRule::kNonNegative))
+      change.admissions_per_1000_per_year[*b] = *v;
+  }
+}
+
+std::vector<models::ChangeSpec> read_changes(const SourceNode& node, const ScenarioSpec& spec,
+                                             DiagnosticList& diagnostics) {
+  std::vector<models::ChangeSpec> changes;
+  if (!node.is_list()) {
+    diagnostics.error(node.location, "changes: expected a list of changes, got " + describe(node));
+    return changes;
+  }
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const std::string path = item_path("changes", i);
+    const MapReader map(node.items[i], path, diagnostics);
+    if (!map.is_map()) continue;
+    map.allow_only({"name", "from_year", "phase_in_years", "services", "age_bands", "acute"});
+    models::ChangeSpec change;
+    change.capacity.resize(spec.services.size());
+    change.length_of_stay_days.resize(spec.services.size());
+    change.pathway_split.resize(spec.age_bands.size());
+    change.step_up_share.resize(spec.age_bands.size());
+    change.admissions_per_1000_per_year.resize(spec.age_bands.size());
+    if (const SourceNode* name = map.optional("name")) (void)read_text(*name, map.path_of("name"), diagnostics);
+    if (const SourceNode* year = map.required("from_year"))
+      if (auto v = read_whole_number(*year, map.path_of("from_year"), 1900, 2200, diagnostics))
+        change.from_year = static_cast<int>(*v);
+    if (const SourceNode* phase = map.optional("phase_in_years"))
+      if (auto v = read_whole_number(*phase, map.path_of("phase_in_years"), 0, 100, diagnostics))
+        change.phase_in_years = static_cast<int>(*v);
+    if (const SourceNode* services = map.optional("services"))
+      read_change_services(*services, map.path_of("services"), spec, diagnostics, change);
+    if (const SourceNode* bands = map.optional("age_bands"))
+      read_change_bands(*bands, map.path_of("age_bands"), spec, diagnostics, change);
+    if (const SourceNode* acute_node = map.optional("acute")) {
+      const MapReader acute(*acute_node, map.path_of("acute"), diagnostics);
+      if (acute.is_map()) {
+        acute.allow_only({"triage_days", "discharge_days_per_week"});
+        if (const SourceNode* triage = acute.optional("triage_days"))
+          change.triage_days = read_distribution(*triage, acute.path_of("triage_days"), diagnostics);
+        if (const SourceNode* days = acute.optional("discharge_days_per_week"))
+          if (auto v = read_whole_number(*days, acute.path_of("discharge_days_per_week"), 1, 7, diagnostics))
+            change.discharge_days_per_week = static_cast<int>(*v);
+      }
+    }
+    changes.push_back(std::move(change));
+  }
+  return changes;
+}
+
+// People per service, by service name.
+std::vector<double> read_people_by_service(const SourceNode& node, const std::string& path, const ScenarioSpec& spec,
+                                           DiagnosticList& diagnostics) {
+  std::vector<double> people(spec.services.size(), 0.0);
+  const MapReader map(node, path, diagnostics);
+  if (!map.is_map()) return people;
+  for (const auto& entry : node.entries) {
+    const auto s = find_service(entry, path, spec, diagnostics);
+    const auto n = read_number(entry.value, map.path_of(entry.key), NumberRule::kWholeNonNegative, diagnostics);
+    if (s && n) people[*s] = *n;
+  }
+  return people;
+}
+
+void read_census(const SourceNode& node, const ScenarioSpec& spec, DiagnosticList& diagnostics,
+                 models::InitialCensus& census) {
+  const MapReader map(node, "initial_census", diagnostics);
+  if (!map.is_map()) return;
+  map.allow_only({"acute_inpatients", "waiting_in_acute", "in_service"});
+  if (auto v = map.optional_number("acute_inpatients", NumberRule::kWholeNonNegative)) census.acute_inpatients = *v;
+  census.waiting_in_acute.assign(spec.services.size(), 0.0);
+  census.in_service.assign(spec.services.size(), 0.0);
+  if (const SourceNode* waiting = map.optional("waiting_in_acute")) {
+    census.waiting_in_acute = read_people_by_service(*waiting, map.path_of("waiting_in_acute"), spec, diagnostics);
+    for (std::size_t s = 0; s < spec.services.size(); ++s) {
+      const bool on_pathway = std::any_of(spec.pathway_service.begin(), spec.pathway_service.end(),
+                                          [&](const auto& p) { return p && *p == s; });
+      if (census.waiting_in_acute[s] > 0 && !on_pathway)
+        diagnostics.error(waiting->find_entry(spec.services[s].name)->key_location,
+                          map.path_of("waiting_in_acute") + "." + spec.services[s].name +
+                              ": people wait in acute beds only for a service a pathway (P1-P3) leads to");
+    }
+  }
+  if (const SourceNode* in_service = map.optional("in_service")) {
+    census.in_service = read_people_by_service(*in_service, map.path_of("in_service"), spec, diagnostics);
+    for (std::size_t s = 0; s < spec.services.size(); ++s) {
+      const auto& service = spec.services[s];
+      const double places = census.in_service[s] * (service.capacity_in_care_hours ? service.package_hours_per_day_start : 1.0);
+      if (places > service.capacity + 1e-9)
+        diagnostics.error(in_service->find_entry(service.name)->key_location,
+                          map.path_of("in_service") + "." + service.name + ": " + format_number(census.in_service[s]) +
+                              " people need more than the service's capacity of " + format_number(service.capacity));
+    }
+  }
+}
+
+void read_long_term_care(const SourceNode& node, DiagnosticList& diagnostics, models::LongTermCareSpec& care) {
+  const MapReader map(node, "long_term_care", diagnostics);
+  if (!map.is_map()) return;
+  map.allow_only({"residential_stay_days", "nursing_stay_days"});
+  if (const SourceNode* d = map.required("residential_stay_days"))
+    if (auto v = read_distribution(*d, map.path_of("residential_stay_days"), diagnostics)) care.residential_stay_days = *v;
+  if (const SourceNode* d = map.required("nursing_stay_days"))
+    if (auto v = read_distribution(*d, map.path_of("nursing_stay_days"), diagnostics)) care.nursing_stay_days = *v;
+}
+
+}  // namespace
+
+void read_projection(const MapReader& top, ScenarioReading& reading, ScenarioSpec& spec) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const std::size_t errors_before = diagnostics.size();
+  models::GrowthSpec growth;
+  if (const SourceNode* node = top.optional("growth")) read_growth(*node, reading, spec, growth);
+  models::CapacityPolicy policy = models::CapacityPolicy::kFixed;
+  if (const SourceNode* node = top.optional("capacity_policy"))
+    if (auto choice = read_choice(*node, "capacity_policy", {"fixed", "grow_with_demand"}, diagnostics))
+      policy = *choice == "grow_with_demand" ? models::CapacityPolicy::kGrowWithDemand : models::CapacityPolicy::kFixed;
+  std::vector<models::ChangeSpec> changes;
+  if (const SourceNode* node = top.optional("changes")) changes = read_changes(*node, spec, diagnostics);
+  if (const SourceNode* node = top.optional("initial_census")) {
+    models::InitialCensus census;
+    read_census(*node, spec, diagnostics, census);
+    spec.initial_census = census;
+  }
+  if (const SourceNode* node = top.optional("long_term_care")) read_long_term_care(*node, diagnostics, spec.long_term_care);
+
+  const bool projected = !growth.population.empty() || !growth.admission_rate_multiplier.empty() ||
+                         policy != models::CapacityPolicy::kFixed || !changes.empty();
+  // Work the years out only from a scenario read without error.
+  if (projected && diagnostics.size() == errors_before && diagnostics.empty())
+    spec.yearly = models::project_years(spec, growth, policy, changes);
+}
+
+}  // namespace icsim::scenario
