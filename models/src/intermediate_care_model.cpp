@@ -242,7 +242,7 @@ class IntermediateCareModel {
     }
     for (int i = 0; i < static_cast<int>(census.acute_inpatients); ++i) {
       const PatientId id = new_person();
-      admit(id, spec_.age_bands[patients_[id].band].time_to_nctr_days.sample_residual(rng), true);
+      admit(id, settings().time_to_nctr_days[patients_[id].band].sample_residual(rng), true);
     }
   }
 
@@ -267,7 +267,6 @@ class IntermediateCareModel {
 
   void on_would_be_admission(std::uint8_t band_index, bool readmission) {
     const SimTime now = sim_.now();
-    const auto& band = spec_.age_bands[band_index];
     ++people_in_;
     would_be_.add(now);
     // Every attribute is drawn now, whatever happens next, so two scenarios
@@ -277,7 +276,7 @@ class IntermediateCareModel {
     p.band = band_index;
     p.triage_days = settings().triage_days.sample(triage_rng_);
     p.pathway_uniform = engine::uniform01(pathway_rng_);
-    const double acute_days = band.time_to_nctr_days.sample(acute_rng_);
+    const double acute_days = settings().time_to_nctr_days[band_index].sample(acute_rng_);
     const double step_up_uniform = engine::uniform01(step_up_rng_);
     p.avoidable = engine::uniform01(case_mix_rng_) < spec_.acsc_share;
     p.fall = engine::uniform01(case_mix_rng_) < spec_.fall_share;
@@ -323,7 +322,7 @@ class IntermediateCareModel {
     p.timer_set = false;
     services_[p.waiting_for].withdraw(sim_.now(), id);
     p.waiting_for = kNone;
-    admit(id, spec_.age_bands[p.band].time_to_nctr_days.sample(acute_rng_));
+    admit(id, settings().time_to_nctr_days[p.band].sample(acute_rng_));
   }
 
   // ---- the acute stay -----------------------------------------------------
@@ -647,12 +646,14 @@ class IntermediateCareModel {
           cost_ic_beds += used * service.cost_per_bed_day;
         }
       }
-      const double growth = std::pow(1.0 + spec_.costs.real_terms_growth_per_year, y);
+      const auto& g = spec_.costs.real_terms_growth_per_year;
+      const auto grown = [y](double rate) { return std::pow(1.0 + rate, y); };
       const double acute_days = acute_occupied_.integral(y), nctr_days = nctr_in_acute_.integral(y);
-      const double cost_acute = growth * (acute_days * spec_.costs.acute_bed_day + nctr_days * spec_.costs.nctr_bed_day);
-      cost_ic_beds *= growth;
-      cost_home *= growth;
-      cost_short_term *= growth;
+      const double cost_acute =
+          grown(g.acute) * (acute_days * spec_.costs.acute_bed_day + nctr_days * spec_.costs.nctr_bed_day);
+      cost_ic_beds *= grown(g.ic_beds);
+      cost_home *= grown(g.home_ic);
+      cost_short_term *= grown(g.short_term_care);
       const double discharges = discharges_.in_period(y);
       set(Metric::kWouldBeAdmissions, y, would_be_.in_period(y));
       set(Metric::kAdmissions, y, admissions_.in_period(y));
@@ -675,7 +676,8 @@ class IntermediateCareModel {
           demand_y.population_65_plus > 0 ? falls_65_.in_period(y) / demand_y.population_65_plus * 1e5 : 0.0);
       const double placement_weeks = long_term_placed_.integral(y) / 7.0;
       set(Metric::kLongTermCareWeeks, y, placement_weeks);
-      set(Metric::kCostLongTermCare, y, growth * placement_weeks * spec_.costs.care_home_placement_per_week);
+      set(Metric::kCostLongTermCare, y,
+          grown(g.long_term_care) * placement_weeks * spec_.costs.care_home_placement_per_week);
       set(Metric::kLengthOfStay14PlusPct, y, stayed_14_share_.in_period(y).mean());
       set(Metric::kLengthOfStay21PlusPct, y, stayed_21_share_.in_period(y).mean());
       for (int k = 0; k < 3; ++k)

@@ -113,6 +113,9 @@ std::vector<YearSettings> project_years(const ScenarioSpec& spec, const GrowthSp
         if (change.admissions_per_1000_per_year[b])
           year.admissions_per_1000_per_year[b] =
               mix(year.admissions_per_1000_per_year[b], *change.admissions_per_1000_per_year[b], f);
+      for (std::size_t b = 0; b < change.time_to_nctr_days.size(); ++b)
+        if (change.time_to_nctr_days[b])
+          year.time_to_nctr_days[b] = blend(year.time_to_nctr_days[b], *change.time_to_nctr_days[b], f);
       if (change.triage_days) year.triage_days = blend(year.triage_days, *change.triage_days, f);
       // Discharge days are whole days: the new service runs once the change is half done.
       if (change.discharge_days_per_week && f >= 0.5) year.discharge_days_per_week = *change.discharge_days_per_week;

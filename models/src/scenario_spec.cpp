@@ -12,6 +12,7 @@ std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec) {
     base.admissions_per_1000_per_year.push_back(band.admissions_per_1000_per_year);
     base.step_up_share.push_back(band.step_up_share);
     base.pathway_split.push_back(band.pathway_split);
+    base.time_to_nctr_days.push_back(band.time_to_nctr_days);
   }
   for (const auto& service : spec.services) {
     base.capacity.push_back(service.capacity);

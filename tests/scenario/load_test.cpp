@@ -128,7 +128,7 @@ TEST_CASE("The tutorial's settings and demand land in the spec", "[scenario]") {
   CHECK(spec.costs.acute_bed_day == 345.0);
   CHECK(spec.costs.nctr_bed_day == 0.0);
   CHECK(spec.costs.care_home_placement_per_week == 800.0);
-  CHECK(spec.costs.real_terms_growth_per_year == 0.0);
+  CHECK(spec.costs.real_terms_growth_per_year.home_ic == 0.0);
 }
 
 TEST_CASE("The tutorial's services, pathways and outcomes land in the spec", "[scenario]") {

@@ -190,12 +190,14 @@ void read_change_bands(const SourceNode& node, const std::string& path, const Sc
     if (!b) continue;
     const MapReader target(entry.value, bands.path_of(entry.key), diagnostics);
     if (!target.is_map()) continue;
-    target.allow_only({"pathway_split", "step_up_share", "admissions_per_1000_per_year"});
+    target.allow_only({"pathway_split", "step_up_share", "admissions_per_1000_per_year", "time_to_nctr_days"});
     if (const SourceNode* split = target.optional("pathway_split"))
       change.pathway_split[*b] = read_pathway_split(*split, target.path_of("pathway_split"), diagnostics);
     if (auto v = target.optional_number("step_up_share", NumberRule::kProbability)) change.step_up_share[*b] = *v;
     if (auto v = target.optional_number("admissions_per_1000_per_year", NumberRule::kNonNegative))
       change.admissions_per_1000_per_year[*b] = *v;
+    if (const SourceNode* d = target.optional("time_to_nctr_days"))
+      change.time_to_nctr_days[*b] = read_distribution(*d, target.path_of("time_to_nctr_days"), diagnostics);
   }
 }
 
@@ -217,6 +219,7 @@ std::vector<models::ChangeSpec> read_changes(const SourceNode& node, const Scena
     change.pathway_split.resize(spec.age_bands.size());
     change.step_up_share.resize(spec.age_bands.size());
     change.admissions_per_1000_per_year.resize(spec.age_bands.size());
+    change.time_to_nctr_days.resize(spec.age_bands.size());
     if (const SourceNode* name = map.optional("name")) (void)read_text(*name, map.path_of("name"), diagnostics);
     if (const SourceNode* year = map.required("from_year"))
       if (auto v = read_whole_number(*year, map.path_of("from_year"), 1900, 2200, diagnostics))

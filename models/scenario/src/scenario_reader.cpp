@@ -2,6 +2,7 @@
 // and costs, and the sections read by their own readers.
 
 #include <algorithm>
+#include <array>
 
 #include "did_you_mean.hpp"
 #include "distribution_reader.hpp"
@@ -61,6 +62,34 @@ void read_acute(const MapReader& top, DiagnosticList& diagnostics, models::Scena
   }
 }
 
+// One rate a year for every setting, or a map by setting.
+void read_cost_growth(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics,
+                      models::CostGrowth& growth) {
+  auto read_rate = [&](const SourceNode& value, const std::string& where, double& rate) {
+    if (auto v = read_number(value, where, NumberRule::kAny, diagnostics)) {
+      if (*v > -1.0)
+        rate = *v;
+      else
+        diagnostics.error(value.location, where + ": a yearly growth rate must be more than -1, got " + value.scalar);
+    }
+  };
+  const std::array<std::pair<std::string_view, double*>, 5> settings{{{"acute", &growth.acute},
+                                                                      {"ic_beds", &growth.ic_beds},
+                                                                      {"home_ic", &growth.home_ic},
+                                                                      {"short_term_care", &growth.short_term_care},
+                                                                      {"long_term_care", &growth.long_term_care}}};
+  if (!node.is_map()) {
+    double rate = 0.0;
+    read_rate(node, path, rate);
+    for (const auto& [name, value] : settings) *value = rate;
+    return;
+  }
+  const MapReader map(node, path, diagnostics);
+  map.allow_only({"acute", "ic_beds", "home_ic", "short_term_care", "long_term_care"});
+  for (const auto& [name, value] : settings)
+    if (const SourceNode* rate = map.required(name)) read_rate(*rate, map.path_of(name), *value);
+}
+
 void read_costs(const MapReader& top, DiagnosticList& diagnostics, models::ScenarioSpec& spec) {
   const SourceNode* node = top.required("costs");
   if (node == nullptr) return;
@@ -71,15 +100,8 @@ void read_costs(const MapReader& top, DiagnosticList& diagnostics, models::Scena
   if (auto v = costs.optional_number("nctr_bed_day", NumberRule::kNonNegative)) spec.costs.nctr_bed_day = *v;
   if (auto v = costs.optional_number("care_home_placement_per_week", NumberRule::kNonNegative))
     spec.costs.care_home_placement_per_week = *v;
-  if (const SourceNode* growth = costs.optional("real_terms_growth_per_year")) {
-    const std::string path = costs.path_of("real_terms_growth_per_year");
-    if (auto v = read_number(*growth, path, NumberRule::kAny, diagnostics)) {
-      if (*v > -1.0)
-        spec.costs.real_terms_growth_per_year = *v;
-      else
-        diagnostics.error(growth->location, path + ": a yearly growth rate must be more than -1, got " + growth->scalar);
-    }
-  }
+  if (const SourceNode* growth = costs.optional("real_terms_growth_per_year"))
+    read_cost_growth(*growth, costs.path_of("real_terms_growth_per_year"), diagnostics, spec.costs.real_terms_growth_per_year);
 }
 
 void read_settings(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec) {

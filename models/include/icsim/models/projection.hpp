@@ -38,6 +38,7 @@ struct ChangeSpec {
   std::vector<std::optional<std::array<double, kPathways>>> pathway_split;  // per band
   std::vector<std::optional<double>> step_up_share;                       // per band
   std::vector<std::optional<double>> admissions_per_1000_per_year;       // per band
+  std::vector<std::optional<engine::Distribution>> time_to_nctr_days;    // per band
   std::optional<engine::Distribution> triage_days;
   std::optional<int> discharge_days_per_week;
 };

@@ -81,11 +81,21 @@ struct AgeBandSpec {
   engine::Distribution time_to_nctr_days;  // admission to no longer meeting criteria to reside
 };
 
+// Real-terms unit-cost growth a year, by setting: social care pay has risen
+// faster than NHS tariffs, so settings may differ.
+struct CostGrowth {
+  double acute = 0.0;
+  double ic_beds = 0.0;
+  double home_ic = 0.0;
+  double short_term_care = 0.0;
+  double long_term_care = 0.0;
+};
+
 struct CostSpec {
   double acute_bed_day = 0.0;
   double nctr_bed_day = 0.0;  // extra cost of a delayed day on top of the acute bed day (often 0)
   double care_home_placement_per_week = 0.0;
-  double real_terms_growth_per_year = 0.0;  // unit-cost growth, e.g. 0.02
+  CostGrowth real_terms_growth_per_year;  // e.g. 0.02 for each setting
 };
 
 // Long-term care-home placements that follow intermediate care: how long
@@ -104,6 +114,7 @@ struct YearSettings {
   std::vector<double> admissions_per_1000_per_year;          // per age band
   std::vector<double> step_up_share;                         // per age band
   std::vector<std::array<double, kPathways>> pathway_split;  // per age band
+  std::vector<engine::Distribution> time_to_nctr_days;       // per age band
   std::vector<double> capacity;                              // per service
   std::vector<engine::Distribution> length_of_stay_days;     // per service
   engine::Distribution triage_days;
