@@ -23,8 +23,28 @@ Comparison compare(const ScenarioSpec& spec_a, const std::vector<ReplicationResu
     const auto found = index_b.find(names_a[ma].name);
     if (found == index_b.end()) continue;
     const std::size_t mb = found->second;
-    MetricComparison c{names_a[ma].name, names_a[ma].unit, {}, {}, {}, {}};
+    MetricComparison c{names_a[ma].name, names_a[ma].unit, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     std::fill(cumulative.begin(), cumulative.end(), 0.0);
+    // A percentage needs a base: replications whose base is 0 are left out.
+    auto change = [&](const std::vector<ReplicationResult>& results, std::size_t m, bool percent) {
+      std::vector<double> values;
+      for (const auto& r : results) {
+        const double first = r.values[m].front(), last = r.values[m].back();
+        if (!percent)
+          values.push_back(last - first);
+        else if (first != 0.0)
+          values.push_back(100.0 * (last - first) / first);
+      }
+      return engine::estimate(values);
+    };
+    c.change_a = change(a, ma, false);
+    c.change_b = change(b, mb, false);
+    c.change_a_pct = change(a, ma, true);
+    c.change_b_pct = change(b, mb, true);
+    std::vector<double> relative;
+    for (std::size_t r = 0; r < a.size(); ++r)
+      if (a[r].values[ma].back() != 0.0) relative.push_back(100.0 * (b[r].values[mb].back() / a[r].values[ma].back() - 1.0));
+    c.last_year_difference_pct = engine::estimate(relative);
     for (std::size_t y = 0; y < years; ++y) {
       for (std::size_t r = 0; r < a.size(); ++r) {
         va[r] = a[r].values[ma][y];

@@ -634,6 +634,7 @@ class IntermediateCareModel {
         put(index(s, ServiceMeasure::kUtilisationPct), y, capacity_days > 0 ? 100.0 * used / capacity_days : 0.0);
         put(index(s, ServiceMeasure::kQueueLength), y, pool.queue_length().mean(y));
         put(index(s, ServiceMeasure::kWaitDays), y, pool.waits().in_period(y).mean());
+        put(index(s, ServiceMeasure::kCapacity), y, pool.capacity_over_time().mean(y));
         if (service.kind == ServiceKind::kHomeBased) {
           const double hours = service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
           care_hours += hours;
@@ -688,6 +689,7 @@ class IntermediateCareModel {
       set(Metric::kCostIcBeds, y, cost_ic_beds);
       set(Metric::kCostHomeIc, y, cost_home);
       set(Metric::kCostShortTermCare, y, cost_short_term);
+      set(Metric::kCostIntermediateCare, y, cost_ic_beds + cost_home);
       set(Metric::kCostTotal, y, cost_acute + cost_ic_beds + cost_home + cost_short_term);
     }
     r.events = sim_.events_executed();

@@ -31,6 +31,7 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
       {"cost_ic_beds", "GBP per year"},
       {"cost_home_ic", "GBP per year"},
       {"cost_short_term_care", "GBP per year"},
+      {"cost_intermediate_care", "GBP per year"},
       {"cost_total", "GBP per year"},
       {"long_term_care_weeks", "placement weeks per year"},
       {"cost_long_term_care", "GBP per year"},
@@ -43,6 +44,7 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
     all.push_back({"utilisation_pct_" + service.name, "% of capacity"});
     all.push_back({"queue_" + service.name, "people waiting (mean)"});
     all.push_back({"wait_days_" + service.name, "days"});
+    all.push_back({"capacity_" + service.name, places + " (mean)"});
   }
   return all;
 }

@@ -137,11 +137,32 @@ void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const model
                       std::uint64_t seed, const models::Comparison& comparison) {
   const int last = a.years - 1;
   const auto l = static_cast<std::size_t>(last);
-  std::fprintf(out, "A: %s\nB: %s\n%d paired replications with seed %llu (common random numbers).\n\n", a.name.c_str(),
-               b.name.c_str(), comparison.replications, static_cast<unsigned long long>(seed));
-  std::fprintf(out, "%-38s %14s %14s %30s %34s\n", "metric", std::to_string(a.start_year + last).append(" A").c_str(),
-               std::to_string(a.start_year + last).append(" B").c_str(), "B - A [95% interval]",
-               ("B - A summed " + std::to_string(a.start_year) + "-" + std::to_string(a.start_year + last)).c_str());
+  const std::string first_year = std::to_string(a.start_year), last_year = std::to_string(a.start_year + last);
+  std::fprintf(out, "A: %s\nB: %s\n%d paired replications with seed %llu (common random numbers); 95%% intervals.\n\n",
+               a.name.c_str(), b.name.c_str(), comparison.replications, static_cast<unsigned long long>(seed));
+
+  // The headline: how each scenario moves over the projection, and B against A at its end.
+  const auto percent = [](const engine::Estimate& e) {
+    if (e.replications == 0) return std::string("n/a");  // no base to compare with
+    char text[64];
+    std::snprintf(text, sizeof text, "%+.1f%% ±%.1f", e.mean, e.half_width);
+    return std::string(text);
+  };
+  std::fprintf(out, "Change %s to %s\n%-34s %16s %16s %16s %16s %16s %16s\n", first_year.c_str(), last_year.c_str(),
+               "", ("A " + first_year).c_str(), ("A " + last_year).c_str(), "A change", ("B " + last_year).c_str(),
+               "B change", ("B vs A " + last_year).c_str());
+  for (const auto& m : comparison.metrics) {
+    const bool headline = m.name == "would_be_admissions" || m.name == "admissions" || m.name == "acute_bed_days" ||
+                          m.name == "nctr_bed_days" || m.name == "short_term_care_bed_days" ||
+                          m.name.rfind("cost_", 0) == 0 || m.name.rfind("capacity_", 0) == 0;
+    if (!headline) continue;
+    std::fprintf(out, "%-34s %16s %16s %16s %16s %16s %16s\n", m.name.c_str(), readable(m.a.front().mean).c_str(),
+                 readable(m.a[l].mean).c_str(), percent(m.change_a_pct).c_str(), readable(m.b[l].mean).c_str(),
+                 percent(m.change_b_pct).c_str(), percent(m.last_year_difference_pct).c_str());
+  }
+
+  std::fprintf(out, "\nEvery metric\n%-38s %14s %14s %30s %34s\n", "metric", (last_year + " A").c_str(),
+               (last_year + " B").c_str(), "B - A [95% interval]", ("B - A summed " + first_year + "-" + last_year).c_str());
   for (const auto& m : comparison.metrics) {
     const auto &d = m.difference[l], &c = m.cumulative_difference[l];
     const std::string year_diff = readable(d.mean) + " [" + readable(d.low()) + ", " + readable(d.high()) + "]";

@@ -37,6 +37,7 @@ enum class Metric : std::size_t {
   kCostIcBeds,
   kCostHomeIc,
   kCostShortTermCare,
+  kCostIntermediateCare,
   kCostTotal,
   kLongTermCareWeeks,
   kCostLongTermCare,
@@ -51,6 +52,7 @@ enum class ServiceMeasure : std::size_t {
   kUtilisationPct,  // of the capacity there was
   kQueueLength,     // mean people waiting
   kWaitDays,        // mean wait of those who got a place
+  kCapacity,        // mean capacity over the year
   kCount
 };
 
