@@ -32,6 +32,7 @@ enum EventKind : std::uint32_t {
   kDailyCensus,       // midnight: who has been in an acute bed 14 or 21 days
   kYearStart,         // subject: the projected year whose settings now apply
   kPlacementEnds,     // a long-term care-home placement ends
+  kFollowUp91,        // subject: a follow-up; 91 days after a discharge into reablement or rehab
 };
 
 // Stream numbers are never renumbered or reused; services take two each
@@ -52,7 +53,8 @@ enum class Stream : engine::StreamId {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr double kNever = engine::kNever;
-constexpr double kQ3FirstMonth = 9;  // October: the ASCOF 2B(1) cohort is Oct-Dec discharges
+constexpr int kQ3FirstMonth = 9;  // October: the ASCOF 2B(1) cohort is Oct-Dec discharges
+constexpr double kFollowUpDays = 91.0;
 
 // A year's demand, ready to draw from.
 struct YearDemand {
@@ -82,7 +84,7 @@ struct Patient {
   std::uint32_t service = kNone;     // the service the patient is in (or holds a place in)
   std::uint32_t waiting_for = kNone;  // the service whose queue the patient is in
   std::uint32_t leaving_to = kNone;  // where a scheduled discharge from acute goes
-  std::int16_t cohort_year = -1;     // the 91-day cohort year, or -1
+  std::uint32_t follow_up = kNone;   // the 91-day follow-up watching this patient
   std::uint8_t band = 0;
   std::uint8_t pathway = 0;
   Place place = Place::kGone;
@@ -117,6 +119,9 @@ class IntermediateCareModel {
         nctr_days_per_discharge_(periods_, {}), stayed_14_share_(periods_, {}), stayed_21_share_(periods_, {}),
         case_mix_rng_(stream(seed, replication, Stream::kCaseMix)),
         long_term_care_rng_(stream(seed, replication, Stream::kLongTermCare)),
+        ic_episodes_(periods_),
+        discharges_by_pathway_{engine::Counter(periods_), engine::Counter(periods_), engine::Counter(periods_),
+                               engine::Counter(periods_)},
         long_term_placed_(periods_) {
     // Each year's demand; arrivals are thinned from the highest rate of all.
     double peak_rate = 0.0;
@@ -167,7 +172,9 @@ class IntermediateCareModel {
     for (std::uint32_t i = 0; i < capacity_changes_.size(); ++i)
       sim_.schedule_at(spec_.warmup_days + capacity_changes_[i].change.day, priority::kCapacityChange,
                        kCapacityChange, i);
-    const SimTime end = periods_.horizon();
+    // The last year's October-December cohort is followed up after the
+    // horizon; nothing else is measured beyond it.
+    const SimTime end = periods_.horizon() + kFollowUpDays + 1.0;
     sim_.run_until(end, [this](const engine::Event& e) { handle(e); });
     acute_occupied_.advance(end);
     long_term_placed_.advance(end);
@@ -202,6 +209,7 @@ class IntermediateCareModel {
       case kDailyCensus: return on_daily_census();
       case kYearStart: return on_year_start(e.subject);
       case kPlacementEnds: return long_term_placed_.add(sim_.now(), -1.0);
+      case kFollowUp91: return on_follow_up(e.subject);
       default: ICSIM_CHECK(false, "unknown event kind");
     }
   }
@@ -240,6 +248,10 @@ class IntermediateCareModel {
         request_place(id, s);
       }
     }
+    for (int i = 0; i < static_cast<int>(census.placements_residential); ++i)
+      start_placement(Destination::kCareHomeResidential, &rng);
+    for (int i = 0; i < static_cast<int>(census.placements_nursing); ++i)
+      start_placement(Destination::kCareHomeNursing, &rng);
     for (int i = 0; i < static_cast<int>(census.acute_inpatients); ++i) {
       const PatientId id = new_person();
       admit(id, settings().time_to_nctr_days[patients_[id].band].sample_residual(rng), true);
@@ -298,7 +310,8 @@ class IntermediateCareModel {
     const double free_for_step_up = service.available() - spec_.services[s].ring_fenced_for_step_down;
     Patient& p = patients_[id];
     if (service.waiting() == 0 && free_for_step_up >= units) {
-      service.request(now, id, units, kFromCommunity);
+      const bool granted = service.request(now, id, units, kFromCommunity);
+      ICSIM_CHECK(granted, "a free step-up place was not granted");
       diversions_.add(now);
       enter_service(id, s);
       return true;
@@ -377,10 +390,12 @@ class IntermediateCareModel {
     nctr_in_acute_.add(now, -1.0);
     nctr_days_per_discharge_.add(now, now - p.nctr_since);
     discharges_.add(now);
+    discharges_by_pathway_[p.pathway].add(now);
     if (p.pathway <= 1) usual_residence_.add(now);
     const auto& band = spec_.age_bands[p.band];
-    if (band.aged_65_plus && (p.pathway == 1 || p.pathway == 2) && calendar_.month(now) >= kQ3FirstMonth)
-      p.cohort_year = static_cast<std::int16_t>(periods_.index(now));
+    if (band.aged_65_plus && (p.pathway == 1 || p.pathway == 2) && calendar_.month(now) >= kQ3FirstMonth &&
+        periods_.index(now) >= 0)
+      start_follow_up(id);
     if (p.pathway == 0) {
       leave_system(id, Destination::kHomeIndependent);
       return;
@@ -449,6 +464,10 @@ class IntermediateCareModel {
       return;
     }
     waits_[p.pathway - 1U].add(now, waited);
+    if (p.place == Place::kAcute && p.bridging_units > 0.0) {  // bridged, but not yet gone: no need now
+      give_back(*spec_.bridging_service, p.bridging_units);
+      p.bridging_units = 0.0;
+    }
     if (p.place == Place::kBridging) {
       give_back(*spec_.bridging_service, p.bridging_units);
       p.bridging_units = 0.0;
@@ -479,6 +498,7 @@ class IntermediateCareModel {
     p.place = Place::kService;
     p.service = s;
     p.held_units = initial_units(s);
+    ic_episodes_.add(sim_.now());
     if (stay < 0.0) stay = settings().length_of_stay_days[s].sample(stay_rngs_[s]);
     sim_.schedule(stay, priority::kRelease, kServiceEnd, id);
     if (service.capacity_in_care_hours && service.package_intensive_days < stay &&
@@ -547,17 +567,51 @@ class IntermediateCareModel {
       if (settings().capacity[s] != before[s]) services_[s].set_capacity(sim_.now(), settings().capacity[s], grant_later());
   }
 
-  // A long-term care-home placement, counted for its cost until it ends.
-  void start_placement(Destination destination) {
+  // A long-term care-home placement, counted for its cost until it ends;
+  // one already in progress at the census (census_rng given) has a residual stay.
+  void start_placement(Destination destination, engine::Rng* census_rng = nullptr) {
     const auto& stay = destination == Destination::kCareHomeNursing ? spec_.long_term_care.nursing_stay_days
                                                                     : spec_.long_term_care.residential_stay_days;
     if (stay.mean() <= 0.0) return;
     long_term_placed_.add(sim_.now(), 1.0);
-    sim_.schedule(stay.sample(long_term_care_rng_), priority::kRelease, kPlacementEnds);
+    const double days = census_rng ? stay.sample_residual(*census_rng) : stay.sample(long_term_care_rng_);
+    sim_.schedule(days, priority::kRelease, kPlacementEnds);
   }
 
   [[nodiscard]] const YearSettings& settings() const { return years_[year_]; }
   [[nodiscard]] const YearDemand& demand() const { return demand_[year_]; }
+
+  // ASCOF 2B(1): 65+ discharged from hospital into reablement or rehab in
+  // October to December, and where they are 91 days later.
+  void start_follow_up(PatientId id) {
+    std::uint32_t f;
+    if (free_follow_ups_.empty()) {
+      f = static_cast<std::uint32_t>(follow_ups_.size());
+      follow_ups_.emplace_back();
+    } else {
+      f = free_follow_ups_.back();
+      free_follow_ups_.pop_back();
+    }
+    follow_ups_[f] = FollowUp{id, static_cast<std::int16_t>(periods_.index(sim_.now())), false};
+    patients_[id].follow_up = f;
+    sim_.schedule(kFollowUpDays, priority::kObserve, kFollowUp91, f);
+  }
+
+  // At home: left intermediate care for home, or still in a home-based
+  // service. In a bed, a care home, hospital again, or dead: not at home.
+  void on_follow_up(std::uint32_t f) {
+    const FollowUp& follow_up = follow_ups_[f];
+    bool at_home = follow_up.at_home;
+    if (follow_up.patient != kNone) {
+      Patient& p = patients_[follow_up.patient];
+      at_home = p.place == Place::kService && spec_.services[p.service].kind == ServiceKind::kHomeBased;
+      p.follow_up = kNone;
+    }
+    const SimTime in_year = periods_.start(follow_up.cohort_year);  // counted in the year of the discharge
+    cohort_91_.add(in_year);
+    if (at_home) at_home_91_.add(in_year);
+    free_follow_ups_.push_back(f);
+  }
 
   void cancel_timer(Patient& p) {
     if (!p.timer_set) return;
@@ -575,12 +629,10 @@ class IntermediateCareModel {
         destination == Destination::kCareHomeResidential || destination == Destination::kCareHomeNursing;
     if (care_home && band.aged_65_plus) care_home_65_.add(now);
     if (care_home) start_placement(destination);
-    if (p.cohort_year >= 0) {
-      // The cohort's year is the year of the hospital discharge.
-      const SimTime in_year = periods_.start(p.cohort_year);
-      cohort_91_.add(in_year);
-      if (destination == Destination::kHomeIndependent || destination == Destination::kHomeWithCare)
-        at_home_91_.add(in_year);
+    if (p.follow_up != kNone) {
+      FollowUp& f = follow_ups_[p.follow_up];
+      f.patient = kNone;
+      f.at_home = destination == Destination::kHomeIndependent || destination == Destination::kHomeWithCare;
     }
     if (destination == Destination::kReadmission) {
       const double delay = engine::uniform01(readmission_rng_) * spec_.readmission_days;
@@ -607,8 +659,9 @@ class IntermediateCareModel {
   void reset_statistics(SimTime t) {
     long_term_placed_.reset(t);
     for (auto* c : {&would_be_, &admissions_, &diversions_, &discharges_, &usual_residence_, &care_home_65_,
-                    &readmissions_, &at_home_91_, &cohort_91_, &avoidable_, &falls_65_})
+                    &readmissions_, &at_home_91_, &cohort_91_, &avoidable_, &falls_65_, &ic_episodes_})
       c->reset();
+    for (auto& c : discharges_by_pathway_) c.reset();
     acute_occupied_.reset(t);
     nctr_in_acute_.reset(t);
     for (auto* tally : {&nctr_days_per_discharge_, &stayed_14_share_, &stayed_21_share_}) tally->reset();
@@ -671,6 +724,10 @@ class IntermediateCareModel {
       set(Metric::kAtHome91dPct, y, cohort > 0 ? 100.0 * at_home_91_.in_period(y) / cohort : 0.0);
       set(Metric::kReadmissions30d, y, readmissions_.in_period(y));
       set(Metric::kDischarges, y, discharges);
+      set(Metric::kDischargesP1, y, discharges_by_pathway_[1].in_period(y));
+      set(Metric::kDischargesP2, y, discharges_by_pathway_[2].in_period(y));
+      set(Metric::kDischargesP3, y, discharges_by_pathway_[3].in_period(y));
+      set(Metric::kIcEpisodes, y, ic_episodes_.in_period(y));
       set(Metric::kDischargeToUsualResidencePct, y, discharges > 0 ? 100.0 * usual_residence_.in_period(y) / discharges : 0.0);
       set(Metric::kAvoidableAdmissionsPer100k, y, avoidable_.in_period(y) / demand_y.population * 1e5);
       set(Metric::kFallsAdmissions65PlusPer100k, y,
@@ -731,6 +788,15 @@ class IntermediateCareModel {
   engine::TimeWeighted acute_occupied_, nctr_in_acute_;
   engine::Tally nctr_days_per_discharge_, stayed_14_share_, stayed_21_share_;
   engine::Rng case_mix_rng_, long_term_care_rng_;
+  engine::Counter ic_episodes_;
+  std::array<engine::Counter, kPathways> discharges_by_pathway_;
+  struct FollowUp {
+    PatientId patient = kNone;  // kNone once the patient has left the system
+    std::int16_t cohort_year = 0;
+    bool at_home = false;       // where the patient went on leaving
+  };
+  std::vector<FollowUp> follow_ups_;
+  std::vector<std::uint32_t> free_follow_ups_;
   engine::TimeWeighted long_term_placed_;
   std::vector<engine::Tally> waits_;  // P1..P3: ready to leave until a place is granted
 };

@@ -113,3 +113,17 @@ TEST_CASE("occupancy and queue length are time-weighted", "[resource]") {
   CHECK(beds.queue_length().mean(0) == Approx(0.4));   // 4 of 10 days
   CHECK(beds.capacity_over_time().mean(0) == Approx(1.0));
 }
+
+TEST_CASE("after the last waiting request is withdrawn, a free unit is granted at once", "[resource]") {
+  Resource beds(1, QueueDiscipline::kFirstComeFirstServed, kYear);
+  Granted granted;
+  beds.request(0.0, 1);
+  beds.request(0.0, 2);
+  beds.request(0.0, 3);
+  beds.release(1.0, 1, granted);  // 2 starts; 3 waits behind a served slot
+  CHECK(beds.withdraw(2.0, 3));
+  CHECK(beds.waiting() == 0);
+  beds.release(3.0, 1, granted);
+  CHECK(beds.request(4.0, 4));  // free, and nobody is ahead
+  CHECK(beds.waiting() == 0);
+}

@@ -265,7 +265,16 @@ void read_census(const SourceNode& node, const ScenarioSpec& spec, DiagnosticLis
                  models::InitialCensus& census) {
   const MapReader map(node, "initial_census", diagnostics);
   if (!map.is_map()) return;
-  map.allow_only({"acute_inpatients", "waiting_in_acute", "in_service"});
+  map.allow_only({"acute_inpatients", "waiting_in_acute", "in_service", "care_home_placements"});
+  if (const SourceNode* placements = map.optional("care_home_placements")) {
+    const MapReader homes(*placements, map.path_of("care_home_placements"), diagnostics);
+    homes.allow_only({"residential", "nursing"});
+    if (auto v = homes.optional_number("residential", NumberRule::kWholeNonNegative)) census.placements_residential = *v;
+    if (auto v = homes.optional_number("nursing", NumberRule::kWholeNonNegative)) census.placements_nursing = *v;
+    if ((census.placements_residential > 0 || census.placements_nursing > 0) &&
+        (spec.long_term_care.residential_stay_days.mean() <= 0.0 || spec.long_term_care.nursing_stay_days.mean() <= 0.0))
+      diagnostics.error(placements->location, homes.path() + ": placements need long_term_care stays to end");
+  }
   if (auto v = map.optional_number("acute_inpatients", NumberRule::kWholeNonNegative)) census.acute_inpatients = *v;
   census.waiting_in_acute.assign(spec.services.size(), 0.0);
   census.in_service.assign(spec.services.size(), 0.0);
@@ -316,12 +325,12 @@ void read_projection(const MapReader& top, ScenarioReading& reading, ScenarioSpe
       policy = *choice == "grow_with_demand" ? models::CapacityPolicy::kGrowWithDemand : models::CapacityPolicy::kFixed;
   std::vector<models::ChangeSpec> changes;
   if (const SourceNode* node = top.optional("changes")) changes = read_changes(*node, spec, diagnostics);
+  if (const SourceNode* node = top.optional("long_term_care")) read_long_term_care(*node, diagnostics, spec.long_term_care);
   if (const SourceNode* node = top.optional("initial_census")) {
     models::InitialCensus census;
     read_census(*node, spec, diagnostics, census);
     spec.initial_census = census;
   }
-  if (const SourceNode* node = top.optional("long_term_care")) read_long_term_care(*node, diagnostics, spec.long_term_care);
 
   const bool projected = !growth.population.empty() || !growth.admission_rate_multiplier.empty() ||
                          policy != models::CapacityPolicy::kFixed || !changes.empty();

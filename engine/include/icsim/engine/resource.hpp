@@ -46,7 +46,7 @@ class Resource {
   bool request(SimTime now, std::uint32_t requester, double units = 1.0, std::int32_t priority = 0) {
     ICSIM_CHECK(units > 0.0, "a request needs a positive number of units");
     Request r{requester, units, priority, next_sequence_++, now};
-    if (queue_.empty() && fits(units)) {
+    if (waiting() == 0 && fits(units)) {
       grant(now, r);
       return true;
     }
@@ -81,6 +81,10 @@ class Resource {
                                  [&](const Request& r) { return r.requester == requester; });
     if (it == queue_.end()) return false;
     queue_.erase(it);
+    if (head_ == queue_.size()) {  // nobody left waiting: start the storage afresh
+      queue_.clear();
+      head_ = 0;
+    }
     if (discipline_ == QueueDiscipline::kPriority) std::make_heap(queue_.begin(), queue_.end(), ServedLater{});
     queue_stat_.set(now, static_cast<double>(waiting()));
     return true;

@@ -129,6 +129,8 @@ struct InitialCensus {
   double acute_inpatients = 0.0;
   std::vector<double> waiting_in_acute;  // per service, for its pathway
   std::vector<double> in_service;        // per service
+  double placements_residential = 0.0;   // long-term care-home placements already in progress
+  double placements_nursing = 0.0;
 };
 
 struct ScenarioSpec {
