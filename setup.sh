@@ -2,7 +2,7 @@
 # icsim set-up on Debian 12, as root: installs the Debian packages icsim
 # needs, builds it, then does one job.
 #
-#   ./setup.sh run        install, build (Release), run the main job
+#   ./setup.sh run        install, build (Release), run the main job: the Lancashire ten-year projection
 #   ./setup.sh test       install, build (Release), run the whole test suite
 #   ./setup.sh sanitize   install, build with -fsanitize=address,undefined, run the tests
 #
@@ -53,7 +53,7 @@ cmake --build "$build" -j "$jobs"
 
 case "$job" in
   run)
-    "$build/tools/icsim" demo
+    "$build/tools/icsim" run scenarios/lancashire/current-model.yaml --out out/lancashire
     ;;
   test | sanitize)
     ctest --test-dir "$build" --output-on-failure -j "$jobs"

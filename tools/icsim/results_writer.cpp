@@ -154,6 +154,7 @@ void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const model
   for (const auto& m : comparison.metrics) {
     const bool headline = m.name == "would_be_admissions" || m.name == "admissions" || m.name == "acute_bed_days" ||
                           m.name == "nctr_bed_days" || m.name == "short_term_care_bed_days" ||
+                          m.name == "ic_episodes" || m.name == "step_up_diversions" || m.name.rfind("discharges_p", 0) == 0 ||
                           m.name.rfind("cost_", 0) == 0 || m.name.rfind("capacity_", 0) == 0;
     if (!headline) continue;
     std::fprintf(out, "%-34s %16s %16s %16s %16s %16s %16s\n", m.name.c_str(), readable(m.a.front().mean).c_str(),
