@@ -159,6 +159,9 @@ class IntermediateCareModel {
         capacity_changes_.push_back({static_cast<std::uint32_t>(s), change});
     }
     for (int p = 0; p < 3; ++p) waits_.emplace_back(periods_, std::vector<double>{});
+    daily_.assign(kDailyMeasureCount + kServiceDailyMeasureCount * spec.services.size(),
+                  std::vector<double>(static_cast<std::size_t>(spec.years) * 365, 0.0));
+    referrals_today_.assign(spec.services.size(), 0.0);
   }
 
   ReplicationResult run() {
@@ -309,6 +312,7 @@ class IntermediateCareModel {
     const double units = initial_units(s);
     const double free_for_step_up = service.available() - spec_.services[s].ring_fenced_for_step_down;
     Patient& p = patients_[id];
+    referrals_today_[s] += 1.0;
     if (service.waiting() == 0 && free_for_step_up >= units) {
       const bool granted = service.request(now, id, units, kFromCommunity);
       ICSIM_CHECK(granted, "a free step-up place was not granted");
@@ -416,6 +420,7 @@ class IntermediateCareModel {
 
   void request_place(PatientId id, std::uint32_t s) {
     Patient& p = patients_[id];
+    referrals_today_[s] += 1.0;
     p.waiting_for = s;
     p.waiting_since = sim_.now();
     const std::int32_t priority = p.place == Place::kAcute || p.place == Place::kBridging ? kFromHospital : kFromCommunity;
@@ -546,6 +551,7 @@ class IntermediateCareModel {
   void on_daily_census() {
     const SimTime now = sim_.now();
     sim_.schedule(1.0, priority::kObserve, kDailyCensus);
+    record_day(now);
     double inpatients = 0, stayed_14 = 0, stayed_21 = 0;
     for (const Patient& p : patients_) {
       if (p.place != Place::kAcute) continue;
@@ -556,6 +562,25 @@ class IntermediateCareModel {
     if (inpatients == 0) return;
     stayed_14_share_.add(now, 100.0 * stayed_14 / inpatients);
     stayed_21_share_.add(now, 100.0 * stayed_21 / inpatients);
+  }
+
+  // The state at midnight, as the day that just ended's entry.
+  void record_day(SimTime midnight) {
+    const double day = std::floor(midnight - spec_.warmup_days) - 1.0;
+    if (day < 0.0 || day >= static_cast<double>(daily_.front().size())) {
+      std::fill(referrals_today_.begin(), referrals_today_.end(), 0.0);
+      return;
+    }
+    const auto d = static_cast<std::size_t>(day);
+    daily_[index(DailyMeasure::kAcuteInpatients)][d] = acute_occupied_.level();
+    daily_[index(DailyMeasure::kNctrInpatients)][d] = nctr_in_acute_.level();
+    for (std::size_t s = 0; s < services_.size(); ++s) {
+      daily_[index(s, ServiceDailyMeasure::kInUse)][d] = services_[s].in_use();
+      daily_[index(s, ServiceDailyMeasure::kWaiting)][d] = static_cast<double>(services_[s].waiting());
+      daily_[index(s, ServiceDailyMeasure::kCapacity)][d] = services_[s].capacity();
+      daily_[index(s, ServiceDailyMeasure::kReferrals)][d] = referrals_today_[s];
+      referrals_today_[s] = 0.0;
+    }
   }
 
   // A new year's settings: demand, splits and stays are read as they are
@@ -749,6 +774,7 @@ class IntermediateCareModel {
       set(Metric::kCostIntermediateCare, y, cost_ic_beds + cost_home);
       set(Metric::kCostTotal, y, cost_acute + cost_ic_beds + cost_home + cost_short_term);
     }
+    r.daily = std::move(daily_);
     r.events = sim_.events_executed();
     r.fingerprint = sim_.fingerprint().value();
     r.people_in = people_in_;
@@ -796,6 +822,8 @@ class IntermediateCareModel {
     bool at_home = false;       // where the patient went on leaving
   };
   std::vector<FollowUp> follow_ups_;
+  std::vector<std::vector<double>> daily_;  // [series][day]
+  std::vector<double> referrals_today_;     // per service, since the last midnight
   std::vector<std::uint32_t> free_follow_ups_;
   engine::TimeWeighted long_term_placed_;
   std::vector<engine::Tally> waits_;  // P1..P3: ready to leave until a place is granted
@@ -819,6 +847,15 @@ ScenarioSummary summarise(const ScenarioSpec& spec, const std::vector<Replicatio
     for (std::size_t y = 0; y < static_cast<std::size_t>(spec.years); ++y) {
       for (std::size_t r = 0; r < results.size(); ++r) values[r] = results[r].values[m][y];
       summary.values[m].push_back(engine::estimate(values));
+    }
+  }
+  summary.daily_series = daily_series_definitions(spec);
+  summary.daily.resize(summary.daily_series.size());
+  for (std::size_t series = 0; series < summary.daily_series.size(); ++series) {
+    const std::size_t days = results.empty() ? 0 : results.front().daily[series].size();
+    for (std::size_t d = 0; d < days; ++d) {
+      for (std::size_t r = 0; r < results.size(); ++r) values[r] = results[r].daily[series][d];
+      summary.daily[series].push_back(engine::estimate(values));
     }
   }
   for (const auto& r : results) summary.events += r.events;

@@ -53,4 +53,18 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
   return all;
 }
 
+std::vector<MetricDefinition> daily_series_definitions(const ScenarioSpec& spec) {
+  std::vector<MetricDefinition> all{{"acute_inpatients", "patients"}, {"nctr_inpatients", "patients"}};
+  for (const auto& service : spec.services) {
+    const std::string places = service.kind == ServiceKind::kBedBased ? "beds"
+                               : service.capacity_in_care_hours  ? "care hours a day"
+                                                                 : "packages";
+    all.push_back({"in_use_" + service.name, places});
+    all.push_back({"waiting_" + service.name, "people"});
+    all.push_back({"capacity_" + service.name, places});
+    all.push_back({"referrals_" + service.name, "people a day"});
+  }
+  return all;
+}
+
 }  // namespace icsim::models

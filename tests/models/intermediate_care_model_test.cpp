@@ -182,3 +182,21 @@ TEST_CASE("the 91-day follow-up counts the last year's cohort too", "[model][bcf
   CHECK(at_home[2].mean == Approx(at_home[0].mean).margin(4.0));  // no bias from cutting the last year short
   CHECK(summary[Metric::kIcEpisodes][0].mean > summary[Metric::kDischargesP1][0].mean);
 }
+
+TEST_CASE("the daily series show the winter peak and add up to the year's referrals", "[model][daily]") {
+  auto spec = small_area();
+  spec.month_profile = {1.2, 1.15, 1.05, 0.95, 0.9, 0.85, 0.85, 0.9, 0.95, 1.0, 1.05, 1.15};
+  const auto summary = run(spec);
+  const auto& acute = summary.daily[models::index(models::DailyMeasure::kAcuteInpatients)];
+  REQUIRE(acute.size() == 2 * 365);
+  double january = 0, july = 0;
+  for (int d = 0; d < 31; ++d) january += acute[static_cast<std::size_t>(d)].mean;
+  for (int d = 181; d < 212; ++d) july += acute[static_cast<std::size_t>(d)].mean;
+  CHECK(january > 1.1 * july);
+  // Referrals to rehabilitation beds over the first year: its pathway's discharges plus nobody else.
+  double referrals = 0;
+  for (int d = 0; d < 365; ++d) referrals += summary.daily[models::index(1, models::ServiceDailyMeasure::kReferrals)][static_cast<std::size_t>(d)].mean;
+  CHECK(referrals == Approx(summary[Metric::kDischargesP2][0].mean).epsilon(0.05));
+  const auto& beds = summary.daily[models::index(1, models::ServiceDailyMeasure::kCapacity)];
+  CHECK(beds[100].mean == 30.0);
+}

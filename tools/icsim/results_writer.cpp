@@ -1,5 +1,6 @@
 #include "results_writer.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <string>
@@ -89,6 +90,27 @@ void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioS
       std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g\n", e.mean, e.low(), e.high());
       text += std::to_string(spec.start_year + y) + "," + csv_field(summary.metrics[m].name) + "," +
               csv_field(summary.metrics[m].unit) + row;
+    }
+  }
+  write_file(file, text);
+}
+
+void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                     const models::ScenarioSummary& summary) {
+  using namespace std::chrono;
+  const sys_days first = year{spec.start_year} / January / 1;
+  std::string text = "date,series,unit,mean,ci95_low,ci95_high\n";
+  char row[160];
+  const std::size_t days = summary.daily.empty() ? 0 : summary.daily.front().size();
+  for (std::size_t d = 0; d < days; ++d) {
+    const year_month_day date{first + std::chrono::days{static_cast<int>(d)}};
+    std::snprintf(row, sizeof row, "%04d-%02u-%02u,", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                  static_cast<unsigned>(date.day()));
+    const std::string day = row;
+    for (std::size_t s = 0; s < summary.daily.size(); ++s) {
+      const auto& e = summary.daily[s][d];
+      std::snprintf(row, sizeof row, ",%.10g,%.10g,%.10g\n", e.mean, e.low(), e.high());
+      text += day + csv_field(summary.daily_series[s].name) + "," + csv_field(summary.daily_series[s].unit) + row;
     }
   }
   write_file(file, text);

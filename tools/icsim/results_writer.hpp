@@ -15,6 +15,9 @@ void write_summary_json(const std::filesystem::path& file, const models::Scenari
                         const models::ScenarioSummary& summary);
 void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                       const models::ScenarioSummary& summary);
+// daily.csv: one row per (day, series): the census at each midnight.
+void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                     const models::ScenarioSummary& summary);
 void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary);
 
 // compare.csv: one row per (year, metric) with both means and B - A.

@@ -40,8 +40,9 @@ int run(const RunOptions& o) {
   std::filesystem::create_directories(out);
   write_summary_json(out / "summary.json", spec, summary);
   write_yearly_csv(out / "yearly.csv", spec, summary);
+  write_daily_csv(out / "daily.csv", spec, summary);
   print_summary_table(stdout, spec, summary);
-  std::printf("\nWrote %s and %s\n", (out / "summary.json").c_str(), (out / "yearly.csv").c_str());
+  std::printf("\nWrote summary.json, yearly.csv and daily.csv in %s\n", out.c_str());
   return 0;
 }
 

@@ -17,6 +17,7 @@ namespace icsim::models {
 // projected year, plus the flow totals that must balance.
 struct ReplicationResult {
   std::vector<std::vector<double>> values;  // [metric][year]
+  std::vector<std::vector<double>> daily;   // [daily series][day of the projection]
   std::uint64_t events = 0;
   std::uint64_t fingerprint = 0;
   // Conservation over the whole run (warm-up included): everyone who came
@@ -33,6 +34,8 @@ struct ReplicationResult {
 struct ScenarioSummary {
   std::vector<MetricDefinition> metrics;
   std::vector<std::vector<engine::Estimate>> values;  // [metric][year]
+  std::vector<MetricDefinition> daily_series;
+  std::vector<std::vector<engine::Estimate>> daily;   // [daily series][day of the projection]
   std::uint64_t events = 0;
   int replications = 0;
   std::uint64_t seed = 0;

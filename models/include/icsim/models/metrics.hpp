@@ -69,6 +69,19 @@ struct MetricDefinition {
 
 [[nodiscard]] std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec);
 
+// Day by day through the projection, counted at each midnight (referrals:
+// over the day): the acute census, then four series for each service.
+enum class DailyMeasure : std::size_t { kAcuteInpatients, kNctrInpatients, kCount };
+enum class ServiceDailyMeasure : std::size_t { kInUse, kWaiting, kCapacity, kReferrals, kCount };
+inline constexpr std::size_t kDailyMeasureCount = static_cast<std::size_t>(DailyMeasure::kCount);
+inline constexpr std::size_t kServiceDailyMeasureCount = static_cast<std::size_t>(ServiceDailyMeasure::kCount);
+
+[[nodiscard]] std::vector<MetricDefinition> daily_series_definitions(const ScenarioSpec& spec);
+[[nodiscard]] constexpr std::size_t index(DailyMeasure m) { return static_cast<std::size_t>(m); }
+[[nodiscard]] constexpr std::size_t index(std::size_t service, ServiceDailyMeasure m) {
+  return kDailyMeasureCount + service * kServiceDailyMeasureCount + static_cast<std::size_t>(m);
+}
+
 [[nodiscard]] constexpr std::size_t index(Metric m) { return static_cast<std::size_t>(m); }
 [[nodiscard]] constexpr std::size_t index(std::size_t service, ServiceMeasure measure) {
   return kFixedMetricCount + service * kServiceMeasureCount + static_cast<std::size_t>(measure);
