@@ -276,13 +276,15 @@ class IntermediateCareModel {
     // Thinning: keep the candidate with probability rate(now) / peak rate.
     const double profile = spec_.day_of_week_profile[static_cast<std::size_t>(calendar_.weekday(now))] *
                            spec_.month_profile[static_cast<std::size_t>(calendar_.month(now))];
-    if (engine::uniform01(arrivals_rng_) * peak_rate_ >= demand().rate_per_day * profile) return;
+    const double rate = demand().rate_per_day * profile;
+    if (rate < peak_rate_ && engine::uniform01(arrivals_rng_) * peak_rate_ >= rate) return;
     on_would_be_admission(static_cast<std::uint8_t>(demand().band_choice.sample(arrivals_rng_)), false);
   }
 
   void on_would_be_admission(std::uint8_t band_index, bool readmission) {
     const SimTime now = sim_.now();
     ++people_in_;
+    count_canonical(now);
     would_be_.add(now);
     // Every attribute is drawn now, whatever happens next, so two scenarios
     // with the same seed give this person the same stay and pathway.
@@ -361,11 +363,16 @@ class IntermediateCareModel {
   }
 
   void on_nctr(PatientId id) {
+    count_canonical(sim_.now());
     Patient& p = patients_[id];
     p.nctr = true;
     p.nctr_since = sim_.now();
     nctr_in_acute_.add(sim_.now(), 1.0);
-    sim_.schedule(p.triage_days, priority::kMilestone, kTriageDone, id);
+    // No triage time: decide now rather than through the event list.
+    if (p.triage_days <= 0.0)
+      on_triage_done(id);
+    else
+      sim_.schedule(p.triage_days, priority::kMilestone, kTriageDone, id);
   }
 
   void on_triage_done(PatientId id) {
@@ -382,8 +389,13 @@ class IntermediateCareModel {
     Patient& p = patients_[id];
     p.leaving_to = to_service;
     if (p.leave_scheduled) return;
+    const SimTime leave = discharge_windows_[year_].next_open(sim_.now());
+    if (leave == sim_.now()) {  // the discharge window is open: go now
+      on_leave_acute(id);
+      return;
+    }
     p.leave_scheduled = true;
-    sim_.schedule_at(discharge_windows_[year_].next_open(sim_.now()), priority::kMilestone, kLeaveAcute, id);
+    sim_.schedule_at(leave, priority::kMilestone, kLeaveAcute, id);
   }
 
   void on_leave_acute(PatientId id) {
@@ -522,6 +534,7 @@ class IntermediateCareModel {
   }
 
   void on_service_end(PatientId id) {
+    count_canonical(sim_.now());
     Patient& p = patients_[id];
     if (p.ease_set) {
       sim_.cancel(p.ease);
@@ -668,6 +681,8 @@ class IntermediateCareModel {
     free_.push_back(id);
   }
 
+  void count_canonical(SimTime now) { canonical_events_ += now < periods_.horizon() ? 1 : 0; }
+
   PatientId allocate() {
     if (free_.empty()) {
       patients_.emplace_back();
@@ -776,6 +791,7 @@ class IntermediateCareModel {
     }
     r.daily = std::move(daily_);
     r.events = sim_.events_executed();
+    r.canonical_events = canonical_events_;
     r.fingerprint = sim_.fingerprint().value();
     r.people_in = people_in_;
     r.people_out = people_out_;
@@ -807,7 +823,7 @@ class IntermediateCareModel {
   std::vector<ScheduledCapacity> capacity_changes_;
   std::vector<Patient> patients_;
   std::vector<PatientId> free_;
-  std::uint64_t people_in_ = 0, people_out_ = 0;
+  std::uint64_t people_in_ = 0, people_out_ = 0, canonical_events_ = 0;
 
   engine::Counter would_be_, admissions_, diversions_, discharges_, usual_residence_, care_home_65_, readmissions_,
       at_home_91_, cohort_91_, avoidable_, falls_65_;

@@ -19,6 +19,9 @@ struct ReplicationResult {
   std::vector<std::vector<double>> values;  // [metric][year]
   std::vector<std::vector<double>> daily;   // [daily series][day of the projection]
   std::uint64_t events = 0;
+  // The common benchmark's unit of work (shared/bench-reference): arrivals,
+  // ends of acute stays and ends of service stays before the horizon.
+  std::uint64_t canonical_events = 0;
   std::uint64_t fingerprint = 0;
   // Conservation over the whole run (warm-up included): everyone who came
   // in left (home, care home, died) or is still in the system at the end.
