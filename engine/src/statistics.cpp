@@ -125,7 +125,7 @@ Counter::Counter(const Periods& periods)
     : periods_(periods), per_period_(static_cast<std::size_t>(periods.count), 0.0) {}
 
 void Counter::add(SimTime t, double amount) {
-  const int period = periods_.index(t);
+  const int period = cursor_.index(t);
   if (period < 0) return;
   per_period_[static_cast<std::size_t>(period)] += amount;
   total_ += amount;
@@ -141,11 +141,10 @@ void Counter::reset() {
 Tally::Tally(const Periods& periods, const std::vector<double>& quantiles)
     : periods_(periods),
       quantiles_(quantiles),
-      per_period_(static_cast<std::size_t>(periods.count), Moments(quantiles)),
-      overall_(quantiles) {}
+      per_period_(static_cast<std::size_t>(periods.count), Moments(quantiles)) {}
 
 void Tally::add(SimTime t, double x) {
-  const int period = periods_.index(t);
+  const int period = cursor_.index(t);
   if (period < 0) return;
   per_period_[static_cast<std::size_t>(period)].add(x);
   overall_.add(x);
@@ -153,7 +152,7 @@ void Tally::add(SimTime t, double x) {
 
 void Tally::reset() {
   std::fill(per_period_.begin(), per_period_.end(), Moments(quantiles_));
-  overall_ = Moments(quantiles_);
+  overall_ = Moments();
 }
 
 // ---- TimeWeighted -----------------------------------------------------------
@@ -178,6 +177,20 @@ void TimeWeighted::set(SimTime t, double level) {
 void TimeWeighted::integrate_to(SimTime t) {
   SimTime from = std::max(last_, periods_.origin);
   const SimTime to = std::min(t, periods_.horizon());
+  if (from < to) {  // the common case: within one period
+    const int period = cursor_.index(from);
+    if (period >= 0 && to <= cursor_.end()) {
+      const auto i = static_cast<std::size_t>(period);
+      const double days = to - from;
+      integral_[i] += level_ * days;
+      observed_days_[i] += days;
+      overall_integral_ += level_ * days;
+      overall_observed_days_ += days;
+      max_[i] = std::max(max_[i], level_);
+      last_ = t;
+      return;
+    }
+  }
   while (from < to) {
     int period = periods_.index(from);
     if (period < 0) break;
@@ -199,7 +212,7 @@ void TimeWeighted::integrate_to(SimTime t) {
 }
 
 void TimeWeighted::note_peak(SimTime t) {
-  const int period = periods_.index(t);
+  const int period = cursor_.index(t);
   if (period >= 0) max_[static_cast<std::size_t>(period)] = std::max(max_[static_cast<std::size_t>(period)], level_);
 }
 

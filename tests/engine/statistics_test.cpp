@@ -31,7 +31,7 @@ void check_quantiles(const Distribution& d, double q50, double q95, Density f) {
   const auto tolerance = [&](double p, double q) { return 5.0 * std::sqrt(p * (1 - p) / n) / f(q) + 0.005 * q; };
   CHECK_THAT(tally.in_period(0).quantile(0.5), WithinAbs(q50, tolerance(0.5, q50)));
   CHECK_THAT(tally.in_period(0).quantile(0.95), WithinAbs(q95, tolerance(0.95, q95)));
-  CHECK(tally.overall().quantile(0.95) == tally.in_period(0).quantile(0.95));
+  CHECK(tally.overall().count() == n);  // overall keeps moments; quantiles are per period
 }
 
 }  // namespace

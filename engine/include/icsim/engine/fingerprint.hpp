@@ -19,13 +19,10 @@ class Fingerprint {
   [[nodiscard]] std::uint64_t value() const { return hash_; }
 
  private:
-  // FNV-1a over the eight bytes of each word.
-  void mix(std::uint64_t word) {
-    for (int byte = 0; byte < 8; ++byte) {
-      hash_ ^= (word >> (8 * byte)) & 0xffU;
-      hash_ *= 0x100000001b3ULL;
-    }
-  }
+  // A word at a time: xor, rotate, multiply by an odd constant. Order
+  // matters and every bit of every word reaches the hash; it is a check of
+  // sameness, not a cryptographic hash.
+  void mix(std::uint64_t word) { hash_ = std::rotl(hash_ ^ word, 27) * 0x9e3779b97f4a7c15ULL; }
   std::uint64_t hash_ = 0xcbf29ce484222325ULL;
 };
 

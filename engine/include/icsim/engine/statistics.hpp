@@ -28,6 +28,32 @@ struct Periods {
   [[nodiscard]] SimTime horizon() const { return end(count - 1); }
 };
 
+// Remembers the last period found: most updates fall in the same period as
+// the one before, and then cost two comparisons instead of a division.
+class PeriodCursor {
+ public:
+  explicit PeriodCursor(const Periods& periods) : periods_(periods) {}
+  int index(SimTime t) {
+    if (t >= start_ && t < end_) return current_;
+    current_ = periods_.index(t);
+    if (current_ >= 0) {
+      start_ = periods_.start(current_);
+      end_ = periods_.end(current_);
+    } else {  // outside every period: remember which side
+      start_ = t < periods_.origin ? -kNever : periods_.horizon();
+      end_ = t < periods_.origin ? periods_.origin : kNever;
+    }
+    return current_;
+  }
+  [[nodiscard]] SimTime end() const { return end_; }
+
+ private:
+  Periods periods_;
+  int current_ = -1;
+  SimTime start_ = 0.0;
+  SimTime end_ = 0.0;
+};
+
 // A streaming estimate of one quantile in constant memory: the P-square
 // algorithm of Jain and Chlamtac (1985).
 class P2Quantile {
@@ -86,11 +112,13 @@ class Counter {
 
  private:
   Periods periods_;
+  PeriodCursor cursor_{periods_};
   std::vector<double> per_period_;
   double total_ = 0.0;
 };
 
-// Observations per period (waits, lengths of stay, ...).
+// Observations per period (waits, lengths of stay, ...); the quantiles are
+// estimated per period, the overall statistic keeps moments only.
 class Tally {
  public:
   explicit Tally(const Periods& periods, const std::vector<double>& quantiles = {0.5, 0.95});
@@ -102,6 +130,7 @@ class Tally {
 
  private:
   Periods periods_;
+  PeriodCursor cursor_{periods_};
   std::vector<double> quantiles_;
   std::vector<Moments> per_period_;
   Moments overall_;
@@ -133,6 +162,7 @@ class TimeWeighted {
   void note_peak(SimTime t);
 
   Periods periods_;
+  PeriodCursor cursor_{periods_};
   SimTime last_;
   double level_;
   std::vector<double> integral_;
