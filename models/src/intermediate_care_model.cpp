@@ -56,6 +56,43 @@ constexpr double kNever = engine::kNever;
 constexpr int kQ3FirstMonth = 9;  // October: the ASCOF 2B(1) cohort is Oct-Dec discharges
 constexpr double kFollowUpDays = 91.0;
 
+// Acute inpatients by the day they were admitted, over the last 32 days:
+// enough to count at each midnight who has been in 14 or 21 days or more,
+// without looking at every patient.
+class RecentAdmissions {
+ public:
+  void admitted(long day) {
+    advance(day);
+    ++count_[slot(day)];
+  }
+  void left(long admitted_day) {
+    if (admitted_day > newest_ - kDays) --count_[slot(admitted_day)];  // older days are forgotten already
+  }
+  // Inpatients admitted on `today` or in the `days` days before it.
+  [[nodiscard]] int within(long today, int days) {
+    advance(today);
+    int sum = 0;
+    for (long d = today - days; d <= today; ++d) sum += count_[slot(d)];
+    return sum;
+  }
+
+ private:
+  static constexpr long kDays = 32;
+  static std::size_t slot(long day) { return static_cast<std::size_t>(((day % kDays) + kDays) % kDays); }
+  void advance(long day) {
+    if (!started_ || day - newest_ >= kDays) {
+      count_.fill(0);
+      newest_ = day;
+      started_ = true;
+      return;
+    }
+    while (newest_ < day) count_[slot(++newest_)] = 0;
+  }
+  std::array<int, kDays> count_{};
+  long newest_ = 0;
+  bool started_ = false;
+};
+
 // A year's demand, ready to draw from.
 struct YearDemand {
   double rate_per_day = 0.0;  // would-be admissions, before the day and month profiles
@@ -353,6 +390,7 @@ class IntermediateCareModel {
     Patient& p = patients_[id];
     p.place = Place::kAcute;
     p.admitted = sim_.now();
+    recent_admissions_.admitted(day_of(p.admitted));
     if (!in_census) {
       admissions_.add(sim_.now());
       if (p.avoidable) avoidable_.add(sim_.now());
@@ -402,6 +440,7 @@ class IntermediateCareModel {
     const SimTime now = sim_.now();
     Patient& p = patients_[id];
     p.leave_scheduled = false;
+    recent_admissions_.left(day_of(p.admitted));
     acute_occupied_.add(now, -1.0);
     nctr_in_acute_.add(now, -1.0);
     nctr_days_per_discharge_.add(now, now - p.nctr_since);
@@ -565,14 +604,11 @@ class IntermediateCareModel {
     const SimTime now = sim_.now();
     sim_.schedule(1.0, priority::kObserve, kDailyCensus);
     record_day(now);
-    double inpatients = 0, stayed_14 = 0, stayed_21 = 0;
-    for (const Patient& p : patients_) {
-      if (p.place != Place::kAcute) continue;
-      ++inpatients;
-      stayed_14 += now - p.admitted >= 14.0 ? 1 : 0;
-      stayed_21 += now - p.admitted >= 21.0 ? 1 : 0;
-    }
-    if (inpatients == 0) return;
+    const double inpatients = acute_occupied_.level();
+    if (inpatients <= 0.0) return;
+    const long today = day_of(now);
+    const double stayed_14 = inpatients - recent_admissions_.within(today, 14);
+    const double stayed_21 = inpatients - recent_admissions_.within(today, 21);
     stayed_14_share_.add(now, 100.0 * stayed_14 / inpatients);
     stayed_21_share_.add(now, 100.0 * stayed_21 / inpatients);
   }
@@ -680,6 +716,9 @@ class IntermediateCareModel {
     p.place = Place::kGone;
     free_.push_back(id);
   }
+
+  // The calendar day of a time, counted from the projection's first day.
+  [[nodiscard]] long day_of(SimTime t) const { return static_cast<long>(std::floor(t - spec_.warmup_days)); }
 
   void count_canonical(SimTime now) { canonical_events_ += now < periods_.horizon() ? 1 : 0; }
 
@@ -840,6 +879,7 @@ class IntermediateCareModel {
   std::vector<FollowUp> follow_ups_;
   std::vector<std::vector<double>> daily_;  // [series][day]
   std::vector<double> referrals_today_;     // per service, since the last midnight
+  RecentAdmissions recent_admissions_;
   std::vector<std::uint32_t> free_follow_ups_;
   engine::TimeWeighted long_term_placed_;
   std::vector<engine::Tally> waits_;  // P1..P3: ready to leave until a place is granted

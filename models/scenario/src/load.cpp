@@ -8,6 +8,7 @@
 #include <icsim/scenario/sha256.hpp>
 
 #include "diagnostics.hpp"
+#include "overrides.hpp"
 #include "pathway_graph.hpp"
 #include "scenario_document.hpp"
 #include "section_readers.hpp"
@@ -45,10 +46,13 @@ void check_network(const models::ScenarioSpec& spec, ScenarioReading& reading) {
 
 }  // namespace
 
-models::ScenarioSpec load_scenario(const std::string& path) {
+models::ScenarioSpec load_scenario(const std::string& path) { return load_scenario(path, {}); }
+
+models::ScenarioSpec load_scenario(const std::string& path, const std::vector<ScenarioOverride>& overrides) {
   DiagnosticList diagnostics;
-  const ScenarioDocument document = read_scenario_document(path, diagnostics);
+  ScenarioDocument document = read_scenario_document(path, diagnostics);
   if (!document.root) throw ScenarioError(diagnostics.to_diagnostics(document.files));
+  apply_overrides(*document.root, overrides, document.files, diagnostics);
 
   ScenarioReading reading(diagnostics);
   reading.files = document.files;
@@ -61,6 +65,11 @@ models::ScenarioSpec load_scenario(const std::string& path) {
   if (!reading.data_texts.empty()) {  // the data files the scenario reads are part of it
     std::string all = document.sha256;
     for (const auto& text : reading.data_texts) all += text;
+    spec.sha256 = sha256_hex(all);
+  }
+  if (!overrides.empty()) {  // so are the values laid over it
+    std::string all = spec.sha256;
+    for (const ScenarioOverride& o : overrides) all += o.key + "=" + o.value + "\n";
     spec.sha256 = sha256_hex(all);
   }
   return spec;

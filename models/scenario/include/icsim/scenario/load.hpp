@@ -33,4 +33,26 @@ class ScenarioError : public std::exception {
 // Throws ScenarioError with every diagnostic when the scenario is not valid.
 [[nodiscard]] models::ScenarioSpec load_scenario(const std::string& path);
 
+// A value laid over a scenario before it is read, as if written there: what
+// a sweep varies. `key` is a path through the scenario (its files merged):
+// "services.ic_beds.capacity_beds", list items by index or by name,
+// "demand.age_bands[0].population", "demand.age_bands[85+].population"; it
+// must be in the scenario. `value` is YAML ("445", "fixed",
+// "{lognormal: {mean: 14, sd: 10}}") and replaces what was there whole; it is
+// read and checked like a written value. Errors in either are reported at
+// the place given here (file, line, column), where the override was written.
+struct ScenarioOverride {
+  std::string key;
+  std::string value;
+  std::string file;
+  int key_line = 0, key_column = 0;
+  int value_line = 0, value_column = 0;
+};
+
+// The scenario with `overrides` applied in order. The spec's sha256 then
+// covers the overrides too: SHA-256 of the scenario's hash followed by
+// "KEY=VALUE\n" for each.
+[[nodiscard]] models::ScenarioSpec load_scenario(const std::string& path,
+                                                 const std::vector<ScenarioOverride>& overrides);
+
 }  // namespace icsim::scenario
