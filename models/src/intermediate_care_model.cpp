@@ -31,7 +31,6 @@ enum EventKind : std::uint32_t {
   kCapacityChange,    // subject: index into the scenario's capacity changes
   kDailyCensus,       // midnight: who has been in an acute bed 14 or 21 days
   kYearStart,         // subject: the projected year whose settings now apply
-  kPlacementEnds,     // a long-term care-home placement ends
   kFollowUp91,        // subject: a follow-up; 91 days after a discharge into reablement or rehab
 };
 
@@ -159,7 +158,7 @@ class IntermediateCareModel {
         ic_episodes_(periods_),
         discharges_by_pathway_{engine::Counter(periods_), engine::Counter(periods_), engine::Counter(periods_),
                                engine::Counter(periods_)},
-        long_term_placed_(periods_) {
+        placement_days_(static_cast<std::size_t>(spec.years), 0.0) {
     // Each year's demand; arrivals are thinned from the highest rate of all.
     double peak_rate = 0.0;
     for (const auto& year : years_) {
@@ -217,7 +216,6 @@ class IntermediateCareModel {
     const SimTime end = periods_.horizon() + kFollowUpDays + 1.0;
     sim_.run_until(end, [this](const engine::Event& e) { handle(e); });
     acute_occupied_.advance(end);
-    long_term_placed_.advance(end);
     nctr_in_acute_.advance(end);
     for (auto& s : services_) s.advance_statistics(end);
     return result();
@@ -248,7 +246,6 @@ class IntermediateCareModel {
       case kCapacityChange: return on_capacity_change(e.subject);
       case kDailyCensus: return on_daily_census();
       case kYearStart: return on_year_start(e.subject);
-      case kPlacementEnds: return long_term_placed_.add(sim_.now(), -1.0);
       case kFollowUp91: return on_follow_up(e.subject);
       default: ICSIM_CHECK(false, "unknown event kind");
     }
@@ -647,9 +644,11 @@ class IntermediateCareModel {
     const auto& stay = destination == Destination::kCareHomeNursing ? spec_.long_term_care.nursing_stay_days
                                                                     : spec_.long_term_care.residential_stay_days;
     if (stay.mean() <= 0.0) return;
-    long_term_placed_.add(sim_.now(), 1.0);
+    // Its end is known now and changes nothing else: count its days per
+    // year at once instead of keeping an event for it.
     const double days = census_rng ? stay.sample_residual(*census_rng) : stay.sample(long_term_care_rng_);
-    sim_.schedule(days, priority::kRelease, kPlacementEnds);
+    periods_.for_each_overlap(sim_.now(), sim_.now() + days,
+                              [&](int year, double overlap) { placement_days_[static_cast<std::size_t>(year)] += overlap; });
   }
 
   [[nodiscard]] const YearSettings& settings() const { return years_[year_]; }
@@ -736,7 +735,6 @@ class IntermediateCareModel {
   // ---- results ------------------------------------------------------------
 
   void reset_statistics(SimTime t) {
-    long_term_placed_.reset(t);
     for (auto* c : {&would_be_, &admissions_, &diversions_, &discharges_, &usual_residence_, &care_home_65_,
                     &readmissions_, &at_home_91_, &cohort_91_, &avoidable_, &falls_65_, &ic_episodes_})
       c->reset();
@@ -811,7 +809,7 @@ class IntermediateCareModel {
       set(Metric::kAvoidableAdmissionsPer100k, y, avoidable_.in_period(y) / demand_y.population * 1e5);
       set(Metric::kFallsAdmissions65PlusPer100k, y,
           demand_y.population_65_plus > 0 ? falls_65_.in_period(y) / demand_y.population_65_plus * 1e5 : 0.0);
-      const double placement_weeks = long_term_placed_.integral(y) / 7.0;
+      const double placement_weeks = placement_days_[static_cast<std::size_t>(y)] / 7.0;
       set(Metric::kLongTermCareWeeks, y, placement_weeks);
       set(Metric::kCostLongTermCare, y,
           grown(g.long_term_care) * placement_weeks * spec_.costs.care_home_placement_per_week);
@@ -881,7 +879,7 @@ class IntermediateCareModel {
   std::vector<double> referrals_today_;     // per service, since the last midnight
   RecentAdmissions recent_admissions_;
   std::vector<std::uint32_t> free_follow_ups_;
-  engine::TimeWeighted long_term_placed_;
+  std::vector<double> placement_days_;  // per projected year; only days after the warm-up count
   std::vector<engine::Tally> waits_;  // P1..P3: ready to leave until a place is granted
 };
 

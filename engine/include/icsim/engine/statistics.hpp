@@ -26,6 +26,18 @@ struct Periods {
   [[nodiscard]] SimTime start(int period) const { return origin + length * period; }
   [[nodiscard]] SimTime end(int period) const { return origin + length * (period + 1); }
   [[nodiscard]] SimTime horizon() const { return end(count - 1); }
+
+  // Calls f(period, days) for each period that [from, to) overlaps.
+  template <class F>
+  void for_each_overlap(SimTime from, SimTime to, F&& f) const {
+    from = from < origin ? origin : from;
+    to = to > horizon() ? horizon() : to;
+    for (int period = from < to ? index(from) : -1; period >= 0 && period < count && start(period) < to; ++period) {
+      const SimTime a = from > start(period) ? from : start(period);
+      const SimTime b = to < end(period) ? to : end(period);
+      if (b > a) f(period, b - a);
+    }
+  }
 };
 
 // Remembers the last period found: most updates fall in the same period as
