@@ -66,6 +66,9 @@ TEST_CASE("the model as an M/M/c bed base matches Erlang C", "[verification][mod
                engine::mmc_mean_wait(10, lambda, mu), 0.10);
   const std::size_t beds = service_metric(v.spec, "beds", models::ServiceMeasure::kOccupancy);
   check_within(measure(v, [&](const auto& r, auto y) { return value(r, beds, y); }), lambda / mu, 0.01);
+  const std::size_t waited = service_metric(v.spec, "beds", models::ServiceMeasure::kWaitedPct);
+  check_within(measure(v, [&](const auto& r, auto y) { return value(r, waited, y); }),
+               100.0 * engine::erlang_c(10, lambda / mu), 0.05);
   const std::size_t queue = service_metric(v.spec, "beds", models::ServiceMeasure::kQueueLength);
   check_within(measure(v, [&](const auto& r, auto y) { return value(r, queue, y); }),
                engine::mmc_mean_queue(10, lambda, mu), 0.10);

@@ -37,7 +37,9 @@ class Resource {
         in_use_stat_(periods, start),
         queue_stat_(periods, start),
         capacity_stat_(periods, start, capacity),
-        waits_(periods) {
+        waits_(periods),
+        requests_(periods),
+        queued_(periods) {
     ICSIM_CHECK(capacity >= 0.0, "negative capacity");
   }
 
@@ -46,10 +48,12 @@ class Resource {
   bool request(SimTime now, std::uint32_t requester, double units = 1.0, std::int32_t priority = 0) {
     ICSIM_CHECK(units > 0.0, "a request needs a positive number of units");
     Request r{requester, units, priority, next_sequence_++, now};
+    requests_.add(now);
     if (waiting() == 0 && fits(units)) {
       grant(now, r);
       return true;
     }
+    queued_.add(now);
     queue_.push_back(r);
     if (discipline_ == QueueDiscipline::kPriority) std::push_heap(queue_.begin(), queue_.end(), ServedLater{});
     queue_stat_.set(now, static_cast<double>(waiting()));
@@ -96,6 +100,8 @@ class Resource {
     queue_stat_.reset(now);
     capacity_stat_.reset(now);
     waits_.reset();
+    requests_.reset();
+    queued_.reset();
   }
   // Closes the time integrals at the end of a run.
   void advance_statistics(SimTime now) {
@@ -112,6 +118,9 @@ class Resource {
   [[nodiscard]] const TimeWeighted& queue_length() const { return queue_stat_; }
   [[nodiscard]] const TimeWeighted& capacity_over_time() const { return capacity_stat_; }
   [[nodiscard]] const Tally& waits() const { return waits_; }
+  // Requests made, and those that had to queue (the probability of waiting).
+  [[nodiscard]] const Counter& requests() const { return requests_; }
+  [[nodiscard]] const Counter& queued() const { return queued_; }
 
  private:
   // Capacities are whole beds or sums of care hours: allow for rounding.
@@ -174,6 +183,8 @@ class Resource {
   TimeWeighted queue_stat_;
   TimeWeighted capacity_stat_;
   Tally waits_;
+  Counter requests_;
+  Counter queued_;
 };
 
 }  // namespace icsim::engine

@@ -57,6 +57,7 @@ enum class ServiceMeasure : std::size_t {
   kQueueLength,     // mean people waiting
   kWaitDays,        // mean wait of those who got a place
   kCapacity,        // mean capacity over the year
+  kWaitedPct,       // share of requests that had to queue
   kCount
 };
 
