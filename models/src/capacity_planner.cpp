@@ -1,0 +1,322 @@
+#include <icsim/models/capacity_planner.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include <icsim/engine/check.hpp>
+#include <icsim/engine/queueing_theory.hpp>
+#include <icsim/models/intermediate_care_model.hpp>
+#include <icsim/models/metrics.hpp>
+
+namespace icsim::models {
+namespace {
+
+// Per replication, the target's metric and the NCTR bed days in the year.
+struct Evaluation {
+  std::vector<double> metric;
+  std::vector<double> nctr_days;
+};
+
+class Planner {
+ public:
+  Planner(const ScenarioSpec& spec, const PlanSpec& plan, std::uint64_t seed, int threads,
+          const std::function<void(const std::string&)>& on_step)
+      : spec_(spec), plan_(plan), seed_(seed), threads_(threads), on_step_(on_step) {
+    const auto names = metric_definitions(spec);
+    const std::string wanted = plan.target.minimise_cost ? "nctr_bed_days" : plan.target.metric;
+    const auto it = std::find_if(names.begin(), names.end(), [&](const auto& d) { return d.name == wanted; });
+    ICSIM_CHECK(it != names.end(), "the plan's target metric is not one the scenario reports");
+    metric_ = static_cast<std::size_t>(it - names.begin());
+    cost_per_nctr_day_ = plan.target.cost_per_nctr_day;
+  }
+
+  // Each year starts from the year before's answer, the first from Erlang C.
+  YearPlan plan_year(int year, const std::vector<double>* previous) {
+    year_ = year;
+    cache_.clear();
+    evaluations_ = 0;
+    YearPlan result;
+    result.year = year;
+    std::vector<double> c = previous ? *previous : queueing_start();
+    c = plan_.target.minimise_cost ? descend_cost(c) : search_feasible(c);
+    confirm(c, result);
+    trade_off(result);
+    result.evaluations = evaluations_;
+    return result;
+  }
+
+ private:
+  using Capacity = std::vector<double>;
+
+  // ---- evaluating a capacity --------------------------------------------
+
+  const Evaluation& evaluate(const Capacity& c, int replications) {
+    auto key = std::make_pair(c, replications);
+    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+    ScenarioSpec run = runnable();
+    for (std::size_t i = 0; i < plan_.services.size(); ++i) {
+      const ServiceIndex s = plan_.services[i].service;
+      run.services[s].capacity_changes.clear();
+      for (auto& y : run.yearly) y.capacity[s] = c[i];
+    }
+    // The same seed for every candidate: differences are the capacity's, not chance's.
+    const auto results = run_replications(run, replications, seed_, threads_);
+    Evaluation e;
+    const auto y = static_cast<std::size_t>(year_);
+    for (const auto& r : results) {
+      e.metric.push_back(r.values[metric_][y]);
+      e.nctr_days.push_back(r.values[index(Metric::kNctrBedDays)][y]);
+    }
+    ++evaluations_;
+    if (on_step_) on_step_(describe(c));
+    return cache_.emplace(std::move(key), std::move(e)).first->second;
+  }
+
+  // The scenario up to the planned year only (later years cannot change it).
+  [[nodiscard]] ScenarioSpec runnable() const {
+    ScenarioSpec run = spec_;
+    run.yearly = yearly_settings(spec_);
+    run.years = year_ + 1;
+    run.yearly.resize(static_cast<std::size_t>(run.years));
+    return run;
+  }
+
+  [[nodiscard]] double capacity_cost(const Capacity& c) const {
+    double cost = 0.0;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      const auto& p = plan_.services[i];
+      cost += c[i] * p.cost_per_unit_per_year +
+              std::max(0.0, c[i] - spec_.services[p.service].capacity) * p.fixed_cost_per_unit_opened;
+    }
+    return cost;
+  }
+
+  PlanPoint point(const Capacity& c, int replications) {
+    const Evaluation& e = evaluate(c, replications);
+    std::vector<double> delay(e.nctr_days.size());
+    std::transform(e.nctr_days.begin(), e.nctr_days.end(), delay.begin(),
+                   [&](double days) { return days * cost_per_nctr_day_; });
+    return PlanPoint{c, capacity_cost(c), engine::estimate(e.metric), engine::estimate(delay)};
+  }
+
+  [[nodiscard]] double mean_metric(const Capacity& c) { return engine::estimate(evaluate(c, plan_.screen_replications).metric).mean; }
+  [[nodiscard]] double mean_total(const Capacity& c) { return point(c, plan_.screen_replications).total_cost(); }
+  [[nodiscard]] bool feasible(const Capacity& c) { return mean_metric(c) <= plan_.target.at_most; }
+
+  // ---- the search ----------------------------------------------------------
+
+  [[nodiscard]] double snap(std::size_t i, double value) const {
+    const auto& p = plan_.services[i];
+    const double steps = std::ceil((value - p.min) / p.step - 1e-9);
+    return std::clamp(p.min + std::max(0.0, steps) * p.step, p.min, p.max);
+  }
+
+  // Erlang C on each service's offered load (its use with every planned
+  // service at its maximum): the smallest capacity that keeps the chance of
+  // waiting under a half.
+  Capacity queueing_start() {
+    Capacity most(plan_.services.size());
+    for (std::size_t i = 0; i < most.size(); ++i) most[i] = plan_.services[i].max;
+    ScenarioSpec run = runnable();
+    Capacity start(most.size());
+    const auto results = [&] {
+      for (std::size_t i = 0; i < most.size(); ++i)
+        for (auto& y : run.yearly) y.capacity[plan_.services[i].service] = most[i];
+      return run_replications(run, plan_.screen_replications, seed_, threads_);
+    }();
+    for (std::size_t i = 0; i < most.size(); ++i) {
+      const auto& service = spec_.services[plan_.services[i].service];
+      double load = 0.0;
+      for (const auto& r : results)
+        load += r.values[index(plan_.services[i].service, ServiceMeasure::kOccupancy)][static_cast<std::size_t>(year_)];
+      load /= static_cast<double>(results.size());
+      const double unit = service.capacity_in_care_hours ? service.package_hours_per_day_start : 1.0;
+      const double packages = load / unit;
+      int servers = std::max(1, static_cast<int>(std::floor(packages)) + 1);
+      while (engine::erlang_c(servers, packages) > 0.5) ++servers;
+      start[i] = snap(i, servers * unit);
+    }
+    return start;
+  }
+
+  // Up until the target is met (the step that helps most per pound), then
+  // down service by service while it still is.
+  Capacity search_feasible(Capacity c) {
+    while (!feasible(c)) {
+      std::size_t best = c.size();
+      double best_gain = 0.0;
+      const double now = mean_metric(c);
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        if (c[i] >= plan_.services[i].max) continue;
+        Capacity up = c;
+        up[i] = snap(i, c[i] + plan_.services[i].step);
+        const double gain = (now - mean_metric(up)) / std::max(1e-9, capacity_cost(up) - capacity_cost(c));
+        if (best == c.size() || gain > best_gain) {
+          best = i;
+          best_gain = gain;
+        }
+      }
+      if (best == c.size()) return c;  // every service at its maximum: cannot be met
+      c[best] = snap(best, c[best] + plan_.services[best].step);
+    }
+    for (bool cut = true; cut;) {
+      cut = false;
+      for (std::size_t i : by_step_cost_descending()) {
+        if (c[i] - plan_.services[i].step < plan_.services[i].min - 1e-9) continue;
+        Capacity down = c;
+        down[i] = snap(i, c[i] - plan_.services[i].step);
+        if (feasible(down)) {
+          c = down;
+          cut = true;
+        }
+      }
+    }
+    return c;
+  }
+
+  // Coordinate descent on capacity cost plus delay cost.
+  Capacity descend_cost(Capacity c) {
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        for (double direction : {-1.0, 1.0}) {
+          Capacity next = c;
+          next[i] = snap(i, c[i] + direction * plan_.services[i].step);
+          if (next[i] == c[i] || (direction < 0 && c[i] - plan_.services[i].step < plan_.services[i].min - 1e-9)) continue;
+          if (mean_total(next) < mean_total(c)) {
+            c = next;
+            moved = true;
+          }
+        }
+      }
+    }
+    return c;
+  }
+
+  [[nodiscard]] std::vector<std::size_t> by_step_cost_descending() const {
+    std::vector<std::size_t> order(plan_.services.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return plan_.services[a].step * plan_.services[a].cost_per_unit_per_year >
+             plan_.services[b].step * plan_.services[b].cost_per_unit_per_year;
+    });
+    return order;
+  }
+
+  // ---- confirming --------------------------------------------------------
+
+  // The candidate and its neighbours, with more replications. For a target:
+  // the cheapest whose one-sided 95% upper bound meets it. For cost: the
+  // cheapest on average, with its paired difference from the runner-up.
+  void confirm(const Capacity& found, YearPlan& result) {
+    std::vector<Capacity> candidates{found};
+    for (std::size_t i = 0; i < found.size(); ++i)
+      for (double direction : {-1.0, 1.0}) {
+        Capacity next = found;
+        next[i] = snap(i, found[i] + direction * plan_.services[i].step);
+        if (direction < 0 && found[i] - plan_.services[i].step < plan_.services[i].min - 1e-9) continue;
+        if (next != found && std::find(candidates.begin(), candidates.end(), next) == candidates.end())
+          candidates.push_back(next);
+      }
+    const int n = plan_.confirm_replications;
+    for (const auto& c : candidates) result.confirmed.push_back(point(c, n));
+    std::sort(result.confirmed.begin(), result.confirmed.end(), [&](const PlanPoint& a, const PlanPoint& b) {
+      return plan_.target.minimise_cost ? a.total_cost() < b.total_cost() : a.capacity_cost < b.capacity_cost;
+    });
+    std::ostringstream words;
+    if (plan_.target.minimise_cost) {
+      result.recommended = result.confirmed.front();
+      result.target_met = true;
+      if (result.confirmed.size() > 1) {
+        const PlanPoint& runner_up = result.confirmed[1];
+        const auto& a = evaluate(result.recommended.capacity, n).nctr_days;
+        const auto& b = evaluate(runner_up.capacity, n).nctr_days;
+        std::vector<double> saving(a.size());
+        for (std::size_t r = 0; r < a.size(); ++r)
+          saving[r] = (runner_up.capacity_cost + b[r] * cost_per_nctr_day_) -
+                      (result.recommended.capacity_cost + a[r] * cost_per_nctr_day_);
+        const auto e = engine::estimate(saving);
+        words << "cheaper than the next best candidate by " << std::lround(e.mean) << " a year (95% interval "
+              << std::lround(e.low()) << " to " << std::lround(e.high()) << ", paired over " << n << " replications)"
+              << (e.low() > 0 ? "" : ": the two are not told apart at this precision");
+      }
+    } else {
+      const double t = engine::student_t_quantile(0.90, n - 1);  // one-sided 95%
+      const auto upper = [&](const PlanPoint& p) { return p.metric.mean + t * p.metric.sd / std::sqrt(n); };
+      const auto met = std::find_if(result.confirmed.begin(), result.confirmed.end(),
+                                    [&](const PlanPoint& p) { return upper(p) <= plan_.target.at_most; });
+      result.target_met = met != result.confirmed.end();
+      result.recommended = result.target_met ? *met : result.confirmed.back();
+      words.precision(3);
+      if (result.target_met)
+        words << "the target is met with 95% confidence: " << plan_.target.metric << " " << result.recommended.metric.mean
+              << ", one-sided upper bound " << upper(result.recommended) << " <= " << plan_.target.at_most << " ("
+              << n << " replications)";
+      else
+        words << "the target is not met with 95% confidence by any candidate up to the maximum capacities";
+    }
+    result.confidence = words.str();
+  }
+
+  // ---- the trade-off ---------------------------------------------------------
+
+  void trade_off(YearPlan& result) {
+    const Capacity& chosen = result.recommended.capacity;
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+      const auto& p = plan_.services[i];
+      const int points = std::min(12, static_cast<int>(std::floor((p.max - p.min) / p.step + 1e-9)) + 1);
+      const double spacing = p.step * std::max(1.0, std::floor((p.max - p.min) / p.step / std::max(1, points - 1)));
+      std::vector<PlanPoint> curve;
+      for (double value = p.min; value <= p.max + 1e-9; value += spacing) {
+        Capacity c = chosen;
+        c[i] = snap(i, value);
+        curve.push_back(point(c, plan_.screen_replications));
+      }
+      // Past this capacity a unit more costs more than the delay it saves.
+      double false_economy = curve.back().capacity[i];
+      for (std::size_t k = 0; k + 1 < curve.size(); ++k) {
+        const double extra_cost = curve[k + 1].capacity_cost - curve[k].capacity_cost;
+        const double delay_saved = curve[k].delay_cost.mean - curve[k + 1].delay_cost.mean;
+        if (extra_cost > delay_saved) {
+          false_economy = curve[k].capacity[i];
+          break;
+        }
+      }
+      result.trade_off.push_back(std::move(curve));
+      result.false_economy_capacity.push_back(false_economy);
+    }
+  }
+
+  [[nodiscard]] std::string describe(const Capacity& c) const {
+    std::ostringstream out;
+    for (std::size_t i = 0; i < c.size(); ++i)
+      out << (i ? ", " : "") << spec_.services[plan_.services[i].service].name << " " << c[i];
+    return out.str();
+  }
+
+  const ScenarioSpec& spec_;
+  const PlanSpec& plan_;
+  std::uint64_t seed_;
+  int threads_;
+  const std::function<void(const std::string&)>& on_step_;
+  std::size_t metric_ = 0;
+  double cost_per_nctr_day_ = 0.0;
+  int year_ = 0;
+  int evaluations_ = 0;
+  std::map<std::pair<Capacity, int>, Evaluation> cache_;
+};
+
+}  // namespace
+
+std::vector<YearPlan> plan_capacity(const ScenarioSpec& spec, const PlanSpec& plan, std::uint64_t seed, int threads,
+                                    const std::function<void(const std::string&)>& on_step) {
+  Planner planner(spec, plan, seed, threads, on_step);
+  std::vector<YearPlan> plans;
+  for (int year : plan.years)
+    plans.push_back(planner.plan_year(year, plans.empty() ? nullptr : &plans.back().recommended.capacity));
+  return plans;
+}
+
+}  // namespace icsim::models
