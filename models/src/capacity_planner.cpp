@@ -266,7 +266,7 @@ class Planner {
     const Capacity& chosen = result.recommended.capacity;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
       const auto& p = plan_.services[i];
-      const int points = std::min(12, static_cast<int>(std::floor((p.max - p.min) / p.step + 1e-9)) + 1);
+      const int points = std::min(8, static_cast<int>(std::floor((p.max - p.min) / p.step + 1e-9)) + 1);
       const double spacing = p.step * std::max(1.0, std::floor((p.max - p.min) / p.step / std::max(1, points - 1)));
       std::vector<PlanPoint> curve;
       for (double value = p.min; value <= p.max + 1e-9; value += spacing) {

@@ -767,6 +767,7 @@ class IntermediateCareModel {
         put(index(s, ServiceMeasure::kCapacity), y, pool.capacity_over_time().mean(y));
         const double requests = pool.requests().in_period(y);
         put(index(s, ServiceMeasure::kWaitedPct), y, requests > 0 ? 100.0 * pool.queued().in_period(y) / requests : 0.0);
+        put(index(s, ServiceMeasure::kWaitP95Days), y, pool.waits().in_period(y).quantile(0.95));
         if (service.kind == ServiceKind::kHomeBased) {
           const double hours = service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
           care_hours += hours;

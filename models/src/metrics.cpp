@@ -50,6 +50,7 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
     all.push_back({"wait_days_" + service.name, "days"});
     all.push_back({"capacity_" + service.name, places + " (mean)"});
     all.push_back({"waited_pct_" + service.name, "% of requests"});
+    all.push_back({"wait_p95_days_" + service.name, "days"});
   }
   return all;
 }

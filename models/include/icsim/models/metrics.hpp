@@ -58,6 +58,7 @@ enum class ServiceMeasure : std::size_t {
   kWaitDays,        // mean wait of those who got a place
   kCapacity,        // mean capacity over the year
   kWaitedPct,       // share of requests that had to queue
+  kWaitP95Days,     // 95th percentile wait of those who got a place
   kCount
 };
 

@@ -1,0 +1,150 @@
+// The plan file: services, target, years and replications, checked against
+// the scenario (service and metric names, calendar years).
+
+#include <icsim/scenario/plan.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <icsim/models/metrics.hpp>
+
+#include "did_you_mean.hpp"
+#include "value_reader.hpp"
+#include "yaml_reader.hpp"
+
+namespace icsim::scenario {
+namespace {
+
+void read_services(const MapReader& top, const models::ScenarioSpec& scenario, models::PlanSpec& plan) {
+  DiagnosticList& diagnostics = top.diagnostics();
+  const SourceNode* node = top.required("services");
+  if (node == nullptr) return;
+  const MapReader services(*node, "services", diagnostics);
+  if (!services.is_map()) return;
+  std::vector<std::string_view> names;
+  for (const auto& s : scenario.services) names.emplace_back(s.name);
+  for (const auto& entry : node->entries) {
+    const auto it = std::find(names.begin(), names.end(), entry.key);
+    if (it == names.end()) {
+      diagnostics.error(entry.key_location, services.path_of(entry.key) + ": the scenario has no service named " +
+                                                quote(entry.key) + did_you_mean(entry.key, names));
+      continue;
+    }
+    const MapReader service(entry.value, services.path_of(entry.key), diagnostics);
+    if (!service.is_map()) continue;
+    service.allow_only({"min", "max", "step", "cost_per_unit_per_year", "fixed_cost_per_unit_opened"});
+    models::PlannedService p;
+    p.service = static_cast<models::ServiceIndex>(it - names.begin());
+    const auto min = service.required_number("min", NumberRule::kNonNegative);
+    const auto max = service.required_number("max", NumberRule::kNonNegative);
+    const auto step = service.required_number("step", NumberRule::kPositive);
+    const auto cost = service.required_number("cost_per_unit_per_year", NumberRule::kNonNegative);
+    const auto fixed = service.optional_number("fixed_cost_per_unit_opened", NumberRule::kNonNegative);
+    if (!min || !max || !step || !cost) continue;
+    if (*max < *min) {
+      diagnostics.error(entry.value.location, service.path() + ": max (" + format_number(*max) + ") is below min (" +
+                                                  format_number(*min) + ")");
+      continue;
+    }
+    p.min = *min;
+    p.max = *max;
+    p.step = *step;
+    p.cost_per_unit_per_year = *cost;
+    p.fixed_cost_per_unit_opened = fixed.value_or(0.0);
+    plan.services.push_back(p);
+  }
+  if (plan.services.empty() && diagnostics.empty())
+    diagnostics.error(node->location, "services: name at least one service whose capacity may change");
+}
+
+void read_target(const MapReader& top, const models::ScenarioSpec& scenario, models::PlanSpec& plan) {
+  DiagnosticList& diagnostics = top.diagnostics();
+  const SourceNode* node = top.required("target");
+  if (node == nullptr) return;
+  const MapReader target(*node, "target", diagnostics);
+  if (!target.is_map()) return;
+  target.allow_only({"metric", "at_most", "minimise", "cost_per_nctr_day"});
+  const SourceNode* minimise = target.optional("minimise");
+  const SourceNode* metric = target.optional("metric");
+  if ((minimise == nullptr) == (metric == nullptr)) {
+    diagnostics.error(node->location, "target: give either metric with at_most, or minimise: total_cost");
+    return;
+  }
+  if (minimise != nullptr) {
+    if (read_choice(*minimise, "target.minimise", {"total_cost"}, diagnostics)) plan.target.minimise_cost = true;
+    plan.target.cost_per_nctr_day = scenario.costs.acute_bed_day + scenario.costs.nctr_bed_day;
+    if (auto v = target.optional_number("cost_per_nctr_day", NumberRule::kNonNegative)) plan.target.cost_per_nctr_day = *v;
+    return;
+  }
+  std::vector<std::string> known;
+  for (const auto& d : models::metric_definitions(scenario)) known.push_back(d.name);
+  if (auto name = read_text(*metric, "target.metric", diagnostics)) {
+    if (std::find(known.begin(), known.end(), *name) == known.end()) {
+      const std::vector<std::string_view> views(known.begin(), known.end());
+      diagnostics.error(metric->location, "target.metric: the scenario reports no metric " + quote(*name) +
+                                              did_you_mean(*name, views));
+    } else {
+      plan.target.metric = *name;
+    }
+  }
+  if (auto v = target.required_number("at_most", NumberRule::kAny)) plan.target.at_most = *v;
+  plan.target.cost_per_nctr_day = scenario.costs.acute_bed_day + scenario.costs.nctr_bed_day;
+}
+
+void read_years(const MapReader& top, const models::ScenarioSpec& scenario, models::PlanSpec& plan) {
+  DiagnosticList& diagnostics = top.diagnostics();
+  const SourceNode* node = top.optional("years");
+  if (node == nullptr) {
+    for (int y = 0; y < scenario.years; ++y) plan.years.push_back(y);
+    return;
+  }
+  if (!node->is_list() || node->items.empty()) {
+    diagnostics.error(node->location, "years: expected a list of calendar years, got " + describe(*node));
+    return;
+  }
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    const auto year = read_whole_number(node->items[i], item_path("years", i), scenario.start_year,
+                                        scenario.start_year + scenario.years - 1, diagnostics);
+    if (year) plan.years.push_back(static_cast<int>(*year) - scenario.start_year);
+  }
+  std::sort(plan.years.begin(), plan.years.end());
+  plan.years.erase(std::unique(plan.years.begin(), plan.years.end()), plan.years.end());
+}
+
+}  // namespace
+
+models::PlanSpec load_plan(const std::string& path, const models::ScenarioSpec& scenario) {
+  DiagnosticList diagnostics;
+  const std::vector<std::string> files{path};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error({0, 0, 0}, "cannot read the plan file: no such file");
+    throw ScenarioError(diagnostics.to_diagnostics(files));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::optional<SourceNode> root = read_yaml(text.str(), 0, diagnostics);
+  models::PlanSpec plan;
+  if (root) {
+    const MapReader top(*root, "", diagnostics);
+    if (top.is_map()) {
+      top.allow_only({"services", "target", "years", "replications"});
+      read_services(top, scenario, plan);
+      read_target(top, scenario, plan);
+      read_years(top, scenario, plan);
+      if (const SourceNode* node = top.optional("replications")) {
+        const MapReader replications(*node, "replications", diagnostics);
+        replications.allow_only({"screen", "confirm"});
+        if (const SourceNode* v = replications.optional("screen"))
+          if (auto n = read_whole_number(*v, "replications.screen", 2, 10000, diagnostics)) plan.screen_replications = static_cast<int>(*n);
+        if (const SourceNode* v = replications.optional("confirm"))
+          if (auto n = read_whole_number(*v, "replications.confirm", 2, 100000, diagnostics)) plan.confirm_replications = static_cast<int>(*n);
+      }
+    }
+  }
+  if (!diagnostics.empty()) throw ScenarioError(diagnostics.to_diagnostics(files));
+  return plan;
+}
+
+}  // namespace icsim::scenario
