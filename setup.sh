@@ -25,11 +25,22 @@ packages=(
   libboost-dev libboost-random-dev libboost-graph-dev libboost-math-dev
   libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
   catch2 libbenchmark-dev
+  libopenmpi-dev openmpi-bin
+  libxlsxwriter-dev python3-openpyxl
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# report.html's charting libraries come from npm (tools/report): Debian's nodejs
+# and npm, unless npm is there already. Its browser test needs Chromium and a
+# font like Arial (Liberation Sans): test jobs only.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ "$job" != run ]; then
+  for p in chromium fonts-liberation; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   if [ "$(id -u)" != 0 ]; then
@@ -39,6 +50,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The charting libraries that the build embeds in icsim for report.html:
+# npm ci again only when tools/report/package-lock.json changed.
+if ! cmp -s tools/report/package-lock.json tools/report/node_modules/.icsim-package-lock.json; then
+  echo "setup: npm ci in tools/report"
+  (cd tools/report && npm ci --ignore-scripts --no-audit --no-fund)
+  cp tools/report/package-lock.json tools/report/node_modules/.icsim-package-lock.json
 fi
 
 jobs=$(nproc)

@@ -12,6 +12,7 @@
 #include <variant>
 
 #include <icsim/scenario/load.hpp>
+#include <icsim/scenario/plan.hpp>
 #include <icsim/scenario/sha256.hpp>
 
 namespace fs = std::filesystem;
@@ -324,7 +325,17 @@ TEST_CASE("Every scenario shipped in scenarios/ is valid", "[scenario]") {
   int checked = 0;
   for (const auto& entry : fs::recursive_directory_iterator(fs::path(ICSIM_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
+    if (read_bytes(entry.path()).find("\nscenario: ") != std::string::npos) continue;  // a sweep: sweep_test.cpp
     INFO(entry.path().string());
+    if (entry.path().filename() == "plan.yaml") {  // a plan for the existing model beside it
+      const auto scenario = load_scenario((entry.path().parent_path() / "current-model.yaml").string());
+      try {
+        CHECK_FALSE(icsim::scenario::load_plan(entry.path().string(), scenario).services.empty());
+      } catch (const ScenarioError& e) {
+        FAIL(e.what());
+      }
+      continue;
+    }
     try {
       (void)load_scenario(entry.path().string());
     } catch (const ScenarioError& e) {

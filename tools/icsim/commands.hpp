@@ -20,6 +20,9 @@ CommandRunner add_demo_command(CLI::App& app);
 CommandRunner add_run_command(CLI::App& app);
 CommandRunner add_validate_command(CLI::App& app);
 CommandRunner add_compare_command(CLI::App& app);
+CommandRunner add_plan_command(CLI::App& app);
+CommandRunner add_sweep_command(CLI::App& app);
+CommandRunner add_merge_command(CLI::App& app);
 
 // Loads every scenario, or prints every diagnostic of every file to stderr
 // and returns nothing (the command then exits 2).

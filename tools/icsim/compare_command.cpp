@@ -14,7 +14,9 @@
 
 #include "commands.hpp"
 #include "progress_bar.hpp"
+#include "report_writer.hpp"
 #include "results_writer.hpp"
+#include "workbook_writer.hpp"
 
 namespace icsim::tools {
 namespace {
@@ -48,6 +50,8 @@ int compare(const CompareOptions& o) {
   const std::filesystem::path out(o.out);
   std::filesystem::create_directories(out);
   write_comparison_csv(out / "compare.csv", a, comparison);
+  write_comparison_report(out / "report.html", a, results_a, b, results_b, seed, comparison);
+  write_comparison_workbook(out / "results.xlsx", a, results_a, b, results_b, seed, comparison);
   print_comparison(stdout, a, b, seed, comparison);
   std::printf("\nWrote %s\n", (out / "compare.csv").c_str());
   return 0;

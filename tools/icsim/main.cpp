@@ -18,7 +18,10 @@ int main(int argc, char** argv) {
       {"run", icsim::tools::add_run_command(app)},
       {"validate", icsim::tools::add_validate_command(app)},
       {"compare", icsim::tools::add_compare_command(app)},
+      {"plan", icsim::tools::add_plan_command(app)},
       {"demo", icsim::tools::add_demo_command(app)},
+      {"sweep", icsim::tools::add_sweep_command(app)},
+      {"merge", icsim::tools::add_merge_command(app)},
   };
 
   try {

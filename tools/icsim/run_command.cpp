@@ -13,7 +13,9 @@
 
 #include "commands.hpp"
 #include "progress_bar.hpp"
+#include "report_writer.hpp"
 #include "results_writer.hpp"
+#include "workbook_writer.hpp"
 
 namespace icsim::tools {
 namespace {
@@ -41,6 +43,8 @@ int run(const RunOptions& o) {
   write_summary_json(out / "summary.json", spec, summary);
   write_yearly_csv(out / "yearly.csv", spec, summary);
   write_daily_csv(out / "daily.csv", spec, summary);
+  write_run_report(out / "report.html", spec, summary);
+  write_results_workbook(out / "results.xlsx", spec, summary);
   print_summary_table(stdout, spec, summary);
   std::printf("\nWrote summary.json, yearly.csv and daily.csv in %s\n", out.c_str());
   return 0;

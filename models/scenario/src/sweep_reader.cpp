@@ -109,8 +109,15 @@ class SweepFileReader {
     if (const SourceNode* name = top.optional("name"))
       if (auto text = read_text(*name, "name", diagnostics_)) sweep.name = *text;
     if (const SourceNode* scenario = top.required("scenario"))
-      if (auto text = read_text(*scenario, "scenario", diagnostics_))
+      if (auto text = read_text(*scenario, "scenario", diagnostics_)) {
         sweep.scenario = (fs::path(path_).parent_path() / *text).lexically_normal().string();
+        std::error_code error;
+        if (!fs::is_regular_file(sweep.scenario, error))
+          diagnostics_.error(scenario->location, "scenario: cannot read \"" + sweep.scenario + "\": " +
+                                                     (fs::exists(sweep.scenario, error) ? "it is not a file"
+                                                                                        : "no such file") +
+                                                     " (a path relative to the sweep file)");
+      }
 
     if (const SourceNode* set = top.optional("set")) read_set(*set);
     const SourceNode* parameters = top.optional("parameters");

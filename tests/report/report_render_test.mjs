@@ -1,0 +1,178 @@
+// report.html draws every chart in a real browser with no network: headless
+// Chromium (Debian's chromium, installed by ./setup.sh test) opens the run's
+// and the comparison's report from file://, with every address unreachable.
+//
+//   node report_render_test.mjs ICSIM SOURCE_DIR WORK_DIR
+//
+// For each report: the page says every chart was drawn and none failed; each
+// chart holds an SVG with marks; the page asked for no URL (Chromium's net
+// log); and a screenshot (kept as WORK_DIR/run.png, compare.png) is not blank.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+
+const [icsim, source, work] = process.argv.slice(2);
+if (!icsim || !source || !work) {
+  console.error('usage: node report_render_test.mjs ICSIM SOURCE_DIR WORK_DIR');
+  process.exit(2);
+}
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? 'ok' : 'FAILED'}: ${what}`);
+  if (!ok) failures += 1;
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  return candidates.find((c) => existsSync(c));
+}
+const chromium = findChromium();
+if (!chromium) {
+  console.error('FAILED: Chromium is not installed. ./setup.sh test installs it (apt-get install chromium), '
+                + 'or set CHROMIUM to a Chromium binary.');
+  process.exit(1);
+}
+
+// Headless, as root (no sandbox), with every address unreachable: a proxy on
+// a closed local port and no name resolution, so nothing leaves the machine,
+// Chromium's own background requests included.
+function runChromium(profile, extra, url) {
+  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+                '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions',
+                '--mute-audio', `--user-data-dir=${profile}`, '--proxy-server=http://127.0.0.1:9',
+                '--host-resolver-rules=MAP * ~NOTFOUND', '--hide-scrollbars', '--virtual-time-budget=30000',
+                ...extra, url];
+  const result = spawnSync(chromium, args, { encoding: 'utf8', timeout: 180000, maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return result.stdout;
+}
+
+// A PNG's pixels (8-bit RGB or RGBA, not interlaced: what Chromium writes).
+function decodePng(buffer) {
+  let offset = 8;
+  let header = null;
+  const data = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('ascii', offset + 4, offset + 8);
+    const body = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8], colour: body[9], interlace: body[12] };
+    } else if (type === 'IDAT') {
+      data.push(body);
+    } else if (type === 'IEND') {
+      break;
+    }
+    offset += 12 + length;
+  }
+  if (!header || header.depth !== 8 || ![2, 6].includes(header.colour) || header.interlace !== 0) {
+    throw new Error('not an 8-bit RGB(A) PNG');
+  }
+  const channels = header.colour === 6 ? 4 : 3;
+  const stride = header.width * channels;
+  const raw = inflateSync(Buffer.concat(data));
+  const pixels = Buffer.alloc(header.height * stride);
+  for (let y = 0; y < header.height; ++y) {
+    const filter = raw[y * (stride + 1)];
+    const line = y * (stride + 1) + 1;
+    for (let x = 0; x < stride; ++x) {
+      const a = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+      let v = raw[line + x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      pixels[y * stride + x] = v & 255;
+    }
+  }
+  return { width: header.width, height: header.height, channels, pixels };
+}
+
+// Chromium's net log: the URLs the page asked for. The browser's own
+// requests have no origin; a file:// page's have the origin "null".
+function pageRequests(logFile) {
+  let text = readFileSync(logFile, 'utf8').trim();
+  let log;
+  try {
+    log = JSON.parse(text);
+  } catch {
+    text = text.replace(/,\s*$/, '');
+    log = JSON.parse(text.endsWith(']}') ? text : `${text}]}`);
+  }
+  const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+  return log.events
+    .filter((e) => e.type === startJob && e.params && e.params.url && e.params.initiator !== 'not an origin')
+    .map((e) => e.params.url)
+    .filter((url) => !/^(file|data|blob):/.test(url));
+}
+
+function render(name, report) {
+  const url = `file://${report}`;
+  const profile = mkdtempSync(join(tmpdir(), 'icsim-chromium-'));
+  try {
+    const netLog = join(work, `${name}-netlog.json`);
+    const dom = runChromium(profile, [`--log-net-log=${netLog}`, '--window-size=1280,1000', '--dump-dom'], url);
+    writeFileSync(join(work, `${name}-dom.html`), dom);
+    const drawn = /data-charts-drawn="(\d+)"/.exec(dom);
+    const failed = /data-charts-failed="(\d+)"/.exec(dom);
+    check(/data-report-status="ready"/.test(dom), `${name}: the page finished drawing`);
+    check(failed !== null && failed[1] === '0', `${name}: no chart failed`);
+    const holders = dom.split(/<div class="chart[^"]*" data-chart-status="/).slice(1);
+    check(drawn !== null && Number(drawn[1]) === holders.length && holders.length >= 10,
+          `${name}: all ${holders.length} charts drawn`);
+    holders.forEach((holder, i) => {
+      const body = holder.split('</figure>')[0];
+      // Vega's SVG: a group per mark (lines, areas, bars, points), each drawn shape a path.
+      const marks = (body.match(/<g class="mark-(?:line|area|rect|symbol) role-mark[^>]*><path\b[^>]*\bd="M[^"]{8,}/g) || []).length;
+      check(body.startsWith('drawn"') && /<svg\b/.test(body) && /role-mark/.test(body) && marks > 0,
+            `${name}: chart ${i + 1} is an SVG with ${marks} groups of drawn marks`);
+    });
+    const requests = pageRequests(netLog);
+    check(requests.length === 0, `${name}: the page asked for no URL${requests.length ? `: ${requests.join(', ')}` : ''}`);
+
+    const shot = join(work, `${name}.png`);
+    runChromium(profile, ['--window-size=1280,4000', `--screenshot=${shot}`], url);
+    const png = decodePng(readFileSync(shot));
+    // Ink below the masthead: pixels neither white nor the page's pale grey.
+    let ink = 0, blue = 0, total = 0;
+    for (let y = 200; y < png.height; ++y) {
+      for (let x = 0; x < png.width; ++x) {
+        const i = (y * png.width + x) * png.channels;
+        const [r, g, b] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
+        total += 1;
+        const white = r > 245 && g > 245 && b > 245;
+        const paleGrey = Math.abs(r - 0xf0) < 6 && Math.abs(g - 0xf4) < 6 && Math.abs(b - 0xf5) < 6;
+        if (!white && !paleGrey) ink += 1;
+        if (r < 40 && g > 60 && g < 120 && b > 150) blue += 1;  // NHS blue and dark blue: lines, bars
+      }
+    }
+    check(png.width === 1280 && png.height === 4000, `${name}: a 1280 x 4000 screenshot`);
+    check(ink / total > 0.04, `${name}: the screenshot is not blank (${(100 * ink / total).toFixed(1)}% ink)`);
+    check(blue > 20000, `${name}: the charts are drawn in the screenshot (${blue} NHS-blue pixels)`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(work, { recursive: true });
+const tutorial = join(source, 'scenarios', 'tutorial.yaml');
+const whatIf = join(work, 'more-rehab-beds.yaml');
+writeFileSync(whatIf, `extends: ${JSON.stringify(tutorial)}\nname: Tutorial area, 5 more rehab beds\n` +
+                      'services:\n  rehab_beds:\n    capacity_beds: 35\n');
+const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
+execFileSync(icsim, ['run', tutorial, '--replications', '3', '--out', join(work, 'run')], quiet);
+execFileSync(icsim, ['compare', tutorial, whatIf, '--replications', '3', '--out', join(work, 'compare')], quiet);
+render('run', join(work, 'run', 'report.html'));
+render('compare', join(work, 'compare', 'report.html'));
+
+console.log(failures === 0 ? 'report.html draws every chart offline' : `${failures} checks failed`);
+process.exit(failures === 0 ? 0 : 1);

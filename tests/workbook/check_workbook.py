@@ -1,0 +1,338 @@
+#!/usr/bin/env python3
+"""Opens an icsim results.xlsx as Excel would and checks it against the files
+written beside it.
+
+    check_workbook.py run DIR
+        DIR/results.xlsx from `icsim run`: the sheets are there, every number
+        is stored as a number, Summary and BCF metrics hold summary.json's
+        means and 95% intervals, Capacity and demand is daily.csv by month,
+        and Inputs names the run.
+
+    check_workbook.py compare DIR A_DIR B_DIR
+        DIR/results.xlsx from `icsim compare A B`: Difference holds
+        DIR/compare.csv, and Summary A and Summary B hold the summary.json of
+        `icsim run` of A and of B (A_DIR, B_DIR) with the same seed and
+        replications.
+
+Needs python3-openpyxl (Debian). Exits 1 with every problem found.
+"""
+
+import csv
+import datetime
+import json
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import openpyxl
+
+problems = []
+
+
+def problem(message):
+    problems.append(message)
+
+
+def same(cell, expected, rel=1e-9):
+    """A cell against a number from icsim's own files; null (NaN) is a blank cell."""
+    if expected is None:
+        return cell is None
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)):
+        return False
+    return math.isclose(cell, expected, rel_tol=rel, abs_tol=1e-12)
+
+
+def check_numbers_are_numbers(book):
+    """No cell holds a number as text: every number must be usable in a formula."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str):
+                    try:
+                        float(value.replace(",", "").replace("£", "").replace("%", ""))
+                    except ValueError:
+                        continue
+                    problem(f"{sheet.title}!{cell.coordinate}: the number {value!r} is stored as text")
+                elif value is not None and not isinstance(value, (int, float, datetime.datetime)):
+                    problem(f"{sheet.title}!{cell.coordinate}: unexpected {type(value).__name__} {value!r}")
+
+
+def merged_label(sheet, row, column):
+    """The text over a column in a header row, merged across several or not."""
+    value = sheet.cell(row, column).value
+    if value is not None:
+        return value
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row <= row <= merged.max_row and merged.min_col <= column <= merged.max_col:
+            return sheet.cell(merged.min_row, merged.min_col).value
+    return None
+
+
+class Table:
+    """A table whose header row starts with `first_header` in column A, with
+    group labels in the row above: rows by their label in `key_column`,
+    columns by (group, header)."""
+
+    def __init__(self, sheet, first_header, key_column=1):
+        self.sheet = sheet
+        header_rows = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == first_header]
+        if len(header_rows) != 1:
+            raise SystemExit(f"check_workbook: {sheet.title}: no single header row starting {first_header!r}")
+        self.header_row = header = header_rows[0]
+        self.columns = {}
+        for column in range(1, sheet.max_column + 1):
+            name = sheet.cell(header, column).value
+            if name is not None:
+                self.columns[(merged_label(sheet, header - 1, column), name)] = column
+        self.rows = {}
+        self.order = []
+        for row in range(header + 1, sheet.max_row + 1):
+            key = sheet.cell(row, key_column).value
+            if key is None:
+                break
+            self.rows[key] = row
+            self.order.append(key)
+
+    def column(self, group, header):
+        if (group, header) not in self.columns:
+            raise SystemExit(f"check_workbook: {self.sheet.title}: no column {header!r} under {group!r}")
+        return self.columns[(group, header)]
+
+    def column_named(self, header):
+        found = [c for (_, h), c in self.columns.items() if h == header]
+        if len(found) != 1:
+            raise SystemExit(f"check_workbook: {self.sheet.title}: no single column {header!r}")
+        return found[0]
+
+    def value(self, key, column):
+        return self.sheet.cell(self.rows[key], column).value
+
+
+def check_sheets(book, expected):
+    if book.sheetnames != expected:
+        problem(f"sheets are {book.sheetnames}, expected {expected}")
+    missing = [name for name in expected if name not in book.sheetnames]
+    if missing:
+        raise SystemExit(f"check_workbook: missing sheets {missing}")
+
+
+def check_summary_sheet(sheet, summary):
+    """Every metric and year: the mean, 95% low and 95% high of summary.json."""
+    table = Table(sheet, "Metric")
+    metrics = summary["metrics"]
+    if table.order != list(metrics):
+        problem(f"{sheet.title}: metrics {table.order} differ from summary.json's {list(metrics)}")
+    unit_column = table.column_named("Unit")
+    blocks = (("Mean", "mean"), ("95% interval: low", "ci95_low"), ("95% interval: high", "ci95_high"))
+    checked = 0
+    for name, metric in metrics.items():
+        if name not in table.rows:
+            continue
+        if table.value(name, unit_column) != metric["unit"]:
+            problem(f"{sheet.title}: {name} unit {table.value(name, unit_column)!r} is not {metric['unit']!r}")
+        for entry in metric["per_year"]:
+            for block, key in blocks:
+                cell = table.value(name, table.column(block, entry["year"]))
+                checked += 1
+                if not same(cell, entry[key]):
+                    problem(f"{sheet.title}: {name} {entry['year']} {block}: {cell!r}, summary.json has {entry[key]!r}")
+    return checked
+
+
+BCF_METRICS = {
+    # icsim metric: the code the BCF sheet must give it
+    "avoidable_admissions_per_100k": "NHSOF 2.3.i",
+    "falls_admissions_65plus_per_100k": None,
+    "length_of_stay_14plus_pct": None,
+    "length_of_stay_21plus_pct": None,
+    "discharge_to_usual_residence_pct": None,
+    "care_home_admissions_65plus_per_100k": "ASCOF 2A(2)",
+    "at_home_91d_pct": "ASCOF 2B(1)",
+    "mean_nctr_days_per_discharge": None,
+}
+
+
+def check_bcf_sheet(sheet, summary):
+    table = Table(sheet, "BCF metric")
+    icsim_column = table.column_named("icsim metric")
+    code_column = table.column_named("Code")
+    by_metric = {table.value(name, icsim_column): name for name in table.order}
+    if sorted(by_metric) != sorted(BCF_METRICS):
+        problem(f"BCF metrics: rows for {sorted(by_metric)}, expected {sorted(BCF_METRICS)}")
+    blocks = (("Simulated: mean", "mean"), ("95% interval: low", "ci95_low"), ("95% interval: high", "ci95_high"))
+    checked = 0
+    for metric, code in BCF_METRICS.items():
+        if metric not in by_metric:
+            continue
+        row_key = by_metric[metric]
+        given = table.value(row_key, code_column) or ""
+        if code is not None and not given.startswith(code):
+            problem(f"BCF metrics: {metric} has code {given!r}, expected {code!r}")
+        for entry in summary["metrics"][metric]["per_year"]:
+            for block, key in blocks:
+                cell = table.value(row_key, table.column(block, entry["year"]))
+                checked += 1
+                if not same(cell, entry[key]):
+                    problem(f"BCF metrics: {metric} {entry['year']} {block}: {cell!r}, summary.json has {entry[key]!r}")
+    return checked
+
+
+def check_capacity_and_demand_sheet(sheet, daily_csv):
+    """Each month: referrals summed, the census averaged, over daily.csv's days."""
+    sums = defaultdict(float)
+    days = defaultdict(set)
+    with open(daily_csv, newline="") as f:
+        for row in csv.DictReader(f):
+            month = row["date"][:7]
+            sums[(month, row["series"])] += float(row["mean"])
+            days[month].add(row["date"])
+    table = Table(sheet, "Month")
+    months = [f"{d.year:04d}-{d.month:02d}" if isinstance(d, datetime.datetime) else d for d in table.order]
+    if months != sorted(days):
+        problem(f"Capacity and demand: months {months} are not daily.csv's {sorted(days)}")
+    services = sorted({series[len("in_use_"):] for (_, series) in sums if series.startswith("in_use_")})
+    groups = {}
+    for (group, _), column in table.columns.items():
+        if isinstance(group, str) and ":" in group:
+            groups[group.split(":")[0]] = group
+    if sorted(groups) != services:
+        problem(f"Capacity and demand: services {sorted(groups)}, daily.csv has {services}")
+    checked = 0
+
+    def expect(key, column, value, what):
+        nonlocal checked
+        checked += 1
+        cell = table.value(key, column)
+        if not same(cell, value, rel=1e-8):
+            problem(f"Capacity and demand: {what}: {cell!r}, daily.csv gives {value!r}")
+
+    acute = "Acute hospital"
+    inpatients = next(c for (g, h), c in table.columns.items() if g == acute and h.startswith("Inpatients"))
+    nctr = next(c for (g, h), c in table.columns.items() if g == acute and h.startswith("NCTR"))
+    days_column = table.column_named("Days")
+    for key, month in zip(table.order, months):
+        n = len(days[month])
+        expect(key, days_column, n, f"{month} days")
+        expect(key, inpatients, sums[(month, "acute_inpatients")] / n, f"{month} inpatients")
+        expect(key, nctr, sums[(month, "nctr_inpatients")] / n, f"{month} NCTR inpatients")
+        for service in services:
+            group = groups.get(service)
+            if group is None:
+                continue
+            columns = {h.split(" (")[0]: c for (g, h), c in table.columns.items() if g == group}
+            capacity = sums[(month, "capacity_" + service)] / n
+            in_use = sums[(month, "in_use_" + service)] / n
+            expect(key, columns["Referrals"], sums[(month, "referrals_" + service)], f"{month} {service} referrals")
+            expect(key, columns["Capacity"], capacity, f"{month} {service} capacity")
+            expect(key, columns["In use"], in_use, f"{month} {service} in use")
+            expect(key, columns["Waiting"], sums[(month, "waiting_" + service)] / n, f"{month} {service} waiting")
+            expect(key, columns["Utilisation"], 100.0 * in_use / capacity if capacity > 0 else None,
+                   f"{month} {service} utilisation")
+    return checked
+
+
+def check_inputs_sheet(sheet, summary):
+    values = {}
+    for row in range(1, sheet.max_row + 1):
+        label = sheet.cell(row, 1).value
+        if isinstance(label, str):
+            values.setdefault(label, sheet.cell(row, 2).value)
+    expected = {
+        "icsim version": summary["icsim_version"],
+        "Scenario": summary["scenario"],
+        "Scenario SHA-256 (with every file it extends)": summary["scenario_sha256"],
+        "Seed": summary["seed"],
+        "Replications": summary["replications"],
+        "First projected year": summary["start_year"],
+        "Years projected": len(summary["years"]),
+        "Events simulated (all replications)": summary["events"],
+    }
+    for label, value in expected.items():
+        if values.get(label) != value:
+            problem(f"{sheet.title}: {label!r} is {values.get(label)!r}, summary.json has {value!r}")
+    for section in ("Demand by age band, in the base year", "Services", "Costs"):
+        if section not in values:
+            problem(f"{sheet.title}: no section {section!r}")
+
+
+def check_difference_sheet(sheet, compare_csv, summary_a, summary_b):
+    table = Table(sheet, "Metric")
+    rows = list(csv.DictReader(open(compare_csv, newline="")))
+    years = sorted({int(r["year"]) for r in rows})
+    first, last = years[0], years[-1]
+    checked = 0
+
+    def expect(metric, column, value, what, rel=1e-9, scale=None):
+        nonlocal checked
+        checked += 1
+        cell = table.value(metric, column)
+        ok = same(cell, value, rel) if scale is None else (
+            isinstance(cell, (int, float)) and abs(cell - value) <= rel * scale + 1e-12)
+        if not ok:
+            problem(f"Difference: {metric} {what}: {cell!r}, expected {value!r}")
+
+    metrics = list(dict.fromkeys(r["metric"] for r in rows))
+    if table.order != metrics:
+        problem(f"Difference: metrics {table.order} differ from compare.csv's {metrics}")
+    summed = f"B − A summed {first}–{last}"
+    for r in rows:
+        metric, year = r["metric"], int(r["year"])
+        if metric not in table.rows:
+            continue
+        expect(metric, table.column("B − A", year), float(r["difference"]), f"{year} B − A")
+        expect(metric, table.column("B − A: 95% interval, low", year), float(r["difference_ci95_low"]), f"{year} low")
+        expect(metric, table.column("B − A: 95% interval, high", year), float(r["difference_ci95_high"]),
+               f"{year} high")
+        if year == last:
+            expect(metric, table.column(summed, "mean"), float(r["cumulative_difference"]), "summed")
+            expect(metric, table.column(summed, "95% low"), float(r["cumulative_ci95_low"]), "summed low")
+            expect(metric, table.column(summed, "95% high"), float(r["cumulative_ci95_high"]), "summed high")
+    # Each scenario's change over the projection: its last year's mean less its first's.
+    for label, summary in (("A", summary_a), ("B", summary_b)):
+        column = table.column(f"{label}: change {first} to {last}", "mean")
+        for metric in metrics:
+            per_year = summary["metrics"][metric]["per_year"]
+            m_first, m_last = per_year[0]["mean"], per_year[-1]["mean"]
+            expect(metric, column, m_last - m_first, f"{label} change", scale=max(abs(m_first), abs(m_last)))
+    return checked
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "run":
+        out = Path(argv[2])
+        book = openpyxl.load_workbook(out / "results.xlsx")
+        summary = json.load(open(out / "summary.json"))
+        check_sheets(book, ["Summary", "BCF metrics", "Capacity and demand", "Inputs"])
+        check_numbers_are_numbers(book)
+        checked = check_summary_sheet(book["Summary"], summary)
+        checked += check_bcf_sheet(book["BCF metrics"], summary)
+        checked += check_capacity_and_demand_sheet(book["Capacity and demand"], out / "daily.csv")
+        check_inputs_sheet(book["Inputs"], summary)
+    elif len(argv) == 5 and argv[1] == "compare":
+        out, a_dir, b_dir = Path(argv[2]), Path(argv[3]), Path(argv[4])
+        book = openpyxl.load_workbook(out / "results.xlsx")
+        summary_a = json.load(open(a_dir / "summary.json"))
+        summary_b = json.load(open(b_dir / "summary.json"))
+        check_sheets(book, ["Difference", "Summary A", "Summary B", "Inputs A", "Inputs B"])
+        check_numbers_are_numbers(book)
+        checked = check_difference_sheet(book["Difference"], out / "compare.csv", summary_a, summary_b)
+        checked += check_summary_sheet(book["Summary A"], summary_a)
+        checked += check_summary_sheet(book["Summary B"], summary_b)
+        check_inputs_sheet(book["Inputs A"], summary_a)
+        check_inputs_sheet(book["Inputs B"], summary_b)
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    for p in problems[:50]:
+        print(p)
+    if problems:
+        print(f"check_workbook: {len(problems)} problems")
+        return 1
+    print(f"check_workbook: {checked} numbers match")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

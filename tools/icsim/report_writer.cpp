@@ -1,0 +1,389 @@
+#include "report_writer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "report_assets.hpp"
+
+namespace icsim::tools {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// ---------------------------------------------------------------------------
+// The data: plain numbers and names; report.js turns them into charts.
+
+// Enough digits for a chart; keeps the daily series small.
+double significant(double x, int digits) {
+  if (!std::isfinite(x) || x == 0.0) return x;
+  char text[40];
+  std::snprintf(text, sizeof text, "%.*g", digits, x);
+  return std::strtod(text, nullptr);
+}
+
+std::string number(double x) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.4g", x);
+  return text;
+}
+
+// {"mean": [...], "low": [...], "high": [...]}: a value's mean and 95% interval at each step.
+Json estimates(const std::vector<engine::Estimate>& values, int digits = 17, bool with_interval = true) {
+  Json mean = Json::array(), low = Json::array(), high = Json::array();
+  for (const auto& e : values) {
+    mean.push_back(significant(e.mean, digits));
+    if (!with_interval) continue;
+    low.push_back(significant(e.low(), digits));
+    high.push_back(significant(e.high(), digits));
+  }
+  Json out{{"mean", std::move(mean)}};
+  if (with_interval) {
+    out["low"] = std::move(low);
+    out["high"] = std::move(high);
+  }
+  return out;
+}
+
+Json estimate(const engine::Estimate& e) {
+  if (e.replications == 0) return nullptr;  // nothing to compare with
+  return {{"mean", e.mean}, {"low", e.low()}, {"high", e.high()}};
+}
+
+std::string describe(const engine::Distribution& distribution) {
+  const std::string mean = " (mean " + number(distribution.mean()) + ")";
+  return std::visit(
+      [&](const auto& d) -> std::string {
+        using D = std::decay_t<decltype(d)>;
+        if constexpr (std::is_same_v<D, engine::Fixed>) return "fixed " + number(d.value);
+        if constexpr (std::is_same_v<D, engine::Exponential>) return "exponential, mean " + number(d.mean);
+        if constexpr (std::is_same_v<D, engine::LogNormal>)
+          return "lognormal, mean " + number(d.mean) + ", sd " + number(d.sd);
+        if constexpr (std::is_same_v<D, engine::Gamma>)
+          return "gamma, shape " + number(d.shape) + ", scale " + number(d.scale) + mean;
+        if constexpr (std::is_same_v<D, engine::Weibull>)
+          return "Weibull, shape " + number(d.shape) + ", scale " + number(d.scale) + mean;
+        if constexpr (std::is_same_v<D, engine::Uniform>) return "uniform, " + number(d.min) + " to " + number(d.max);
+        if constexpr (std::is_same_v<D, engine::Triangular>)
+          return "triangular, " + number(d.min) + " to " + number(d.max) + ", mode " + number(d.mode);
+        if constexpr (std::is_same_v<D, engine::EmpiricalObservations>)
+          return "empirical, " + std::to_string(d.values.size()) + " observations" + mean;
+        if constexpr (std::is_same_v<D, engine::EmpiricalHistogram>)
+          return "empirical, " + std::to_string(d.weights.size()) + " bins from " + number(d.edges.front()) + " to " +
+                 number(d.edges.back()) + mean;
+      },
+      distribution.spec());
+}
+
+std::string place_unit(const models::ServiceSpec& s) {
+  if (s.kind == models::ServiceKind::kBedBased) return "beds";
+  return s.capacity_in_care_hours ? "care hours a day" : "packages";
+}
+
+std::string destination(const models::ScenarioSpec& spec, const models::OutcomeSpec& o) {
+  switch (o.destination) {
+    case models::Destination::kHomeIndependent: return "home_independent";
+    case models::Destination::kHomeWithCare: return "home_with_care";
+    case models::Destination::kCareHomeResidential: return "care_home_residential";
+    case models::Destination::kCareHomeNursing: return "care_home_nursing";
+    case models::Destination::kReadmission: return "readmission";
+    case models::Destination::kDeath: return "death";
+    case models::Destination::kNextService: return spec.services.at(o.next_service).name;
+  }
+  return "?";
+}
+
+// The scenario as the model read it, for the report's "inputs and assumptions".
+Json inputs(const models::ScenarioSpec& spec) {
+  const auto service_name = [&](const std::optional<models::ServiceIndex>& s) -> Json {
+    if (!s) return nullptr;
+    return spec.services.at(*s).name;
+  };
+  Json bands = Json::array();
+  for (const auto& band : spec.age_bands)
+    bands.push_back({{"name", band.name},
+                     {"aged_65_plus", band.aged_65_plus},
+                     {"population", band.population},
+                     {"admissions_per_1000_per_year", band.admissions_per_1000_per_year},
+                     {"step_up_share", band.step_up_share},
+                     {"pathway_split", band.pathway_split},
+                     {"time_to_nctr_days", describe(band.time_to_nctr_days)}});
+  Json services = Json::array();
+  for (std::size_t i = 0; i < spec.services.size(); ++i) {
+    const auto& s = spec.services[i];
+    Json pathway = nullptr;
+    for (int p = 1; p < models::kPathways; ++p)
+      if (spec.pathway_service[static_cast<std::size_t>(p)] == i) pathway = "P" + std::to_string(p);
+    Json outcomes = Json::array();
+    for (const auto& o : s.outcomes) outcomes.push_back({{"to", destination(spec, o)}, {"probability", o.probability}});
+    Json changes = Json::array();
+    for (const auto& c : s.capacity_changes) changes.push_back({{"day", c.day}, {"capacity", c.capacity}});
+    const bool home = s.kind == models::ServiceKind::kHomeBased;
+    Json service{{"name", s.name},
+                 {"kind", home ? "home_based" : "bed_based"},
+                 {"pathway", pathway},
+                 {"short_term_care", s.short_term_care},
+                 {"capacity", s.capacity},
+                 {"capacity_unit", place_unit(s)},
+                 {"length_of_stay_days", describe(s.length_of_stay_days)},
+                 {"queue", s.discipline == engine::QueueDiscipline::kPriority ? "priority" : "fifo"},
+                 {"unit_cost", home ? s.cost_per_care_hour : s.cost_per_bed_day},
+                 {"cost_unit", home ? "care hour" : "bed day"},
+                 {"ring_fenced_for_step_down", s.ring_fenced_for_step_down},
+                 {"outcomes", outcomes},
+                 {"capacity_changes", changes}};
+    if (home && s.capacity_in_care_hours)
+      service["package_hours_per_day"] = {{"start", s.package_hours_per_day_start},
+                                          {"after", s.package_hours_per_day_after},
+                                          {"intensive_days", s.package_intensive_days}};
+    services.push_back(std::move(service));
+  }
+  // Every projected year's settings: growth and phased changes, worked out by the loader.
+  Json by_year = Json::array();
+  const auto years = models::yearly_settings(spec);
+  for (std::size_t y = 0; y < years.size(); ++y) {
+    const auto& s = years[y];
+    Json nctr = Json::array(), stays = Json::array();
+    for (const auto& d : s.time_to_nctr_days) nctr.push_back(d.mean());
+    for (const auto& d : s.length_of_stay_days) stays.push_back(d.mean());
+    by_year.push_back({{"year", spec.start_year + static_cast<int>(y)},
+                       {"population", s.population},
+                       {"admissions_per_1000_per_year", s.admissions_per_1000_per_year},
+                       {"step_up_share", s.step_up_share},
+                       {"pathway_split", s.pathway_split},
+                       {"time_to_nctr_mean_days", nctr},
+                       {"capacity", s.capacity},
+                       {"length_of_stay_mean_days", stays},
+                       {"triage_mean_days", s.triage_days.mean()},
+                       {"discharge_days_per_week", s.discharge_days_per_week}});
+  }
+  const auto& growth = spec.costs.real_terms_growth_per_year;
+  Json out{
+      {"start_year", spec.start_year},
+      {"years", spec.years},
+      {"warmup_days", spec.warmup_days},
+      {"age_bands", bands},
+      {"day_of_week_profile", spec.day_of_week_profile},
+      {"month_profile", spec.month_profile},
+      {"fall_share", spec.fall_share},
+      {"acsc_share", spec.acsc_share},
+      {"acute",
+       {{"triage_days", describe(spec.triage_days)},
+        {"discharge_days_per_week", spec.discharge_days_per_week},
+        {"discharge_hours", {spec.discharge_hour_start, spec.discharge_hour_end}}}},
+      {"services", services},
+      {"pathways",
+       {{"P1", service_name(spec.pathway_service[1])},
+        {"P2", service_name(spec.pathway_service[2])},
+        {"P3", service_name(spec.pathway_service[3])}}},
+      {"step_up", spec.step_up_service
+                      ? Json{{"service", service_name(spec.step_up_service)},
+                             {"max_wait_hours", spec.step_up_max_wait_hours}}
+                      : Json(nullptr)},
+      {"bridging", spec.bridging_service && spec.bridging_after_days
+                       ? Json{{"service", service_name(spec.bridging_service)}, {"after_days", *spec.bridging_after_days}}
+                       : Json(nullptr)},
+      {"deconditioning_per_day_waited", spec.deconditioning_per_day_waited},
+      {"readmission_days", spec.readmission_days},
+      {"costs",
+       {{"acute_bed_day", spec.costs.acute_bed_day},
+        {"nctr_bed_day", spec.costs.nctr_bed_day},
+        {"care_home_placement_per_week", spec.costs.care_home_placement_per_week},
+        {"real_terms_growth_per_year",
+         {{"acute", growth.acute},
+          {"ic_beds", growth.ic_beds},
+          {"home_ic", growth.home_ic},
+          {"short_term_care", growth.short_term_care},
+          {"long_term_care", growth.long_term_care}}}}},
+      {"long_term_care",
+       {{"residential_stay_days", describe(spec.long_term_care.residential_stay_days)},
+        {"nursing_stay_days", describe(spec.long_term_care.nursing_stay_days)}}},
+      {"initial_census", nullptr},
+      {"by_year", by_year}};
+  if (spec.initial_census) {
+    const auto& c = *spec.initial_census;
+    out["initial_census"] = {{"acute_inpatients", c.acute_inpatients},
+                             {"waiting_in_acute", c.waiting_in_acute},
+                             {"in_service", c.in_service},
+                             {"placements_residential", c.placements_residential},
+                             {"placements_nursing", c.placements_nursing}};
+  }
+  return out;
+}
+
+// The day-by-day census of the projection: the acute beds, then each
+// service's places in use, people waiting and capacity (referrals are left to
+// daily.csv).
+Json daily(const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
+  using models::DailyMeasure, models::ServiceDailyMeasure;
+  Json services = Json::array();
+  if (summary.daily.empty()) return {{"days", 0}, {"services", services}};
+  constexpr int kDigits = 4;
+  for (std::size_t s = 0; s < spec.services.size(); ++s)
+    services.push_back({{"name", spec.services[s].name},
+                        {"unit", place_unit(spec.services[s])},
+                        {"in_use", estimates(summary.daily[models::index(s, ServiceDailyMeasure::kInUse)], kDigits)},
+                        {"waiting", estimates(summary.daily[models::index(s, ServiceDailyMeasure::kWaiting)], kDigits)},
+                        {"capacity",
+                         estimates(summary.daily[models::index(s, ServiceDailyMeasure::kCapacity)], kDigits, false)}});
+  return {{"days", summary.daily.front().size()},
+          {"acute_inpatients", estimates(summary.daily[models::index(DailyMeasure::kAcuteInpatients)], kDigits)},
+          {"nctr_inpatients", estimates(summary.daily[models::index(DailyMeasure::kNctrInpatients)], kDigits)},
+          {"services", services}};
+}
+
+Json scenario(const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
+  Json metrics = Json::object();
+  for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
+    Json metric{{"unit", summary.metrics[m].unit}};
+    metric.update(estimates(summary.values[m]));
+    metrics[summary.metrics[m].name] = std::move(metric);
+  }
+  return {{"name", spec.name},     {"file", spec.file},       {"sha256", spec.sha256}, {"events", summary.events},
+          {"metrics", metrics},    {"daily", daily(spec, summary)}, {"inputs", inputs(spec)}};
+}
+
+Json header(const char* kind, const models::ScenarioSpec& spec, std::uint64_t seed, int replications) {
+  Json years = Json::array();
+  for (int y = 0; y < spec.years; ++y) years.push_back(spec.start_year + y);
+  return {{"kind", kind},        {"icsim_version", ICSIM_VERSION}, {"seed", seed},
+          {"replications", replications}, {"start_year", spec.start_year}, {"years", years}};
+}
+
+// ---------------------------------------------------------------------------
+// The page.
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// JSON inside <script>: no '<', '>' or '&' can end the element or start a
+// comment; each is written as its \u escape, which JSON.parse reads back.
+std::string script_json(const Json& data) {
+  const std::string text = data.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size() + text.size() / 64);
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A library's code inside <script>: "</script" would end the element; in a
+// string or a regular expression "<\/script" means the same.
+std::string script_code(std::string_view code) {
+  std::string out(code);
+  for (std::size_t at = 0; (at = out.find("</", at)) != std::string::npos; at += 3) {
+    if (out.compare(at + 2, 6, "script") == 0 || out.compare(at + 2, 6, "SCRIPT") == 0) out.replace(at, 2, "<\\/");
+  }
+  return out;
+}
+
+std::string page(const std::string& title, const std::string& subtitle, const Json& data) {
+  std::string html;
+  html.reserve(2'000'000);
+  html += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"icsim " ICSIM_VERSION "\">\n<title>";
+  html += html_escape(title) + " | icsim report</title>\n<style>\n";
+  html += report_asset(ReportAsset::kReportStyle);
+  html += "</style>\n</head>\n<body>\n<header class=\"masthead\"><div class=\"wrap\">\n"
+          "<p class=\"masthead-brand\">icsim &middot; intermediate care capacity</p>\n<h1>";
+  html += html_escape(title) + "</h1>\n<p class=\"masthead-sub\">" + html_escape(subtitle) + "</p>\n";
+  html += "</div></header>\n<main class=\"wrap\" id=\"report\">\n"
+          "<noscript><p class=\"warning\">This report draws its charts and tables with JavaScript, which is "
+          "switched off here. The same figures are in summary.json and yearly.csv beside this file.</p></noscript>\n"
+          "</main>\n<footer class=\"wrap page-footer\">\n<details class=\"licences\"><summary>Software licences"
+          "</summary>\n<p>The charts are drawn by Vega, Vega-Lite and vega-embed, embedded in this file.</p>\n";
+  for (const auto& [name, licence] : {std::pair{"Vega", ReportAsset::kVegaLicense},
+                                      std::pair{"Vega-Lite", ReportAsset::kVegaLiteLicense},
+                                      std::pair{"vega-embed", ReportAsset::kVegaEmbedLicense}}) {
+    html += "<h3>";
+    html += name;
+    html += "</h3>\n<pre>" + html_escape(report_asset(licence)) + "</pre>\n";
+  }
+  html += "</details>\n</footer>\n<script type=\"application/json\" id=\"icsim-data\">";
+  html += script_json(data);
+  html += "</script>\n";
+  for (const auto asset : {ReportAsset::kVegaScript, ReportAsset::kVegaLiteScript, ReportAsset::kVegaEmbedScript,
+                           ReportAsset::kReportScript}) {
+    html += "<script>\n" + script_code(report_asset(asset)) + "\n</script>\n";
+  }
+  html += "</body>\n</html>\n";
+  return html;
+}
+
+void write_page(const std::filesystem::path& file, const std::string& html) {
+  // Write beside, then rename: a reader never sees half a file.
+  const auto partial = std::filesystem::path(file.string() + ".partial");
+  {
+    std::ofstream out(partial, std::ios::binary);
+    out << html;
+    if (!out) throw std::runtime_error("cannot write " + partial.string());
+  }
+  std::filesystem::rename(partial, file);
+}
+
+std::string projection(const models::ScenarioSpec& spec, int replications, std::uint64_t seed) {
+  return "Projection " + std::to_string(spec.start_year) + "\u2013" + std::to_string(spec.start_year + spec.years - 1) +
+         " \u00b7 " + std::to_string(replications) + " replications \u00b7 seed " + std::to_string(seed) +
+         " \u00b7 icsim " ICSIM_VERSION;
+}
+
+}  // namespace
+
+void write_run_report(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                      const models::ScenarioSummary& summary) {
+  Json data = header("run", spec, summary.seed, summary.replications);
+  data["scenarios"] = Json::array({scenario(spec, summary)});
+  write_page(file, page(spec.name, projection(spec, summary.replications, summary.seed), data));
+}
+
+void write_comparison_report(const std::filesystem::path& file, const models::ScenarioSpec& a,
+                             const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
+                             const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
+                             const models::Comparison& comparison) {
+  Json data = header("compare", a, seed, comparison.replications);
+  data["scenarios"] = Json::array({scenario(a, models::summarise(a, results_a, seed)),
+                                   scenario(b, models::summarise(b, results_b, seed))});
+  Json metrics = Json::object();
+  for (const auto& m : comparison.metrics) {
+    Json metric{{"unit", m.unit}};
+    metric["difference"] = estimates(m.difference);
+    metric["cumulative_difference"] = estimates(m.cumulative_difference);
+    metric["change_a_pct"] = estimate(m.change_a_pct);
+    metric["change_b_pct"] = estimate(m.change_b_pct);
+    metric["last_year_difference_pct"] = estimate(m.last_year_difference_pct);
+    metrics[m.name] = std::move(metric);
+  }
+  data["comparison"] = {{"metrics", metrics}};
+  write_page(file, page(a.name + " compared with " + b.name, projection(a, comparison.replications, seed), data));
+}
+
+}  // namespace icsim::tools

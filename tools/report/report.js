@@ -1,0 +1,904 @@
+// icsim report.html: draws the report from the JSON in the page's "icsim-data"
+// element with Vega-Lite. The build compiles this file and the charting
+// libraries into icsim (tools/report/embed_assets.cmake); icsim writes them and
+// the run's data into one page, which loads nothing from anywhere. Plain
+// JavaScript (ES2019) for any current browser, no build step.
+(function () {
+  'use strict';
+
+  const data = JSON.parse(document.getElementById('icsim-data').textContent);
+  const main = document.getElementById('report');
+  const years = data.years;
+  const firstYear = years[0];
+  const lastYear = years[years.length - 1];
+  const isCompare = data.kind === 'compare';
+  const scenarios = data.scenarios.map((s, i) => ({
+    ...s,
+    label: isCompare ? `${'AB'[i]}: ${s.name}` : s.name,
+    letter: 'AB'[i],
+  }));
+  const first = scenarios[0];
+
+  // -------------------------------------------------------------------------
+  // Colours and type: NHS identity colours, Arial (the NHS's fallback for Frutiger).
+  const NHS = {
+    blue: '#005EB8', darkBlue: '#003087', brightBlue: '#0072CE', lightBlue: '#41B6E6',
+    aqua: '#00A499', green: '#009639', warmYellow: '#FFB81C', orange: '#ED8B00',
+    darkPink: '#7C2855', purple: '#330072', red: '#DA291C', darkGrey: '#425563',
+    midGrey: '#768692', paleGrey: '#E8EDEE', text: '#212B32', secondary: '#4C6272',
+  };
+  const PALETTE = [NHS.blue, NHS.orange, NHS.green, NHS.darkPink, NHS.lightBlue, NHS.warmYellow, NHS.purple, NHS.midGrey];
+  const SCENARIO_COLOURS = [NHS.darkGrey, NHS.blue];
+  const REFERENCE_COLOUR = NHS.red;
+  const FONT = 'Arial, Helvetica, sans-serif';
+  const VEGA_CONFIG = {
+    font: FONT,
+    background: '#ffffff',
+    padding: 4,
+    view: { stroke: null },
+    axis: {
+      labelColor: NHS.secondary, titleColor: NHS.text, labelFontSize: 12, titleFontSize: 12,
+      titleFontWeight: 'normal', gridColor: NHS.paleGrey, domainColor: '#AEB7BD', tickColor: '#AEB7BD',
+      labelFont: FONT, titleFont: FONT,
+    },
+    axisX: { grid: false },
+    legend: { labelFontSize: 12, titleFontSize: 12, labelColor: NHS.text, titleColor: NHS.text, orient: 'bottom',
+              direction: 'horizontal', titleFontWeight: 'normal', symbolStrokeWidth: 2.5, symbolOpacity: 1, labelLimit: 320 },
+    header: { labelFontSize: 13, labelFontWeight: 'bold', labelColor: NHS.text, labelAnchor: 'start',
+              labelFont: FONT, title: null, labelLimit: 400 },
+    range: { category: PALETTE },
+    line: { strokeWidth: 2.2 },
+    point: { size: 36, filled: true },
+    bar: { cornerRadiusEnd: 0 },
+    title: { font: FONT, color: NHS.text, fontSize: 13, anchor: 'start', fontWeight: 'bold' },
+  };
+
+  // -------------------------------------------------------------------------
+  // What each metric is called in the report.
+  const METRIC_LABELS = {
+    would_be_admissions: 'Would-be emergency admissions',
+    admissions: 'Emergency admissions',
+    step_up_diversions: 'Admissions avoided by step-up',
+    acute_bed_days: 'Acute bed days',
+    nctr_bed_days: 'NCTR (delayed) bed days',
+    ic_bed_days: 'Intermediate care bed days',
+    home_ic_care_hours: 'Home-based intermediate care hours',
+    short_term_care_bed_days: 'Short-term care bed days',
+    care_home_admissions_65plus_per_100k: 'Care-home admissions 65+ per 100,000',
+    at_home_91d_pct: 'At home 91 days after reablement',
+    readmissions_30d: 'Readmissions',
+    discharges: 'Discharges from acute beds',
+    discharges_p1: 'Discharges to pathway 1',
+    discharges_p2: 'Discharges to pathway 2',
+    discharges_p3: 'Discharges to pathway 3',
+    ic_episodes: 'Intermediate care episodes',
+    discharge_to_usual_residence_pct: 'Discharged to usual place of residence',
+    avoidable_admissions_per_100k: 'Avoidable admissions per 100,000 adults',
+    falls_admissions_65plus_per_100k: 'Falls admissions 65+ per 100,000',
+    length_of_stay_14plus_pct: 'Inpatients in hospital 14+ days',
+    length_of_stay_21plus_pct: 'Inpatients in hospital 21+ days',
+    mean_wait_days_p1: 'Mean wait for pathway 1',
+    mean_wait_days_p2: 'Mean wait for pathway 2',
+    mean_wait_days_p3: 'Mean wait for pathway 3',
+    mean_nctr_days_per_discharge: 'NCTR days per discharge',
+    cost_acute: 'Acute beds',
+    cost_ic_beds: 'Intermediate care beds',
+    cost_home_ic: 'Home-based intermediate care',
+    cost_short_term_care: 'Short-term care beds',
+    cost_intermediate_care: 'Intermediate care (beds and home)',
+    cost_total: 'Total cost',
+    long_term_care_weeks: 'Long-term care-home placement weeks',
+    cost_long_term_care: 'Long-term care homes',
+  };
+  const SERVICE_MEASURES = [
+    ['waited_pct_', 'share who waited'], ['wait_p95_days_', '95th percentile wait'],
+    ['utilisation_pct_', 'utilisation'], ['occupancy_', 'in use (mean)'], ['queue_', 'people waiting (mean)'],
+    ['wait_days_', 'mean wait'], ['capacity_', 'capacity (mean)'],
+  ];
+  function label(name) {
+    if (METRIC_LABELS[name]) return METRIC_LABELS[name];
+    for (const [prefix, what] of SERVICE_MEASURES) {
+      if (name.startsWith(prefix)) return `${capitalised(serviceLabel(name.slice(prefix.length)))}: ${what}`;
+    }
+    return name;
+  }
+  function serviceLabel(name) { return name.replace(/_/g, ' '); }
+  function capitalised(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  // Better Care Fund metrics and the national values to read them against
+  // (shared/REFERENCE.md §1.4 and §3). A reference is a national figure, not
+  // a local target.
+  const BCF_METRICS = [
+    { metric: 'at_home_91d_pct', better: 'higher', reference: 82,
+      referenceLabel: 'England about 82%',
+      source: 'ASCOF 2B(1), England about 82% from 2011-12 to 2019-20 (79% in 2020-21); Lancashire\u2019s 2014 target was 82%.' },
+    { metric: 'care_home_admissions_65plus_per_100k', better: 'lower', reference: 584,
+      referenceLabel: 'England 584 (2019-20)',
+      source: 'ASCOF 2A(2), England 584 per 100,000 aged 65+ in 2019-20 (578 in 2018-19, 498 in 2020-21).' },
+    { metric: 'discharge_to_usual_residence_pct', better: 'higher', reference: null,
+      source: 'No national value: each area sets its own target (Herefordshire 2022-23: 91.6%).' },
+    { metric: 'length_of_stay_14plus_pct', better: 'lower', reference: null,
+      source: 'BCF 2021-22 length-of-stay metric; targets were set locally.' },
+    { metric: 'length_of_stay_21plus_pct', better: 'lower', reference: null,
+      source: 'BCF 2021-22 length-of-stay metric; targets were set locally.' },
+    { metric: 'avoidable_admissions_per_100k', better: 'lower', reference: null,
+      source: 'NHSOF 2.3.i is age- and sex-standardised; this crude rate is not comparable with it.' },
+    { metric: 'falls_admissions_65plus_per_100k', better: 'lower', reference: null,
+      source: 'BCF 2023-25 metric; the national figure is age-standardised, this rate is crude.' },
+    { metric: 'mean_nctr_days_per_discharge', better: 'lower', reference: null,
+      source: 'Discharge delay from the Discharge Ready Date (BCF 2025-26); no national value yet.' },
+  ];
+  // NICE QS173 statement 2: bed-based intermediate care starts within 2 days of referral.
+  const WAIT_STANDARD_DAYS = 2;
+
+  // -------------------------------------------------------------------------
+  // Numbers as a board paper prints them.
+  const numberFormats = {};
+  function fmt(x, digits) {
+    if (x === null || x === undefined || !isFinite(x)) return '\u2013';
+    const d = digits !== undefined ? digits : Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+    const key = String(d);
+    if (!numberFormats[key]) {
+      numberFormats[key] = new Intl.NumberFormat('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+    }
+    return numberFormats[key].format(x).replace(/^-/, '\u2212');
+  }
+  function money(x) {
+    if (x === null || x === undefined || !isFinite(x)) return '\u2013';
+    const sign = x < 0 ? '\u2212' : '';
+    const v = Math.abs(x);
+    if (v >= 1e9) return `${sign}\u00a3${fmt(v / 1e9, 2)}bn`;
+    if (v >= 1e6) return `${sign}\u00a3${fmt(v / 1e6, v >= 1e8 ? 0 : 1)}m`;
+    if (v >= 1e3) return `${sign}\u00a3${fmt(v / 1e3, 0)}k`;
+    return `${sign}\u00a3${fmt(v, 0)}`;
+  }
+  function isMoney(name) { return name.startsWith('cost_'); }
+  function isPct(name, unit) { return name.endsWith('_pct') || (unit || '').startsWith('%'); }
+  function value(name, x, unit) {
+    if (isMoney(name)) return money(x);
+    if (isPct(name, unit)) return x === null || !isFinite(x) ? '\u2013' : `${fmt(x, 1)}%`;
+    return fmt(x);
+  }
+  function signed(name, x, unit) {
+    if (x === null || x === undefined || !isFinite(x)) return '\u2013';
+    const text = isPct(name, unit) ? `${fmt(Math.abs(x), 1)} points` : value(name, Math.abs(x), unit);
+    return (x > 0 ? '+' : x < 0 ? '\u2212' : '') + text.replace(/^\u2212/, '');
+  }
+  function pct(x) { return x === null || x === undefined || !isFinite(x) ? '\u2013' : `${fmt(x * 100, x * 100 >= 10 ? 0 : 1)}%`; }
+  function plural(n, word) { return `${n} ${word}${n === 1 ? '' : 's'}`; }
+
+  // Axis labels: money in £m, percentages with %, counts grouped (millions as 1.2m).
+  const COUNT_LABEL = "abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.3~r') + 'm' : format(datum.value, ',~r')";
+  function axisFor(kind) {
+    if (kind === 'money') {
+      return { labelExpr: "(datum.value < 0 ? '\u2212' : '') + '\u00a3' + (abs(datum.value) >= 1e9 ? format(abs(datum.value) / 1e9, ',.1~f') + 'bn' : format(abs(datum.value) / 1e6, ',.1~f') + 'm')" };
+    }
+    if (kind === 'pct') return { labelExpr: "format(datum.value, '~r') + '%'" };
+    if (kind === 'days') return { format: ',.1~f' };
+    return { labelExpr: COUNT_LABEL };
+  }
+  function tooltipFormat(kind) { return kind === 'money' ? ',.0f' : kind === 'pct' || kind === 'days' ? ',.2f' : ',.0f'; }
+  function kindOf(name) {
+    if (isMoney(name)) return 'money';
+    if (isPct(name)) return 'pct';
+    if (name.includes('wait') || name.includes('days_per')) return 'days';
+    return 'count';
+  }
+
+  // -------------------------------------------------------------------------
+  // The page.
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attributes || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') node.className = v; else node.setAttribute(k, v);
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+  function table(head, rows, numericFrom) {
+    const from = numericFrom === undefined ? 1 : numericFrom;
+    const cell = (tag, text, i) => el(tag, { class: i >= from ? 'num' : null }, text);
+    return el('div', { class: 'table-wrap' },
+      el('table', {},
+        head ? el('thead', {}, el('tr', {}, head.map((h, i) => cell('th', h, i)))) : null,
+        el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => cell('td', c, i)))))));
+  }
+
+  const sections = [];
+  function section(id, title, intro) {
+    const s = el('section', { class: 'panel', id }, el('h2', {}, title), intro ? el('p', { class: 'lead' }, intro) : null);
+    sections.push([id, title]);
+    main.append(s);
+    return s;
+  }
+
+  // Each chart: a heading, a one-sentence caption, and the chart. Drawing is
+  // counted so a test (and a reader) can tell every chart was drawn.
+  const charts = [];
+  function chart(parent, title, caption, spec, options) {
+    const holder = el('div', { class: 'chart', 'data-chart-status': 'pending' });
+    const figure = el('figure', { class: 'figure' }, el('h3', {}, title), el('p', { class: 'caption' }, caption), holder);
+    parent.append(figure);
+    const full = { config: VEGA_CONFIG, ...spec };
+    // Vega reports errors while it draws (after the chart is set up) to its logger.
+    let problem = null;
+    const fail = (message) => {
+      if (problem !== null) return;
+      problem = message;
+      holder.dataset.chartStatus = 'failed';
+      holder.append(el('p', { class: 'warning' }, `This chart could not be drawn: ${message}`));
+    };
+    let level = 0;
+    const logger = {
+      level(l) { if (l === undefined) return level; level = l; return logger; },
+      error(...args) { fail(args.map((a) => (a && a.message) || String(a)).join(' ')); return logger; },
+      warn() { return logger; }, info() { return logger; }, debug() { return logger; },
+    };
+    const drawn = vegaEmbed(holder, full, { mode: 'vega-lite', actions: false, renderer: 'svg', logger, ...(options || {}) })
+      .then((result) => {
+        if (problem !== null) return null;
+        holder.dataset.chartStatus = 'drawn';
+        return result.view;
+      })
+      .catch((error) => { fail(error.message); return null; });
+    charts.push(drawn);
+    return drawn;
+  }
+  function chartWidth(columns) {
+    const inner = Math.max(320, Math.min(main.clientWidth || 900, 1000) - 72);
+    const cols = columns || 1;
+    return Math.floor((inner - (cols - 1) * 36) / cols) - (cols > 1 ? 30 : 70);
+  }
+
+  // -------------------------------------------------------------------------
+  // Every metric and daily count is 0 or more: a chart cuts its interval at 0
+  // (the tables give the interval as computed).
+  function atLeastZero(x) { return x === null || x === undefined ? x : Math.max(0, x); }
+
+  // Data for the charts: one row per (scenario, metric, year).
+  function yearRows(names, scenarioList) {
+    const rows = [];
+    for (const s of scenarioList || scenarios) {
+      for (const name of names) {
+        const m = s.metrics[name];
+        if (!m) continue;
+        years.forEach((year, i) => {
+          if (m.mean[i] === null) return;
+          rows.push({ year: String(year), metric: label(name), name, scenario: s.label,
+                      mean: m.mean[i], low: atLeastZero(m.low[i]), high: m.high[i] });
+        });
+      }
+    }
+    return rows;
+  }
+  // Small multiples: each panel its own y scale, and its own x axis (so an
+  // empty cell at the end of the grid draws none).
+  const FACET_RESOLVE = { scale: { y: 'independent' }, axis: { x: 'independent' } };
+  const yearAxis = { field: 'year', type: 'ordinal', title: null,
+                     axis: { labelAngle: 0, labelOverlap: 'greedy', labelSeparation: 4 } };
+  function tooltip(kind, extra) {
+    const f = tooltipFormat(kind);
+    return [...(extra || []), { field: 'year', title: 'Year' },
+      { field: 'mean', type: 'quantitative', title: 'Mean', format: f },
+      { field: 'low', type: 'quantitative', title: '95% interval from', format: f },
+      { field: 'high', type: 'quantitative', title: 'to', format: f }];
+  }
+
+  // A national reference value: a dashed line across the panel, labelled at its right.
+  // One line per panel: the panel's rows are first reduced to one.
+  function referenceLine(value, text) {
+    const one = [{ aggregate: [{ op: 'count', as: 'rows' }] },
+                 { calculate: String(value), as: 'reference' }, { calculate: JSON.stringify(text), as: 'referenceLabel' }];
+    return [
+      { transform: one, mark: { type: 'rule', color: REFERENCE_COLOUR, strokeDash: [6, 4], strokeWidth: 1.5 },
+        encoding: { y: { field: 'reference', type: 'quantitative' } } },
+      { transform: one, mark: { type: 'text', color: REFERENCE_COLOUR, align: 'right', baseline: 'bottom', dy: -3, fontSize: 11 },
+        encoding: { y: { field: 'reference', type: 'quantitative' }, x: { value: 'width' }, text: { field: 'referenceLabel' } } },
+    ];
+  }
+
+  // Lines by year with their 95% intervals: a band when there are enough
+  // years to draw one, whiskers otherwise. Colour: the metric (one scenario)
+  // or the scenario (two); facet: one panel per metric.
+  function yearLines(names, opts) {
+    const o = opts || {};
+    const rows = yearRows(names);
+    const kind = o.kind || kindOf(names[0]);
+    const byScenario = isCompare;
+    const facet = o.facet && names.length > 1;
+    const colourField = byScenario ? 'scenario' : 'metric';
+    const colourDomain = byScenario ? scenarios.map((s) => s.label) : names.map(label);
+    const colour = !byScenario && facet ? { value: NHS.blue }
+      : { field: colourField, type: 'nominal', title: null,
+          scale: { domain: colourDomain, range: byScenario ? SCENARIO_COLOURS : PALETTE },
+          legend: colourDomain.length > 1 ? {} : null };
+    const y = { field: 'mean', type: 'quantitative', title: o.yTitle || null, axis: axisFor(kind),
+                scale: { zero: o.zero !== undefined ? o.zero : true } };
+    const interval = years.length >= 4
+      ? { mark: { type: 'area', opacity: 0.16 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } }
+      : { mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.7 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } };
+    const layers = [interval,
+      { mark: { type: 'line', point: true }, encoding: { x: yearAxis, y, color: colour, tooltip: tooltip(kind, [{ field: colourField, title: byScenario ? 'Scenario' : 'Measure' }]) } }];
+    for (const r of o.rules || []) layers.push(...referenceLine(r.value, r.label));
+    if (facet) {
+      const columns = Math.min(o.columns || 3, names.length);
+      return { data: { values: rows }, columns,
+               facet: { field: 'metric', type: 'nominal', sort: names.map(label), header: { title: null } },
+               spec: { width: chartWidth(columns), height: o.height || 170, layer: layers },
+               resolve: FACET_RESOLVE };
+    }
+    return { data: { values: rows }, width: chartWidth(1), height: o.height || 260, layer: layers };
+  }
+
+  // Bars by year with whiskers; one panel per metric (independent scales);
+  // two scenarios side by side in each year.
+  function yearBars(names, opts) {
+    const o = opts || {};
+    const rows = yearRows(names);
+    const columns = Math.min(o.columns || 2, names.length);
+    const kind = o.kind || kindOf(names[0]);
+    const x = { ...yearAxis, scale: { paddingInner: 0.25 } };
+    const xOffset = isCompare ? { xOffset: { field: 'scenario', type: 'nominal', sort: scenarios.map((s) => s.label) } } : {};
+    const colour = isCompare
+      ? { field: 'scenario', type: 'nominal', title: null, scale: { domain: scenarios.map((s) => s.label), range: SCENARIO_COLOURS } }
+      : { value: NHS.blue };
+    const layers = [
+      { mark: { type: 'bar', width: { band: isCompare ? 0.9 : 0.7 } }, encoding: { x, ...xOffset, y: { field: 'mean', type: 'quantitative', title: null, axis: axisFor(kind) }, color: colour,
+        tooltip: tooltip(kind, [{ field: 'metric', title: 'Measure' }, { field: 'scenario', title: 'Scenario' }]) } },
+      { mark: { type: 'rule', color: NHS.text, strokeWidth: 1.2 }, encoding: { x, ...xOffset, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+    ];
+    return { data: { values: rows }, columns,
+             facet: { field: 'metric', type: 'nominal', sort: names.map(label), header: { title: null } },
+             spec: { width: chartWidth(columns), height: o.height || 160, layer: layers },
+             resolve: FACET_RESOLVE };
+  }
+
+  // -------------------------------------------------------------------------
+  // Sections.
+  function cardLabel(name) { return label(name) + (kindOf(name) === 'days' ? ' (days)' : ''); }
+  function renderAtAGlance() {
+    const s = section('at-a-glance', isCompare ? `At a glance: B against A in ${lastYear}` : `At a glance: ${lastYear}`);
+    const cards = el('div', { class: 'cards' });
+    const last = years.length - 1;
+    const picks = ['admissions', 'nctr_bed_days', 'mean_wait_days_p1', 'mean_wait_days_p2', 'at_home_91d_pct', 'cost_total'];
+    for (const name of picks) {
+      if (isCompare) {
+        const c = data.comparison.metrics[name];
+        if (!c) continue;
+        const d = { mean: c.difference.mean[last], low: c.difference.low[last], high: c.difference.high[last] };
+        const clear = d.low > 0 || d.high < 0;
+        const ma = first.metrics[name].mean[last], mb = scenarios[1].metrics[name].mean[last];
+        cards.append(el('div', { class: `card${clear ? '' : ' card-unclear'}` },
+          el('p', { class: 'card-label' }, cardLabel(name)),
+          el('p', { class: 'card-value' }, signed(name, d.mean)),
+          el('p', { class: 'card-detail' }, `95% interval ${signed(name, d.low)} to ${signed(name, d.high)}`),
+          el('p', { class: 'card-detail' }, `A ${value(name, ma)}, B ${value(name, mb)}${clear ? '' : '; no clear difference'}`)));
+      } else {
+        const m = first.metrics[name];
+        if (!m) continue;
+        const change = years.length > 1 && m.mean[0] ? (m.mean[last] - m.mean[0]) / Math.abs(m.mean[0]) : null;
+        cards.append(el('div', { class: 'card' },
+          el('p', { class: 'card-label' }, cardLabel(name)),
+          el('p', { class: 'card-value' }, value(name, m.mean[last])),
+          el('p', { class: 'card-detail' }, `95% interval ${value(name, m.low[last])} to ${value(name, m.high[last])}`),
+          change !== null ? el('p', { class: 'card-detail' }, `${change >= 0 ? '+' : '\u2212'}${pct(Math.abs(change))} since ${firstYear}`) : null));
+      }
+    }
+    s.append(cards);
+    s.append(el('p', { class: 'note' },
+      isCompare
+        ? `Both scenarios were run with the same ${data.replications} sets of random numbers (the same patients arrive with the same needs), so B \u2212 A is measured more sharply than two separate runs would allow. A difference whose 95% interval includes zero is not clearly a difference.`
+        : `Every figure is the mean of ${data.replications} simulated replications; a 95% interval says how far the mean could move with more replications. Shaded bands and whiskers on the charts are those intervals.`));
+  }
+
+  // B - A each year for the measures a board asks about, with the paired 95% interval.
+  const DIFFERENCE_METRICS = ['admissions', 'step_up_diversions', 'acute_bed_days', 'nctr_bed_days', 'ic_bed_days',
+    'short_term_care_bed_days', 'home_ic_care_hours', 'mean_wait_days_p1', 'mean_wait_days_p2', 'mean_wait_days_p3',
+    'at_home_91d_pct', 'cost_total'];
+  function differenceLabel(name) {
+    return label(name) + (kindOf(name) === 'days' ? ' (days)' : isPct(name) ? ' (points)' : isMoney(name) ? ' (\u00a3)' : '');
+  }
+  function renderDifferences() {
+    const s = section('differences', 'B against A, year by year',
+      `How much B differs from A each year, with the 95% interval of the difference from the ${data.replications} paired replications; an interval that crosses the zero line is not a clear difference.`);
+    const names = DIFFERENCE_METRICS.filter((n) => data.comparison.metrics[n]);
+    const rows = [];
+    for (const name of names) {
+      const d = data.comparison.metrics[name].difference;
+      years.forEach((year, i) => {
+        if (d.mean[i] === null) return;
+        const clear = d.low[i] > 0 || d.high[i] < 0;
+        rows.push({ year: String(year), metric: differenceLabel(name),
+                    mean: d.mean[i], low: d.low[i], high: d.high[i], clear: clear ? 'clear difference' : 'no clear difference' });
+      });
+    }
+    const columns = 3;
+    const colour = { field: 'clear', type: 'nominal', title: null,
+                     scale: { domain: ['clear difference', 'no clear difference'], range: [NHS.blue, NHS.midGrey] } };
+    const f = ',.2~f';
+    chart(s, 'B \u2212 A by year',
+      'Each panel: B\u2019s mean less A\u2019s in each year (dot) and its 95% interval (whisker); blue where the interval leaves out zero.',
+      { data: { values: rows }, columns,
+        facet: { field: 'metric', type: 'nominal', sort: names.map(differenceLabel), header: { title: null } },
+        spec: { width: chartWidth(columns), height: 130, layer: [
+          { mark: { type: 'rule', color: NHS.text, strokeWidth: 1 }, encoding: { y: { datum: 0, type: 'quantitative' } } },
+          { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative', title: null, axis: { labelExpr: COUNT_LABEL } }, y2: { field: 'high' }, color: colour } },
+          { mark: { type: 'point', filled: true, size: 50 }, encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative' }, color: colour,
+            tooltip: [{ field: 'metric', title: 'Measure' }, { field: 'year', title: 'Year' },
+                      { field: 'mean', type: 'quantitative', title: 'B \u2212 A', format: f },
+                      { field: 'low', type: 'quantitative', title: '95% interval from', format: f },
+                      { field: 'high', type: 'quantitative', title: 'to', format: f }] } },
+        ] },
+        resolve: FACET_RESOLVE });
+  }
+
+  function renderDemand() {
+    const s = section('demand', 'Demand and admissions',
+      'Residents in each age band generate would-be emergency admissions; the urgent community response cares for some at home (step-up) and the rest are admitted.');
+    chart(s, 'Would-be admissions, admissions and step-up by year',
+      `People arriving as emergencies, those admitted to an acute bed, and those cared for by step-up instead, each year from ${firstYear} to ${lastYear}.`,
+      yearLines(['would_be_admissions', 'admissions', 'step_up_diversions'], { facet: true, columns: 3 }));
+    chart(s, 'Discharges by pathway',
+      'Discharges from acute beds each year to home with support (pathway 1), a bed-based service (pathway 2) and a care-home assessment (pathway 3).',
+      yearLines(['discharges_p1', 'discharges_p2', 'discharges_p3'], { facet: true, columns: 3 }));
+  }
+
+  function renderBedDays() {
+    const s = section('bed-days', 'Bed days by setting',
+      'Bed days are the beds in use added up over the year; care hours are the hours of home-based intermediate care delivered.');
+    chart(s, 'Bed days and care hours by setting and year',
+      'Each setting on its own scale: acute beds (all days), the delayed (NCTR) part of them, intermediate care beds, short-term care beds, and home-based care hours; whiskers are 95% intervals.',
+      yearBars(['acute_bed_days', 'nctr_bed_days', 'ic_bed_days', 'short_term_care_bed_days', 'home_ic_care_hours'], { columns: 3 }));
+  }
+
+  function renderDelays() {
+    const s = section('delays', 'Delays: NCTR bed days and waits',
+      'A patient who no longer meets the criteria to reside (NCTR) waits in the acute bed until the triage is done and the service on their pathway has a place.');
+    chart(s, 'NCTR (delayed) bed days by year',
+      'Acute bed days after patients no longer met the criteria to reside, with the 95% interval.',
+      yearLines(['nctr_bed_days', 'mean_nctr_days_per_discharge'], { facet: true, columns: 2 }));
+    chart(s, 'Mean wait for a place, by pathway',
+      `Days from ready to leave to a place in each pathway\u2019s service, with 95% intervals; the dashed line is NICE QS173\u2019s ${WAIT_STANDARD_DAYS} days for bed-based intermediate care to start (a national standard).`,
+      yearLines(['mean_wait_days_p1', 'mean_wait_days_p2', 'mean_wait_days_p3'], {
+        kind: 'days', yTitle: 'days', facet: isCompare, columns: 3,
+        rules: [{ value: WAIT_STANDARD_DAYS, label: `NICE QS173: ${WAIT_STANDARD_DAYS} days` }] }));
+  }
+
+  // Day by day: the census at each midnight of one projected year, chosen by the reader.
+  function dayRows(daily, scenarioLabel, kinds) {
+    const rows = [];
+    const n = daily.days;
+    const perYear = Math.max(1, Math.round(n / years.length));
+    const start = Date.UTC(firstYear, 0, 1);
+    const push = (series, panel, measure, values) => {
+      if (!values) return;
+      for (let d = 0; d < n; ++d) {
+        rows.push({ date: start + d * 86400000, year: firstYear + Math.floor(d / perYear), panel, measure,
+                    scenario: scenarioLabel, mean: values.mean[d],
+                    low: values.low ? atLeastZero(values.low[d]) : null, high: values.high ? values.high[d] : null });
+      }
+    };
+    kinds(push, daily);
+    return rows;
+  }
+  function winterRows() {
+    // December to March, the NHS's winter, shaded in every projected year's window.
+    const rows = [];
+    const n = first.daily.days;
+    const perYear = Math.max(1, Math.round(n / years.length));
+    const start = Date.UTC(firstYear, 0, 1);
+    years.forEach((year, k) => {
+      const from = start + k * perYear * 86400000, to = start + (k + 1) * perYear * 86400000;
+      for (const y of [year - 1, year]) {
+        const a = Math.max(from, Date.UTC(y, 11, 1)), b = Math.min(to, Date.UTC(y + 1, 3, 1));
+        if (a < b) rows.push({ year, start: a, end: b });
+      }
+    });
+    return rows;
+  }
+  function renderThroughTheYear() {
+    if (!first.daily || !first.daily.days) return;
+    const s = section('through-the-year', 'Through the year',
+      `The census at each midnight, day by day, as the mean of the replications${isCompare ? ' (their intervals are in the run reports of A and B)' : ''}: how full each service is against its capacity, and how many people wait. Winter (December to March) is shaded.`);
+    const views = [];
+    let shown = firstYear;
+    const select = el('select', { id: 'year-choice' }, years.map((y) => el('option', { value: y }, y)));
+    const yearNote = el('span', { class: 'year-shown' }, `Showing ${shown}.`);
+    s.append(el('p', { class: 'control' }, el('label', { for: 'year-choice' }, 'Year shown '), select, ' ', yearNote));
+    select.addEventListener('change', () => {
+      shown = Number(select.value);
+      yearNote.textContent = `Showing ${shown}.`;
+      for (const v of views) v.then((view) => view && view.signal('year', shown).runAsync());
+    });
+
+    const winter = winterRows();
+    const x = { field: 'date', type: 'temporal', title: null, scale: { type: 'utc' },
+                axis: { labelExpr: "utcFormat(datum.value, '%b')", tickCount: { interval: 'month', step: 1 }, labelAngle: 0 } };
+    const dailySpec = (rows, colour, dash, unitTitle) => ({
+      params: [{ name: 'year', value: firstYear }],
+      width: chartWidth(1), height: 190,
+      config: { ...VEGA_CONFIG, legend: { ...VEGA_CONFIG.legend, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2.5 } },
+      layer: [
+        { data: { values: winter }, transform: [{ filter: 'datum.year == year' }],
+          mark: { type: 'rect', color: '#D9E8F5', opacity: 0.6 },
+          encoding: { x: { ...x, field: 'start' }, x2: { field: 'end' } } },
+        // Two scenarios' bands would hide each other: a comparison draws the means.
+        ...(isCompare ? [] : [{ data: { values: rows }, transform: [{ filter: 'datum.year == year && isValid(datum.low)' }],
+          mark: { type: 'area', opacity: 0.18 },
+          encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour, detail: { field: 'measure' } } }]),
+        { data: { values: rows }, transform: [{ filter: 'datum.year == year' }],
+          mark: { type: 'line', strokeWidth: 1.6, interpolate: 'step-after' },
+          encoding: { x, y: { field: 'mean', type: 'quantitative', title: unitTitle, axis: { labelExpr: COUNT_LABEL } }, color: colour,
+                      strokeDash: dash, detail: { field: 'measure' },
+                      tooltip: [{ field: 'date', type: 'temporal', timeUnit: 'utcyearmonthdate', title: 'Day', format: '%e %b %Y' },
+                                { field: 'measure', title: 'Measure' }, { field: 'scenario', title: 'Scenario' },
+                                { field: 'mean', type: 'quantitative', title: 'Mean', format: ',.1f' }] } },
+      ],
+    });
+    const scenarioColour = { field: 'scenario', type: 'nominal', title: null,
+                             scale: { domain: scenarios.map((c) => c.label), range: SCENARIO_COLOURS } };
+
+    // Acute beds.
+    let acute = [];
+    for (const sc of scenarios) {
+      acute = acute.concat(dayRows(sc.daily, sc.label, (push, d) => {
+        push('acute', 'acute', 'Acute inpatients', d.acute_inpatients);
+        push('acute', 'acute', 'No longer meeting the criteria to reside (NCTR)', d.nctr_inpatients);
+      }));
+    }
+    const acuteMeasures = ['Acute inpatients', 'No longer meeting the criteria to reside (NCTR)'];
+    views.push(chart(s, 'Acute beds',
+      `Patients in acute beds at midnight, and those among them who no longer meet the criteria to reside (dashed${isCompare ? '' : ', with 95% intervals'}).`,
+      dailySpec(acute,
+        isCompare ? scenarioColour : { field: 'measure', type: 'nominal', title: null, scale: { domain: acuteMeasures, range: [NHS.blue, NHS.orange] } },
+        isCompare ? { field: 'measure', type: 'nominal', title: null, scale: { domain: acuteMeasures, range: [[1, 0], [5, 3]] } } : { value: [1, 0] },
+        'patients')));
+
+    // Each service: in use against capacity.
+    const names = [];
+    for (const sc of scenarios) for (const sv of sc.daily.services) if (!names.includes(sv.name)) names.push(sv.name);
+    for (const name of names) {
+      let rows = [];
+      let unit = '';
+      for (const sc of scenarios) {
+        const sv = sc.daily.services.find((x) => x.name === name);
+        if (!sv) continue;
+        unit = sv.unit;
+        rows = rows.concat(dayRows(sc.daily, sc.label, (push) => {
+          push(name, name, 'In use', sv.in_use);
+          push(name, name, 'Capacity', sv.capacity);
+        }));
+      }
+      const measures = ['In use', 'Capacity'];
+      views.push(chart(s, `In use and capacity: ${serviceLabel(name)}`,
+        `The ${unit} of ${serviceLabel(name)} in use at each midnight${isCompare ? '' : ', with the 95% interval,'} against the capacity there was (dashed).`,
+        dailySpec(rows,
+          isCompare ? scenarioColour : { field: 'measure', type: 'nominal', title: null, scale: { domain: measures, range: [NHS.blue, NHS.darkGrey] } },
+          { field: 'measure', type: 'nominal', title: null, scale: { domain: measures, range: [[1, 0], [5, 3]] }, legend: isCompare ? {} : null },
+          unit)));
+    }
+
+    // Queues.
+    let queues = [];
+    for (const sc of scenarios) {
+      for (const sv of sc.daily.services) {
+        queues = queues.concat(dayRows(sc.daily, sc.label, (push) => push(sv.name, sv.name, serviceLabel(sv.name), sv.waiting)));
+      }
+    }
+    const serviceNames = names.map(serviceLabel);
+    views.push(chart(s, 'People waiting for each service',
+      `People waiting for a place at each midnight, in an acute bed or (for step-up) in the community${isCompare ? '' : ', with 95% intervals'}.`,
+      dailySpec(queues,
+        isCompare ? scenarioColour : { field: 'measure', type: 'nominal', title: null, scale: { domain: serviceNames, range: PALETTE } },
+        isCompare ? { field: 'measure', type: 'nominal', title: null, scale: { domain: serviceNames, range: [[1, 0], [5, 3], [2, 2], [8, 3, 2, 3]] } } : { value: [1, 0] },
+        'people')));
+  }
+
+  const COST_SETTINGS = ['cost_acute', 'cost_ic_beds', 'cost_home_ic', 'cost_short_term_care'];
+  const COST_COLOURS = [NHS.darkBlue, NHS.lightBlue, NHS.aqua, NHS.warmYellow];
+  function renderCosts() {
+    const s = section('costs', 'Costs',
+      'Each setting\u2019s bed days or care hours times its unit cost, grown by its real-terms rate; the total is acute, intermediate care beds, home-based intermediate care and short-term care beds (long-term care homes apart).');
+    const rows = yearRows(COST_SETTINGS);
+    const colour = { field: 'metric', type: 'nominal', title: null, sort: COST_SETTINGS.map(label),
+                     scale: { domain: COST_SETTINGS.map(label), range: COST_COLOURS } };
+    const order = { field: 'order', type: 'quantitative' };
+    rows.forEach((r) => { r.order = COST_SETTINGS.indexOf(r.name); });
+    const bars = {
+      mark: { type: 'bar', width: { band: 0.7 } },
+      encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
+                  color: colour, order,
+                  tooltip: tooltip('money', [{ field: 'metric', title: 'Setting' }, { field: 'scenario', title: 'Scenario' }]) },
+    };
+    const columns = isCompare ? 2 : 1;
+    chart(s, 'Cost by setting and year',
+      isCompare ? 'Mean cost of each setting each year, stacked to the total, for A and for B.'
+                : 'Mean cost of each setting each year, stacked to the total.',
+      isCompare
+        ? { data: { values: rows }, columns: 2, facet: { field: 'scenario', type: 'nominal', sort: scenarios.map((c) => c.label), header: { title: null } },
+            spec: { width: chartWidth(2), height: 240, ...bars } }
+        : { data: { values: rows }, width: chartWidth(columns), height: 260, ...bars });
+
+    if (isCompare) {
+      const names = ['cost_total', ...COST_SETTINGS];
+      const diff = [];
+      for (const name of names) {
+        const c = data.comparison.metrics[name];
+        if (!c) continue;
+        years.forEach((year, i) => diff.push({ year: String(year), metric: label(name), mean: c.cumulative_difference.mean[i],
+                                               low: c.cumulative_difference.low[i], high: c.cumulative_difference.high[i] }));
+      }
+      const colourDiff = { field: 'metric', type: 'nominal', title: null, scale: { domain: names.map(label), range: [NHS.red, ...COST_COLOURS] } };
+      chart(s, `Cumulative difference in cost, B \u2212 A, ${firstYear} to each year`,
+        'B\u2019s cost less A\u2019s, summed from the first projected year, with 95% intervals from the paired replications; below zero, B costs less.',
+        { data: { values: diff }, width: chartWidth(1), height: 260,
+          layer: [
+            { mark: { type: 'rule', color: NHS.text, strokeWidth: 1 }, encoding: { y: { datum: 0, type: 'quantitative' } } },
+            { mark: { type: years.length >= 4 ? 'area' : 'rule', opacity: years.length >= 4 ? 0.14 : 0.7, strokeWidth: 1.5 },
+              encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colourDiff } },
+            { mark: { type: 'line', point: true },
+              encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, axis: axisFor('money') }, color: colourDiff,
+                          tooltip: tooltip('money', [{ field: 'metric', title: 'Setting' }]) } },
+          ] });
+    } else {
+      const cumulative = [];
+      for (const name of COST_SETTINGS) {
+        const m = first.metrics[name];
+        let sum = 0;
+        years.forEach((year, i) => { sum += m.mean[i] || 0; cumulative.push({ year: String(year), metric: label(name), name, order: COST_SETTINGS.indexOf(name), mean: sum }); });
+      }
+      chart(s, `Cumulative cost from ${firstYear}`,
+        'The mean cost of each setting added up from the first projected year to each year, stacked to the total.',
+        { data: { values: cumulative }, width: chartWidth(1), height: 260,
+          mark: { type: 'bar', width: { band: 0.7 } },
+          encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
+                      color: colour, order, tooltip: [{ field: 'metric', title: 'Setting' }, { field: 'year', title: 'To' },
+                                                       { field: 'mean', type: 'quantitative', title: 'Cumulative', format: ',.0f' }] } });
+    }
+  }
+
+  function bcfLabel(name) { return label(name) + (isPct(name) ? ' (%)' : ''); }
+  function renderBcf() {
+    const s = section('bcf', 'Better Care Fund metrics',
+      'The measures the Better Care Fund reports, each year, against a national reference value where there is one. The dashed red line is a national figure to read the result against, not a local target.');
+    const metrics = BCF_METRICS.filter((b) => first.metrics[b.metric]);
+    const rows = yearRows(metrics.map((b) => b.metric));
+    for (const r of rows) {
+      const b = BCF_METRICS.find((x) => x.metric === r.name);
+      r.metric = bcfLabel(r.name);
+      r.reference = b.reference;
+      r.referenceLabel = b.reference !== null ? b.referenceLabel : null;
+    }
+    const columns = 2;
+    const byScenario = isCompare;
+    const colour = byScenario
+      ? { field: 'scenario', type: 'nominal', title: null, scale: { domain: scenarios.map((c) => c.label), range: SCENARIO_COLOURS } }
+      : { value: NHS.blue };
+    const interval = years.length >= 4
+      ? { mark: { type: 'area', opacity: 0.16 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } }
+      : { mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.7 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } };
+    chart(s, 'BCF metrics by year',
+      'Each metric with its 95% interval; a dashed line marks the national reference value where one exists.',
+      { data: { values: rows }, columns,
+        facet: { field: 'metric', type: 'nominal', sort: metrics.map((b) => bcfLabel(b.metric)), header: { title: null } },
+        spec: { width: chartWidth(columns), height: 150, layer: [
+          interval,
+          { mark: { type: 'line', point: true }, encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, scale: { zero: false } }, color: colour,
+            tooltip: tooltip('count', [{ field: 'metric', title: 'Metric' }, { field: 'scenario', title: 'Scenario' }]) } },
+          { transform: [{ filter: 'isValid(datum.reference)' }, { aggregate: [{ op: 'max', field: 'reference', as: 'reference' }], groupby: ['referenceLabel'] }],
+            mark: { type: 'rule', color: REFERENCE_COLOUR, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y: { field: 'reference', type: 'quantitative' } } },
+          { transform: [{ filter: 'isValid(datum.reference)' }, { aggregate: [{ op: 'max', field: 'reference', as: 'reference' }], groupby: ['referenceLabel'] }],
+            mark: { type: 'text', color: REFERENCE_COLOUR, align: 'right', baseline: 'bottom', dy: -3, fontSize: 11 },
+            encoding: { y: { field: 'reference', type: 'quantitative' }, x: { value: 'width' }, text: { field: 'referenceLabel' } } },
+        ] },
+        resolve: FACET_RESOLVE });
+
+    const last = years.length - 1;
+    const head = isCompare
+      ? ['Metric', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`, 'National reference', 'Better if', 'Source']
+      : ['Metric', `${firstYear}`, `${lastYear} [95% interval]`, 'National reference', 'Better if', 'Source'];
+    const body = metrics.map((b) => {
+      const m = first.metrics[b.metric];
+      const ref = b.reference !== null ? value(b.metric, b.reference, m.unit) : 'none';
+      if (isCompare) {
+        const c = data.comparison.metrics[b.metric];
+        const mb = scenarios[1].metrics[b.metric];
+        return [label(b.metric), value(b.metric, m.mean[last], m.unit), mb ? value(b.metric, mb.mean[last], mb.unit) : '\u2013',
+          c ? `${signed(b.metric, c.difference.mean[last], m.unit)} [${signed(b.metric, c.difference.low[last], m.unit)}, ${signed(b.metric, c.difference.high[last], m.unit)}]` : '\u2013',
+          ref, b.better, b.source];
+      }
+      return [label(b.metric), value(b.metric, m.mean[0], m.unit),
+        `${value(b.metric, m.mean[last], m.unit)} [${value(b.metric, m.low[last], m.unit)}, ${value(b.metric, m.high[last], m.unit)}]`,
+        ref, b.better, b.source];
+    });
+    s.append(el('h3', {}, 'The metrics and their reference values'));
+    const t = table(head, body, 1);
+    t.querySelectorAll('td:last-child, th:last-child, td:nth-last-child(2), th:nth-last-child(2)').forEach((c) => c.classList.remove('num'));
+    t.classList.add('bcf-table');
+    s.append(t);
+    const nctr = first.metrics.nctr_bed_days, acute = first.metrics.acute_bed_days;
+    if (nctr && acute && acute.mean[last]) {
+      s.append(el('p', { class: 'note' },
+        `Scale check: in ${lastYear}, ${pct(nctr.mean[last] / acute.mean[last])} of ${isCompare ? 'A\u2019s ' : ''}acute bed days were delayed (NCTR); in England about 13,000 patients a day, about 13% of general and acute beds, no longer met the criteria to reside (2022 to 2025).`));
+    }
+  }
+
+  function renderEveryMetric() {
+    const s = section('every-metric', isCompare ? 'Every metric, B against A' : 'Every metric, year by year',
+      isCompare
+        ? `Each metric in ${lastYear} for A and B, B \u2212 A with its 95% interval, and B \u2212 A summed over ${firstYear} to ${lastYear}. The same figures are in compare.csv.`
+        : 'The mean of each metric in each year and, below it, the half-width of its 95% interval. The same figures are in summary.json and yearly.csv.');
+    const last = years.length - 1;
+    if (isCompare) {
+      const rows = Object.entries(data.comparison.metrics).map(([name, c]) => {
+        const a = first.metrics[name], b = scenarios[1].metrics[name];
+        return [metricCell(name, c.unit), a ? value(name, a.mean[last], c.unit) : '\u2013', b ? value(name, b.mean[last], c.unit) : '\u2013',
+          `${signed(name, c.difference.mean[last], c.unit)} [${signed(name, c.difference.low[last], c.unit)}, ${signed(name, c.difference.high[last], c.unit)}]`,
+          !summable(c.unit)
+            ? '\u2013'
+            : `${signed(name, c.cumulative_difference.mean[last], c.unit)} [${signed(name, c.cumulative_difference.low[last], c.unit)}, ${signed(name, c.cumulative_difference.high[last], c.unit)}]`,
+        ];
+      });
+      s.append(table(['Metric', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`, `B \u2212 A summed ${firstYear}\u2013${lastYear}`], rows, 1));
+    } else {
+      // The interval is symmetric (Student t): the mean \u00b1 its half-width.
+      const halfWidth = (name, m, i, unit) => (m.high[i] === null || m.mean[i] === null ? '' : `\u00b1${value(name, m.high[i] - m.mean[i], unit)}`);
+      const rows = Object.entries(first.metrics).map(([name, m]) => [metricCell(name, m.unit),
+        ...years.map((_, i) => el('span', {}, value(name, m.mean[i], m.unit), el('br'),
+          el('span', { class: 'interval' }, halfWidth(name, m, i, m.unit))))]);
+      const t = table(['Metric', ...years.map(String)], rows, 1);
+      if (years.length > 6) t.classList.add('wide');
+      s.append(t);
+    }
+  }
+  function metricCell(name, unit) { return el('span', {}, label(name), el('br'), el('span', { class: 'unit' }, unit)); }
+  // Flows a year (admissions, bed days, pounds) add up over years; rates and averages do not.
+  function summable(unit) { return /per year$/.test(unit) && !/per 100,000/.test(unit); }
+
+  // -------------------------------------------------------------------------
+  // The inputs, as the model read them.
+  function distributionRows(inputs) {
+    return inputs.age_bands.map((b) => [b.name, fmt(b.population, 0), fmt(b.admissions_per_1000_per_year, 1), pct(b.step_up_share),
+      ...b.pathway_split.map(pct), b.time_to_nctr_days]);
+  }
+  function yearByYear(inputs) {
+    // Only what changes from one year to the next.
+    const rows = [];
+    const by = inputs.by_year;
+    if (by.length < 2) return rows;
+    const varies = (values) => values.some((v) => Math.abs(v - values[0]) > 1e-9 * Math.max(1, Math.abs(values[0])));
+    const add = (what, values, format) => { if (varies(values)) rows.push([what, ...values.map(format)]); };
+    inputs.age_bands.forEach((b, i) => add(`Residents ${b.name}`, by.map((y) => y.population[i]), (v) => fmt(v, 0)));
+    inputs.age_bands.forEach((b, i) => add(`Admissions per 1,000 a year, ${b.name}`, by.map((y) => y.admissions_per_1000_per_year[i]), (v) => fmt(v, 1)));
+    inputs.age_bands.forEach((b, i) => add(`Step-up share, ${b.name}`, by.map((y) => y.step_up_share[i]), pct));
+    inputs.age_bands.forEach((b, i) => [0, 1, 2, 3].forEach((p) => add(`Pathway ${p} share, ${b.name}`, by.map((y) => y.pathway_split[i][p]), pct)));
+    inputs.age_bands.forEach((b, i) => add(`Mean days to NCTR, ${b.name}`, by.map((y) => y.time_to_nctr_mean_days[i]), (v) => fmt(v, 2)));
+    inputs.services.forEach((sv, i) => add(`Capacity, ${serviceLabel(sv.name)} (${sv.capacity_unit})`, by.map((y) => y.capacity[i]), (v) => fmt(v, v < 100 ? 1 : 0)));
+    inputs.services.forEach((sv, i) => add(`Mean length of stay, ${serviceLabel(sv.name)} (days)`, by.map((y) => y.length_of_stay_mean_days[i]), (v) => fmt(v, 1)));
+    add('Mean triage days', by.map((y) => y.triage_mean_days), (v) => fmt(v, 2));
+    add('Discharge days a week', by.map((y) => y.discharge_days_per_week), (v) => fmt(v, 0));
+    return rows;
+  }
+  function renderInputs(sc, heading) {
+    const s = section(`inputs-${sc.letter}`, heading,
+      `What the model was given: ${sc.file}. Every figure below is read from the scenario file (and the files it extends); the scenario files comment each figure with its source.`);
+    const inputs = sc.inputs;
+
+    s.append(el('h3', {}, 'Residents and emergency admissions'));
+    s.append(el('p', { class: 'caption' }, `In ${firstYear}: each age band\u2019s residents, emergency admissions per 1,000 a year, the share seen by the urgent community response (step-up), the discharge pathway split once patients no longer meet the criteria to reside, and the time from admission until they stop meeting them (days).`));
+    s.append(table(['Age band', 'Residents', 'Admissions per 1,000', 'Step-up', 'P0', 'P1', 'P2', 'P3', 'Time to NCTR'], distributionRows(inputs), 1));
+    s.lastChild.querySelectorAll('td:last-child, th:last-child').forEach((c) => c.classList.remove('num'));
+
+    const changes = yearByYear(inputs);
+    s.append(el('h3', {}, 'Growth and changes, year by year'));
+    if (changes.length) {
+      s.append(el('p', { class: 'caption' }, 'Every input that changes over the projection (demographic growth, capacity growing with demand or planned, phased changes to the model of care), as the model used it in each year.'));
+      const t = table(['Input', ...inputs.by_year.map((y) => String(y.year))], changes, 1);
+      if (years.length > 6) t.classList.add('wide');
+      s.append(t);
+    } else {
+      s.append(el('p', {}, 'No input changes over the projection: every year uses the base year\u2019s residents, rates and capacities.'));
+    }
+
+    s.append(el('h3', {}, 'Services'));
+    const outcome = (o) => `${serviceLabel(o.to)} ${pct(o.probability)}`;
+    s.append(table(['Service', 'Kind', 'Capacity', 'Length of stay (days)', 'Unit cost', 'Where people go next'],
+      inputs.services.map((sv) => [
+        capitalised(serviceLabel(sv.name)),
+        [sv.kind === 'home_based' ? 'home-based' : 'bed-based', sv.pathway ? `pathway ${sv.pathway.slice(1)}` : null,
+         sv.short_term_care ? 'short-term care' : null, sv.queue === 'priority' ? 'hospital patients first' : null].filter(Boolean).join(', '),
+        `${fmt(sv.capacity, sv.capacity < 100 ? 1 : 0)} ${sv.capacity_unit}` +
+          (sv.package_hours_per_day ? ` (packages of ${fmt(sv.package_hours_per_day.start, 1)} hours a day for ${fmt(sv.package_hours_per_day.intensive_days, 0)} days, then ${fmt(sv.package_hours_per_day.after, 1)})` : '') +
+          (sv.ring_fenced_for_step_down > 0 ? `; ${fmt(sv.ring_fenced_for_step_down, 0)} kept for step-down` : '') +
+          (sv.capacity_changes.length ? `; changes: ${sv.capacity_changes.map((c) => `${fmt(c.capacity, 0)} from day ${fmt(c.day, 0)}`).join(', ')}` : ''),
+        sv.length_of_stay_days,
+        `\u00a3${fmt(sv.unit_cost, 2)} per ${sv.cost_unit}`,
+        sv.outcomes.map(outcome).join(', '),
+      ]), 99));
+
+    s.append(el('h3', {}, 'Hospital discharge'));
+    const a = inputs.acute;
+    const p = inputs.pathways;
+    const items = [
+      ['Triage (transfer-of-care hub), days', a.triage_days],
+      ['Discharge days a week', `${a.discharge_days_per_week} (from Monday)`],
+      ['Discharge hours', `${fmt(a.discharge_hours[0], 0)}:00 to ${fmt(a.discharge_hours[1], 0)}:00`],
+      ['Pathways', ['P1', 'P2', 'P3'].map((k) => `${k} ${p[k] ? serviceLabel(p[k]) : '\u2013'}`).join(', ')],
+      ['Step-up', inputs.step_up ? `${serviceLabel(inputs.step_up.service)}, waiting at most ${fmt(inputs.step_up.max_wait_hours, 0)} hours` : 'none'],
+      ['Bridging', inputs.bridging ? `to ${serviceLabel(inputs.bridging.service)} after ${fmt(inputs.bridging.after_days, 1)} days waiting` : 'none'],
+      ['Deconditioning', inputs.deconditioning_per_day_waited > 0 ? `${pct(inputs.deconditioning_per_day_waited)} more chance of a heavier pathway per day waited` : 'off'],
+      ['Readmissions come back within', `${fmt(inputs.readmission_days, 0)} days`],
+      ['Admissions flagged as falls / ambulatory-care-sensitive', `${pct(inputs.fall_share)} / ${pct(inputs.acsc_share)}`],
+      ['Demand by day of week (Monday first)', inputs.day_of_week_profile.map((v) => fmt(v, 2)).join(', ')],
+      ['Demand by month (January first)', inputs.month_profile.map((v) => fmt(v, 2)).join(', ')],
+      ['Warm-up before the projection', `${fmt(inputs.warmup_days, 0)} days`],
+      ['Long-term care-home stays, days', `residential ${inputs.long_term_care.residential_stay_days}; nursing ${inputs.long_term_care.nursing_stay_days}`],
+    ];
+    if (inputs.initial_census) {
+      const c = inputs.initial_census;
+      items.push(['Starting census', `${fmt(c.acute_inpatients, 0)} acute inpatients; in services: ${inputs.services.map((sv, i) => `${serviceLabel(sv.name)} ${fmt(c.in_service[i] || 0, 0)}`).join(', ')}; waiting in acute: ${inputs.services.map((sv, i) => `${serviceLabel(sv.name)} ${fmt(c.waiting_in_acute[i] || 0, 0)}`).join(', ')}; placements ${fmt(c.placements_residential, 0)} residential, ${fmt(c.placements_nursing, 0)} nursing`]);
+    }
+    s.append(table(['Setting', 'Value'], items, 99));
+
+    s.append(el('h3', {}, 'Unit costs'));
+    const g = inputs.costs.real_terms_growth_per_year;
+    const growth = (v) => (v ? `${v > 0 ? '+' : '\u2212'}${fmt(Math.abs(v) * 100, 1)}% a year` : 'none');
+    s.append(table(['Cost', 'Unit cost', 'Real-terms growth'], [
+      ['Acute bed day', `\u00a3${fmt(inputs.costs.acute_bed_day, 2)}`, growth(g.acute)],
+      ['Extra for a delayed (NCTR) day', `\u00a3${fmt(inputs.costs.nctr_bed_day, 2)}`, growth(g.acute)],
+      ...inputs.services.map((sv) => [`${capitalised(serviceLabel(sv.name))}, per ${sv.cost_unit}`, `\u00a3${fmt(sv.unit_cost, 2)}`,
+        growth(sv.short_term_care ? g.short_term_care : sv.kind === 'home_based' ? g.home_ic : g.ic_beds)]),
+      ['Long-term care-home placement, per week', `\u00a3${fmt(inputs.costs.care_home_placement_per_week, 2)}`, growth(g.long_term_care)],
+    ], 1));
+  }
+
+  function renderAbout() {
+    const s = section('about', 'About this report');
+    const rows = [
+      ['icsim version', data.icsim_version],
+      ['Seed', String(data.seed)],
+      ['Replications', `${data.replications}${isCompare ? ' for each scenario, paired (common random numbers)' : ''}`],
+      ['Projection', `${firstYear} to ${lastYear} (${plural(years.length, 'year')})`],
+    ];
+    for (const sc of scenarios) {
+      const prefix = isCompare ? `${sc.letter}: ` : '';
+      rows.push([`${prefix}Scenario`, sc.name]);
+      rows.push([`${prefix}Scenario file`, sc.file]);
+      rows.push([`${prefix}Scenario SHA-256`, el('code', {}, sc.sha256)]);
+      rows.push([`${prefix}Events simulated`, fmt(sc.events, 0)]);
+    }
+    rows.push(['Charts', `Vega ${vega.version}, Vega-Lite ${vegaLite.version}, vega-embed ${vegaEmbed.version}, embedded in this file; it loads nothing from the internet`]);
+    s.append(table(null, rows, 99));
+    s.append(el('p', { class: 'note' },
+      `The same scenario, seed and replications give the same figures, byte for byte: icsim ${isCompare ? 'compare' : 'run'} ${scenarios.map((c) => c.file).join(' ')} --seed ${data.seed} --replications ${data.replications}. The national reference values in the Better Care Fund section are national figures (ASCOF, NICE, NHS England statistics, each named with its year) to read results against, not this area\u2019s targets.`));
+  }
+
+  // -------------------------------------------------------------------------
+  const contents = el('nav', { class: 'contents panel', 'aria-label': 'Contents' });
+  main.append(contents);
+  renderAtAGlance();
+  if (isCompare) renderDifferences();
+  renderDemand();
+  renderBedDays();
+  renderDelays();
+  renderThroughTheYear();
+  renderCosts();
+  renderBcf();
+  renderEveryMetric();
+  scenarios.forEach((sc) => renderInputs(sc, isCompare ? `Inputs and assumptions: ${sc.label}` : 'Inputs and assumptions'));
+  renderAbout();
+  contents.append(el('h2', {}, 'Contents'),
+    el('ol', {}, sections.map(([id, title]) => el('li', {}, el('a', { href: `#${id}` }, title)))));
+
+  // Every chart drawn (or failed): say so on the page's root for tests.
+  Promise.all(charts).then((views) => {
+    const drawn = views.filter(Boolean).length;
+    document.documentElement.dataset.chartsDrawn = String(drawn);
+    document.documentElement.dataset.chartsFailed = String(views.length - drawn);
+    document.documentElement.dataset.reportStatus = 'ready';
+  });
+})();
