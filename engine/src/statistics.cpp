@@ -180,13 +180,7 @@ void TimeWeighted::integrate_to(SimTime t) {
   if (from < to) {  // the common case: within one period
     const int period = cursor_.index(from);
     if (period >= 0 && to <= cursor_.end()) {
-      const auto i = static_cast<std::size_t>(period);
-      const double days = to - from;
-      integral_[i] += level_ * days;
-      observed_days_[i] += days;
-      overall_integral_ += level_ * days;
-      overall_observed_days_ += days;
-      max_[i] = std::max(max_[i], level_);
+      accumulate(period, to - from);
       last_ = t;
       return;
     }
@@ -199,16 +193,19 @@ void TimeWeighted::integrate_to(SimTime t) {
       if (++period >= periods_.count) break;
     }
     const SimTime until = std::min(to, periods_.end(period));
-    const double days = until - from;
-    const auto i = static_cast<std::size_t>(period);
-    integral_[i] += level_ * days;
-    observed_days_[i] += days;
-    overall_integral_ += level_ * days;
-    overall_observed_days_ += days;
-    max_[i] = std::max(max_[i], level_);
+    accumulate(period, until - from);
     from = until;
   }
   last_ = t;
+}
+
+void TimeWeighted::accumulate(int period, double days) {
+  const auto i = static_cast<std::size_t>(period);
+  integral_[i] += level_ * days;
+  observed_days_[i] += days;
+  overall_integral_ += level_ * days;
+  overall_observed_days_ += days;
+  max_[i] = std::max(max_[i], level_);
 }
 
 void TimeWeighted::note_peak(SimTime t) {

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "atomic_file.hpp"
 #include "report_assets.hpp"
 
 namespace icsim::tools {
@@ -339,17 +340,6 @@ std::string page(const std::string& title, const std::string& subtitle, const Js
   return html;
 }
 
-void write_page(const std::filesystem::path& file, const std::string& html) {
-  // Write beside, then rename: a reader never sees half a file.
-  const auto partial = std::filesystem::path(file.string() + ".partial");
-  {
-    std::ofstream out(partial, std::ios::binary);
-    out << html;
-    if (!out) throw std::runtime_error("cannot write " + partial.string());
-  }
-  std::filesystem::rename(partial, file);
-}
-
 std::string projection(const models::ScenarioSpec& spec, int replications, std::uint64_t seed) {
   return "Projection " + std::to_string(spec.start_year) + "\u2013" + std::to_string(spec.start_year + spec.years - 1) +
          " \u00b7 " + std::to_string(replications) + " replications \u00b7 seed " + std::to_string(seed) +
@@ -362,7 +352,7 @@ void write_run_report(const std::filesystem::path& file, const models::ScenarioS
                       const models::ScenarioSummary& summary) {
   Json data = header("run", spec, summary.seed, summary.replications);
   data["scenarios"] = Json::array({scenario(spec, summary)});
-  write_page(file, page(spec.name, projection(spec, summary.replications, summary.seed), data));
+  write_file_atomically(file, page(spec.name, projection(spec, summary.replications, summary.seed), data));
 }
 
 void write_comparison_report(const std::filesystem::path& file, const models::ScenarioSpec& a,
@@ -383,7 +373,7 @@ void write_comparison_report(const std::filesystem::path& file, const models::Sc
     metrics[m.name] = std::move(metric);
   }
   data["comparison"] = {{"metrics", metrics}};
-  write_page(file, page(a.name + " compared with " + b.name, projection(a, comparison.replications, seed), data));
+  write_file_atomically(file, page(a.name + " compared with " + b.name, projection(a, comparison.replications, seed), data));
 }
 
 }  // namespace icsim::tools

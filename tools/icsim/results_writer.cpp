@@ -1,5 +1,8 @@
 #include "results_writer.hpp"
 
+#include "atomic_file.hpp"
+#include "csv_field.hpp"
+
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -10,28 +13,6 @@
 
 namespace icsim::tools {
 namespace {
-
-void write_file(const std::filesystem::path& file, const std::string& text) {
-  // Write beside, then rename: a reader never sees half a file.
-  const auto partial = std::filesystem::path(file.string() + ".partial");
-  {
-    std::ofstream out(partial, std::ios::binary);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + partial.string());
-  }
-  std::filesystem::rename(partial, file);
-}
-
-// RFC 4180: quote a field that holds a comma, a quote or a line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 // 12,345 for large numbers, 3.14 for small ones: what a board paper shows.
 std::string readable(double x) {
@@ -77,7 +58,7 @@ void write_summary_json(const std::filesystem::path& file, const models::Scenari
     metrics[definition.name] = {{"unit", definition.unit}, {"per_year", per_year}};
   }
   json["metrics"] = metrics;
-  write_file(file, json.dump(2) + "\n");
+  write_file_atomically(file, json.dump(2) + "\n");
 }
 
 void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
@@ -92,7 +73,7 @@ void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioS
               csv_field(summary.metrics[m].unit) + row;
     }
   }
-  write_file(file, text);
+  write_file_atomically(file, text);
 }
 
 void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
@@ -113,7 +94,7 @@ void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSp
       text += day + csv_field(summary.daily_series[s].name) + "," + csv_field(summary.daily_series[s].unit) + row;
     }
   }
-  write_file(file, text);
+  write_file_atomically(file, text);
 }
 
 void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
@@ -152,7 +133,7 @@ void write_comparison_csv(const std::filesystem::path& file, const models::Scena
       text += std::to_string(a.start_year + y) + "," + csv_field(m.name) + "," + csv_field(m.unit) + row;
     }
   }
-  write_file(file, text);
+  write_file_atomically(file, text);
 }
 
 void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::ScenarioSpec& b,

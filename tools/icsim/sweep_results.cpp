@@ -1,5 +1,7 @@
 #include "sweep_results.hpp"
 
+#include "csv_field.hpp"
+
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -10,17 +12,6 @@
 
 namespace icsim::tools {
 namespace {
-
-// RFC 4180: quote a field that holds a comma, a quote or a line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 void add_field(std::string& line, std::string_view field) {
   line += ',';

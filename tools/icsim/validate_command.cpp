@@ -14,15 +14,11 @@ namespace icsim::tools {
 namespace {
 
 int validate(const std::string& file) {
-  try {
-    const models::ScenarioSpec spec = scenario::load_scenario(file);
-    std::printf("%s: valid (%zu services, %zu age bands)\n", file.c_str(), spec.services.size(),
-                spec.age_bands.size());
-    return 0;
-  } catch (const scenario::ScenarioError& error) {
-    for (const scenario::Diagnostic& d : error.diagnostics()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    return 2;
-  }
+  const auto specs = load_scenarios({file});
+  if (!specs) return 2;
+  std::printf("%s: valid (%zu services, %zu age bands)\n", file.c_str(), specs->front().services.size(),
+              specs->front().age_bands.size());
+  return 0;
 }
 
 }  // namespace

@@ -15,11 +15,8 @@ MapEntry* SourceNode::find_entry(std::string_view key) {
   return it == entries.end() ? nullptr : &*it;
 }
 
-std::string quote(std::string_view text) {
-  constexpr std::size_t kLongest = 40;
-  const bool shortened = text.size() > kLongest;
-  if (shortened) text = text.substr(0, kLongest);
-  std::string quoted = "\"";
+std::string escaped(std::string_view text) {
+  std::string quoted;
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {
@@ -37,7 +34,17 @@ std::string quote(std::string_view text) {
       quoted += c;
     }
   }
-  return quoted + (shortened ? "...\"" : "\"");
+  return quoted;
+}
+
+std::string quote(std::string_view text) {
+  constexpr std::size_t kLongest = 40;
+  const bool shortened = text.size() > kLongest;
+  if (shortened) text = text.substr(0, kLongest);
+  std::string quoted(1, '"');  // appended, not "x" + string: g++ 12 warns falsely on the latter
+  quoted += escaped(text);
+  quoted += shortened ? "...\"" : "\"";
+  return quoted;
 }
 
 std::string describe(const SourceNode& node) {

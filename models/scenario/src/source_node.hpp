@@ -48,6 +48,10 @@ struct MapEntry {
 // "nothing".
 [[nodiscard]] std::string describe(const SourceNode& node);
 
+// Text with quotes, backslashes and control characters escaped as in a YAML
+// double-quoted scalar (\", \\, \n, \t, \xNN).
+[[nodiscard]] std::string escaped(std::string_view text);
+
 // A scalar quoted for a message, with quotes and control characters escaped
 // and long text shortened.
 [[nodiscard]] std::string quote(std::string_view text);

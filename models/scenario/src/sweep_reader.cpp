@@ -35,25 +35,10 @@ bool plain_safe(const std::string& text) {
 }
 
 std::string double_quoted(const std::string& text) {
-  std::string quoted = "\"";
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      quoted += '\\';
-      quoted += c;
-    } else if (c == '\n') {
-      quoted += "\\n";
-    } else if (c == '\t') {
-      quoted += "\\t";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      char escape[8];
-      std::snprintf(escape, sizeof escape, "\\x%02x", byte);
-      quoted += escape;
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "\"";
+  std::string quoted(1, '"');
+  quoted += escaped(text);
+  quoted += '"';
+  return quoted;
 }
 
 std::string scalar_text(const std::string& text, bool quoted) {

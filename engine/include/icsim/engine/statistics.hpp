@@ -171,6 +171,7 @@ class TimeWeighted {
 
  private:
   void integrate_to(SimTime t);
+  void accumulate(int period, double days);  // the current level held for `days` in `period`
   void note_peak(SimTime t);
 
   Periods periods_;
