@@ -9,6 +9,7 @@
 #include <icsim/engine/queueing_theory.hpp>
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/models/metrics.hpp>
+#include <icsim/models/single_year.hpp>
 
 namespace icsim::models {
 namespace {
@@ -34,7 +35,7 @@ class Planner {
 
   // Each year starts from the year before's answer, the first from Erlang C.
   YearPlan plan_year(int year, const std::vector<double>* previous) {
-    year_ = year;
+    year_spec_ = single_year_scenario(spec_, year);
     cache_.clear();
     evaluations_ = 0;
     YearPlan result;
@@ -55,31 +56,29 @@ class Planner {
   const Evaluation& evaluate(const Capacity& c, int replications) {
     auto key = std::make_pair(c, replications);
     if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
-    ScenarioSpec run = runnable();
-    for (std::size_t i = 0; i < plan_.services.size(); ++i) {
-      const ServiceIndex s = plan_.services[i].service;
-      run.services[s].capacity_changes.clear();
-      for (auto& y : run.yearly) y.capacity[s] = c[i];
-    }
     // The same seed for every candidate: differences are the capacity's, not chance's.
-    const auto results = run_replications(run, replications, seed_, threads_);
+    const auto results = run_replications(with_capacity(c), replications, seed_, threads_);
     Evaluation e;
-    const auto y = static_cast<std::size_t>(year_);
     for (const auto& r : results) {
-      e.metric.push_back(r.values[metric_][y]);
-      e.nctr_days.push_back(r.values[index(Metric::kNctrBedDays)][y]);
+      e.metric.push_back(r.values[metric_].front());
+      e.nctr_days.push_back(r.values[index(Metric::kNctrBedDays)].front());
     }
     ++evaluations_;
     if (on_step_) on_step_(describe(c));
     return cache_.emplace(std::move(key), std::move(e)).first->second;
   }
 
-  // The scenario up to the planned year only (later years cannot change it).
-  [[nodiscard]] ScenarioSpec runnable() const {
-    ScenarioSpec run = spec_;
-    run.yearly = yearly_settings(spec_);
-    run.years = year_ + 1;
-    run.yearly.resize(static_cast<std::size_t>(run.years));
+  // The planned year on its own (earlier years cannot change it once the
+  // warm-up has filled the services), each planned service at capacity c all year.
+  [[nodiscard]] ScenarioSpec with_capacity(const Capacity& c) const {
+    ScenarioSpec run = year_spec_;
+    for (std::size_t i = 0; i < plan_.services.size(); ++i) {
+      const ServiceIndex s = plan_.services[i].service;
+      run.services[s].capacity_changes.clear();
+      run.services[s].capacity = c[i];
+      run.yearly.front().capacity[s] = c[i];
+    }
+    fit_census_to_capacity(run);
     return run;
   }
 
@@ -119,18 +118,13 @@ class Planner {
   Capacity queueing_start() {
     Capacity most(plan_.services.size());
     for (std::size_t i = 0; i < most.size(); ++i) most[i] = plan_.services[i].max;
-    ScenarioSpec run = runnable();
+    const auto results = run_replications(with_capacity(most), plan_.screen_replications, seed_, threads_);
     Capacity start(most.size());
-    const auto results = [&] {
-      for (std::size_t i = 0; i < most.size(); ++i)
-        for (auto& y : run.yearly) y.capacity[plan_.services[i].service] = most[i];
-      return run_replications(run, plan_.screen_replications, seed_, threads_);
-    }();
     for (std::size_t i = 0; i < most.size(); ++i) {
       const auto& service = spec_.services[plan_.services[i].service];
       double load = 0.0;
       for (const auto& r : results)
-        load += r.values[index(plan_.services[i].service, ServiceMeasure::kOccupancy)][static_cast<std::size_t>(year_)];
+        load += r.values[index(plan_.services[i].service, ServiceMeasure::kOccupancy)].front();
       load /= static_cast<double>(results.size());
       const double unit = service.capacity_in_care_hours ? service.package_hours_per_day_start : 1.0;
       const double packages = load / unit;
@@ -303,7 +297,7 @@ class Planner {
   const std::function<void(const std::string&)>& on_step_;
   std::size_t metric_ = 0;
   double cost_per_nctr_day_ = 0.0;
-  int year_ = 0;
+  ScenarioSpec year_spec_;  // the year being planned, on its own
   int evaluations_ = 0;
   std::map<std::pair<Capacity, int>, Evaluation> cache_;
 };

@@ -97,6 +97,7 @@ TEST_CASE("two services: the planner finds the brute-force optimum of the grid",
 
   // Brute force over the whole grid with the same seed and replications and
   // the same rule: the cheapest whose one-sided 95% upper bound meets the target.
+  // The grid runs the whole projection; the planner, the planned year on its own.
   const std::size_t metric = models::index(models::Metric::kMeanNctrDaysPerDischarge);
   const double t = engine::student_t_quantile(0.90, plan.confirm_replications - 1);
   double best_cost = std::numeric_limits<double>::infinity();

@@ -1,0 +1,95 @@
+#include <icsim/models/single_year.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include <icsim/engine/check.hpp>
+
+namespace icsim::models {
+namespace {
+
+// A service's capacity at the start of projected year `year`, as the full
+// run has it then: the yearly capacity, switched at each year's start when
+// it differs from the year before, and the capacity changes, in time order;
+// at the same instant a year's start comes first (it is scheduled first).
+double capacity_at_start(const ServiceSpec& service, std::size_t s, const std::vector<YearSettings>& years, int year) {
+  double capacity = years.front().capacity[s];
+  auto change = service.capacity_changes.begin();
+  const auto end = service.capacity_changes.end();
+  for (int y = 1; y <= year; ++y) {
+    const double start = y * engine::kDaysPerYear;
+    for (; change != end && change->day < start; ++change) capacity = change->capacity;
+    const auto now = static_cast<std::size_t>(y);
+    if (years[now].capacity[s] != years[now - 1].capacity[s]) capacity = years[now].capacity[s];
+  }
+  for (; change != end && change->day <= year * engine::kDaysPerYear; ++change) capacity = change->capacity;
+  return capacity;
+}
+
+double grown(double rate, int years) { return std::pow(1.0 + rate, years); }
+
+}  // namespace
+
+ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year, engine::SimTime min_warmup_days) {
+  ICSIM_CHECK(year >= 0 && year < spec.years, "the year is not one the scenario projects");
+  const auto years = yearly_settings(spec);
+  YearSettings settings = years[static_cast<std::size_t>(year)];
+  const double start = year * engine::kDaysPerYear, end = start + engine::kDaysPerYear;
+
+  ScenarioSpec one = spec;
+  one.start_year = spec.start_year + year;
+  one.years = 1;
+  one.warmup_days = std::max(spec.warmup_days, min_warmup_days);
+  for (std::size_t s = 0; s < one.services.size(); ++s) {
+    ServiceSpec& service = one.services[s];
+    settings.capacity[s] = capacity_at_start(spec.services[s], s, years, year);
+    std::vector<CapacityChange> within;
+    for (const auto& change : service.capacity_changes)
+      if (change.day > start && change.day < end) within.push_back({change.day - start, change.capacity});
+    service.capacity_changes = std::move(within);
+    service.capacity = settings.capacity[s];
+    service.length_of_stay_days = settings.length_of_stay_days[s];
+  }
+  for (std::size_t b = 0; b < one.age_bands.size(); ++b) {
+    AgeBandSpec& band = one.age_bands[b];
+    band.population = settings.population[b];
+    band.admissions_per_1000_per_year = settings.admissions_per_1000_per_year[b];
+    band.step_up_share = settings.step_up_share[b];
+    band.pathway_split = settings.pathway_split[b];
+    band.time_to_nctr_days = settings.time_to_nctr_days[b];
+  }
+  one.triage_days = settings.triage_days;
+  one.discharge_days_per_week = settings.discharge_days_per_week;
+  one.yearly = {settings};
+
+  // The model grows unit costs from the first projected year; this scenario's
+  // first year is `year`, so its unit costs start grown and grow no more.
+  CostSpec& costs = one.costs;
+  const CostGrowth growth = costs.real_terms_growth_per_year;
+  costs.acute_bed_day *= grown(growth.acute, year);
+  costs.nctr_bed_day *= grown(growth.acute, year);
+  costs.care_home_placement_per_week *= grown(growth.long_term_care, year);
+  for (ServiceSpec& service : one.services) {
+    if (service.kind == ServiceKind::kHomeBased)
+      service.cost_per_care_hour *= grown(growth.home_ic, year);
+    else
+      service.cost_per_bed_day *= grown(service.short_term_care ? growth.short_term_care : growth.ic_beds, year);
+  }
+  costs.real_terms_growth_per_year = CostGrowth{};
+
+  fit_census_to_capacity(one);
+  return one;
+}
+
+void fit_census_to_capacity(ScenarioSpec& spec) {
+  if (!spec.initial_census) return;
+  const auto first = yearly_settings(spec).front();
+  auto& in_service = spec.initial_census->in_service;
+  for (std::size_t s = 0; s < in_service.size() && s < spec.services.size(); ++s) {
+    const ServiceSpec& service = spec.services[s];
+    const double place = service.capacity_in_care_hours ? service.package_hours_per_day_start : 1.0;
+    in_service[s] = std::min(in_service[s], std::floor(first.capacity[s] / place + 1e-9));
+  }
+}
+
+}  // namespace icsim::models
