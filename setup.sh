@@ -27,6 +27,7 @@ packages=(
   catch2 libbenchmark-dev
   libopenmpi-dev openmpi-bin
   libxlsxwriter-dev python3-openpyxl
+  libcpp-httplib-dev
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -58,6 +59,14 @@ if ! cmp -s tools/report/package-lock.json tools/report/node_modules/.icsim-pack
   echo "setup: npm ci in tools/report"
   (cd tools/report && npm ci --ignore-scripts --no-audit --no-fund)
   cp tools/report/package-lock.json tools/report/node_modules/.icsim-package-lock.json
+fi
+
+# The browser test of icsim serve drives Chromium with Playwright's library
+# (tests/serve, no browser downloaded): test jobs only, again only when its lock changed.
+if [ "$job" != run ] && ! cmp -s tests/serve/package-lock.json tests/serve/node_modules/.icsim-package-lock.json; then
+  echo "setup: npm ci in tests/serve"
+  (cd tests/serve && npm ci --ignore-scripts --no-audit --no-fund)
+  cp tests/serve/package-lock.json tests/serve/node_modules/.icsim-package-lock.json
 fi
 
 jobs=$(nproc)

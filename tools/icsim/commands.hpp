@@ -23,6 +23,7 @@ CommandRunner add_compare_command(CLI::App& app);
 CommandRunner add_plan_command(CLI::App& app);
 CommandRunner add_sweep_command(CLI::App& app);
 CommandRunner add_merge_command(CLI::App& app);
+CommandRunner add_serve_command(CLI::App& app);
 
 // Loads every scenario, or prints every diagnostic of every file to stderr
 // and returns nothing (the command then exits 2).

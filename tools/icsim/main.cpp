@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
       {"demo", icsim::tools::add_demo_command(app)},
       {"sweep", icsim::tools::add_sweep_command(app)},
       {"merge", icsim::tools::add_merge_command(app)},
+      {"serve", icsim::tools::add_serve_command(app)},
   };
 
   try {

@@ -1,21 +1,9 @@
-// Each file is assembled into read-only data with .incbin; the paths come from
-// tools/report/embed_assets.cmake, which also rebuilds this file when one of
-// them changes.
+// The paths come from tools/report/embed_assets.cmake, which also rebuilds
+// this file when one of them changes.
 
 #include "report_assets.hpp"
 
-// ICSIM_EMBED("name", "/path"): the bytes of the file between name_begin and name_end.
-#define ICSIM_EMBED(name, file)                  \
-  asm(".pushsection .rodata,\"a\",@progbits\n"   \
-      ".balign 16\n"                             \
-      ".globl " name "_begin\n"                  \
-      ".hidden " name "_begin\n"                 \
-      name "_begin:\n"                           \
-      ".incbin \"" file "\"\n"                   \
-      ".globl " name "_end\n"                    \
-      ".hidden " name "_end\n"                   \
-      name "_end:\n"                             \
-      ".popsection\n")
+#include "embed.hpp"
 
 ICSIM_EMBED("icsim_report_vega_js", ICSIM_REPORT_VEGA_JS);
 ICSIM_EMBED("icsim_report_vega_lite_js", ICSIM_REPORT_VEGA_LITE_JS);

@@ -44,13 +44,10 @@ void check_network(const models::ScenarioSpec& spec, ScenarioReading& reading) {
                           "care home or death");
 }
 
-}  // namespace
-
-models::ScenarioSpec load_scenario(const std::string& path) { return load_scenario(path, {}); }
-
-models::ScenarioSpec load_scenario(const std::string& path, const std::vector<ScenarioOverride>& overrides) {
+models::ScenarioSpec load(const std::string& path, const std::optional<std::string>& path_text,
+                          const std::vector<ScenarioOverride>& overrides) {
   DiagnosticList diagnostics;
-  ScenarioDocument document = read_scenario_document(path, diagnostics);
+  ScenarioDocument document = read_scenario_document(path, diagnostics, path_text);
   if (!document.root) throw ScenarioError(diagnostics.to_diagnostics(document.files));
   apply_overrides(*document.root, overrides, document.files, diagnostics);
 
@@ -73,6 +70,18 @@ models::ScenarioSpec load_scenario(const std::string& path, const std::vector<Sc
     spec.sha256 = sha256_hex(all);
   }
   return spec;
+}
+
+}  // namespace
+
+models::ScenarioSpec load_scenario(const std::string& path) { return load(path, std::nullopt, {}); }
+
+models::ScenarioSpec load_scenario(const std::string& path, const std::vector<ScenarioOverride>& overrides) {
+  return load(path, std::nullopt, overrides);
+}
+
+models::ScenarioSpec load_scenario_text(const std::string& path, const std::string& text) {
+  return load(path, text, {});
 }
 
 }  // namespace icsim::scenario

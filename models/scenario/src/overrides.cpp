@@ -65,9 +65,8 @@ SourceNode* find_node(SourceNode& root, const std::vector<KeyStep>& steps, const
                                      step.text + "]");
         return nullptr;
       }
-      SourceNode* found = nullptr;
-      if (const auto index = whole_number(step.text)) {
-        if (*index < node->items.size()) found = &node->items[*index];
+      SourceNode* found = find_item(*node, step.text);
+      if (whole_number(step.text)) {
         if (found == nullptr) {
           diagnostics.error(where, key + ": " + in + " has " + std::to_string(node->items.size()) +
                                        " items, counted from [0]: there is no item [" + step.text + "]");
@@ -79,7 +78,6 @@ SourceNode* find_node(SourceNode& root, const std::vector<KeyStep>& steps, const
           const std::string* name = item_name(item);
           if (name == nullptr) continue;
           names.push_back(*name);
-          if (*name == step.text && found == nullptr) found = &item;
         }
         if (found == nullptr) {
           std::string known;
@@ -107,6 +105,13 @@ int file_index(std::vector<std::string>& files, const std::string& file) {
 }
 
 }  // namespace
+
+SourceNode* find_item(SourceNode& list, const std::string& text) {
+  if (const auto index = whole_number(text)) return *index < list.items.size() ? &list.items[*index] : nullptr;
+  for (SourceNode& item : list.items)
+    if (const std::string* name = item_name(item); name != nullptr && *name == text) return &item;
+  return nullptr;
+}
 
 std::vector<KeyStep> parse_key_path(const std::string& key) {
   std::vector<KeyStep> steps;

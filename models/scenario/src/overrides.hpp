@@ -29,4 +29,7 @@ struct KeyStep {
 // unclosed bracket).
 [[nodiscard]] std::vector<KeyStep> parse_key_path(const std::string& key);
 
+// A list's item by index ("2") or by its `name` ("85+"), or nullptr.
+[[nodiscard]] SourceNode* find_item(SourceNode& list, const std::string& text);
+
 }  // namespace icsim::scenario

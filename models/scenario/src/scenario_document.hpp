@@ -23,6 +23,9 @@ struct ScenarioDocument {
   std::optional<SourceNode> root;
 };
 
-[[nodiscard]] ScenarioDocument read_scenario_document(const std::string& path, DiagnosticList& diagnostics);
+// `text_of_path`, when given, is read as the text of `path` (which then need
+// not exist): a file about to be written, such as a what-if.
+[[nodiscard]] ScenarioDocument read_scenario_document(const std::string& path, DiagnosticList& diagnostics,
+                                                      const std::optional<std::string>& text_of_path = std::nullopt);
 
 }  // namespace icsim::scenario

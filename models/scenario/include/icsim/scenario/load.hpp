@@ -33,6 +33,11 @@ class ScenarioError : public std::exception {
 // Throws ScenarioError with every diagnostic when the scenario is not valid.
 [[nodiscard]] models::ScenarioSpec load_scenario(const std::string& path);
 
+// A scenario whose text is `text`, read as if it were the file at `path`
+// (which need not exist; what it extends is found from there): a file before
+// it is saved. Its hash is the one the saved file will have.
+[[nodiscard]] models::ScenarioSpec load_scenario_text(const std::string& path, const std::string& text);
+
 // A value laid over a scenario before it is read, as if written there: what
 // a sweep varies. `key` is a path through the scenario (its files merged):
 // "services.ic_beds.capacity_beds", list items by index or by name,

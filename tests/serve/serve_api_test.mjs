@@ -1,0 +1,122 @@
+// icsim serve's API without a browser: bad requests get a clear error and
+// the server keeps serving; only the listed scenarios can be read; the queue
+// and the time a run may take are bounded; a bad start exits with a reason.
+//
+//   node serve_api_test.mjs ICSIM SOURCE_DIR
+import { spawn, spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+if (process.argv.length !== 4) {
+  console.error('usage: node serve_api_test.mjs ICSIM SOURCE_DIR');
+  process.exit(2);
+}
+const [icsim, source] = process.argv.slice(2).map((p) => resolve(p));
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? 'ok' : 'FAILED'}: ${what}`);
+  if (!ok) failures += 1;
+}
+
+function startServer(args) {
+  const server = spawn(icsim, ['serve', '--port', '0', '--scenarios', join(source, 'scenarios'), ...args],
+                       { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error('icsim serve did not start in 60 s')), 60000);
+    server.on('exit', (code) => fail(new Error(`icsim serve exited with ${code}`)));
+    createInterface({ input: server.stdout }).on('line', (line) => {
+      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
+      if (found) {
+        clearTimeout(timer);
+        done({ server, url: `http://127.0.0.1:${found[1]}` });
+      }
+    });
+  });
+}
+
+async function call(url, options = {}) {
+  const response = await fetch(url, options);
+  const text = await response.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch (e) { /* not JSON */ }
+  return { status: response.status, json, text };
+}
+const post = (url, body) => call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                                        body: typeof body === 'string' ? body : JSON.stringify(body) });
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+async function finished(url, id) {
+  for (let i = 0; i < 1200; i += 1) {
+    const { json } = await call(`${url}/api/runs/${id}`);
+    if (json.state === 'done' || json.state === 'failed') return json;
+    await pause(250);
+  }
+  throw new Error(`run ${id} did not finish`);
+}
+
+const { server, url } = await startServer(['--max-replications', '5', '--max-waiting', '1', '--time-limit', '2']);
+try {
+  const list = await call(`${url}/api/scenarios`);
+  const ids = list.json.scenarios.map((s) => s.id);
+  check(ids.includes('tutorial.yaml') && ids.includes('lancashire/current-model.yaml'), `the shipped scenarios are listed (${ids.length})`);
+  check(!ids.some((id) => /sweep|plan/.test(id)), 'sweep and plan files are not offered as scenarios');
+
+  const levers = await call(`${url}/api/levers?scenario=lancashire/current-model.yaml`);
+  const leverIds = levers.json.levers.map((l) => l.id);
+  for (const id of ['capacity.home_based_ic', 'capacity.ic_beds', 'growth.population', 'growth.admission_rate',
+                    'pathways.home_first', 'discharge.days_per_week', 'step_up.share'])
+    check(leverIds.includes(id), `Lancashire offers the lever ${id}`);
+
+  const bad = [
+    ['not JSON', 'nonsense', 400, /not JSON/],
+    ['no scenario', {}, 400, /"scenario"/],
+    ['a path outside the folder', { scenario: '../README.md' }, 404, /no scenario/],
+    ['an absolute path', { scenario: '/etc/passwd' }, 404, /no scenario/],
+    ['too many replications', { scenario: 'tutorial.yaml', replications: 50 }, 400, /from 2 to 5/],
+    ['replications as text', { scenario: 'tutorial.yaml', replications: '3' }, 400, /whole number/],
+    ['an unknown lever', { scenario: 'tutorial.yaml', levers: { 'capacity.nope': 3 } }, 400, /no lever "capacity\.nope"/],
+    ['a lever off its scale', { scenario: 'tutorial.yaml', levers: { 'capacity.rehab_beds': -4 } }, 400, /off the scale/],
+    ['a lever as text', { scenario: 'tutorial.yaml', levers: { 'capacity.rehab_beds': 'many' } }, 400, /must be a number/],
+  ];
+  for (const [what, body, status, message] of bad) {
+    const r = await post(`${url}/api/runs`, body);
+    check(r.status === status && message.test(r.json?.error ?? ''), `${what}: ${r.status} ${r.json?.error}`);
+  }
+  const big = await post(`${url}/api/runs`, 'x'.repeat(200 * 1024));
+  check(big.status === 413, `a request over 64 KiB is refused (${big.status})`);
+  for (const path of ['/../../etc/passwd', '/api/runs/1/../../../etc/passwd', '/api/runs/999', '/api/runs/1/summary.json',
+                      '/api/levers?scenario=../../etc/passwd', '/scenarios/tutorial.yaml']) {
+    const r = await call(`${url}${path}`);
+    check(r.status === 404 && !/root:/.test(r.text), `GET ${path}: ${r.status}`);
+  }
+
+  // Bounded: a Lancashire run outlives a 2 s limit; one run may wait; a third is refused.
+  const long = await post(`${url}/api/runs`, { scenario: 'lancashire/current-model.yaml', replications: 5 });
+  const waiting = await post(`${url}/api/runs`, { scenario: 'tutorial.yaml', replications: 2 });
+  const refused = await post(`${url}/api/runs`, { scenario: 'tutorial.yaml', replications: 2 });
+  check(long.status === 202 && waiting.status === 202, 'two runs accepted');
+  check(refused.status === 429 && /waiting/.test(refused.json?.error ?? ''), `a third is refused while one waits (${refused.status})`);
+  const queued = await call(`${url}/api/runs/${waiting.json.id}`);
+  check(queued.json.state === 'queued' && queued.json.ahead === 0, `the waiting run says it is queued (${queued.json.state})`);
+  const stopped = await finished(url, long.json.id);
+  check(stopped.state === 'failed' && /limit of 2 s/.test(stopped.error), `the long run stops at the time limit: ${stopped.error}`);
+  const after = await finished(url, waiting.json.id);
+  check(after.state === 'done', 'the run behind it then runs');
+  const yaml = await call(`${url}/api/runs/${waiting.json.id}/what-if.yaml`);
+  check(yaml.status === 200 && /^extends: tutorial\.yaml$/m.test(yaml.text), 'its what-if.yaml extends the scenario');
+  check((await call(`${url}/api/scenarios`)).status === 200, 'the server is still serving');
+} catch (error) {
+  check(false, `the session: ${error.stack || error}`);
+} finally {
+  server.kill('SIGTERM');
+}
+
+// A bad start: no scenarios folder (exit 2), a port in use (exit 1), both with a reason.
+const missing = spawnSync(icsim, ['serve', '--scenarios', '/nonexistent'], { encoding: 'utf8', timeout: 30000 });
+check(missing.status === 2 && /no scenarios folder/.test(missing.stderr), `no scenarios folder: exit ${missing.status}`);
+const first = await startServer([]);
+const port = new URL(first.url).port;
+const taken = spawnSync(icsim, ['serve', '--port', port, '--scenarios', join(source, 'scenarios')],
+                        { encoding: 'utf8', timeout: 60000 });
+check(taken.status === 1 && /cannot listen/.test(taken.stderr), `a port in use: exit ${taken.status}`);
+first.server.kill('SIGTERM');
+process.exit(failures ? 1 : 0);

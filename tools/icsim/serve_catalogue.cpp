@@ -1,0 +1,33 @@
+#include "serve_catalogue.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <icsim/scenario/load.hpp>
+
+namespace icsim::tools {
+
+ScenarioCatalogue::ScenarioCatalogue(const std::filesystem::path& folder) {
+  if (!std::filesystem::is_directory(folder))
+    throw std::invalid_argument("no scenarios folder at " + folder.string() +
+                                " (run icsim serve from the icsim folder, or give --scenarios DIR)");
+  const auto root = std::filesystem::canonical(folder);
+  for (const auto& item : std::filesystem::recursive_directory_iterator(root)) {
+    if (!item.is_regular_file() || item.path().extension() != ".yaml") continue;
+    try {
+      const auto spec = scenario::load_scenario(item.path().string());
+      entries_.push_back({item.path().lexically_relative(root).generic_string(), item.path(), spec.name});
+    } catch (const scenario::ScenarioError&) {
+      ++left_out_;
+    }
+  }
+  std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  if (entries_.empty()) throw std::invalid_argument("no valid scenario in " + folder.string());
+}
+
+const CatalogueEntry* ScenarioCatalogue::find(const std::string& id) const {
+  const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) { return e.id == id; });
+  return it == entries_.end() ? nullptr : &*it;
+}
+
+}  // namespace icsim::tools
