@@ -53,7 +53,7 @@ int compare(const CompareOptions& o) {
   write_comparison_report(out / "report.html", a, results_a, b, results_b, seed, comparison);
   write_comparison_workbook(out / "results.xlsx", a, results_a, b, results_b, seed, comparison);
   print_comparison(stdout, a, b, seed, comparison);
-  std::printf("\nWrote %s\n", (out / "compare.csv").c_str());
+  std::printf("\nWrote report.html, results.xlsx and compare.csv in %s\n", out.c_str());
   return 0;
 }
 
