@@ -26,7 +26,7 @@ class Planner {
           const std::function<void(const std::string&)>& on_step)
       : spec_(spec), plan_(plan), seed_(seed), threads_(threads), on_step_(on_step) {
     const auto names = metric_definitions(spec);
-    const std::string wanted = plan.target.minimise_cost ? "nctr_bed_days" : plan.target.metric;
+    const std::string wanted = plan.target.reported_metric();
     const auto it = std::find_if(names.begin(), names.end(), [&](const auto& d) { return d.name == wanted; });
     ICSIM_CHECK(it != names.end(), "the plan's target metric is not one the scenario reports");
     metric_ = static_cast<std::size_t>(it - names.begin());

@@ -1,12 +1,15 @@
 // report.html draws every chart in a real browser with no network: headless
-// Chromium (Debian's chromium, installed by ./setup.sh test) opens the run's
-// and the comparison's report from file://, with every address unreachable.
+// Chromium (Debian's chromium, installed by ./setup.sh test) opens the run's,
+// the comparison's and a capacity plan's report from file://, with every
+// address unreachable.
 //
 //   node report_render_test.mjs ICSIM SOURCE_DIR WORK_DIR
 //
 // For each report: the page says every chart was drawn and none failed; each
 // chart holds an SVG with marks; the page asked for no URL (Chromium's net
-// log); and a screenshot (kept as WORK_DIR/run.png, compare.png) is not blank.
+// log); and a screenshot (kept as WORK_DIR/run.png, compare.png, plan.png) is
+// not blank. The plan's trade-off chart draws its three cost curves and the
+// false-economy line.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,7 +118,8 @@ function pageRequests(logFile) {
     .filter((url) => !/^(file|data|blob):/.test(url));
 }
 
-function render(name, report) {
+// At least `charts` charts, and `blue` NHS-blue pixels in the screenshot.
+function render(name, report, { charts = 10, blue: leastBlue = 20000 } = {}) {
   const url = `file://${report}`;
   const profile = mkdtempSync(join(tmpdir(), 'icsim-chromium-'));
   try {
@@ -127,7 +131,7 @@ function render(name, report) {
     check(/data-report-status="ready"/.test(dom), `${name}: the page finished drawing`);
     check(failed !== null && failed[1] === '0', `${name}: no chart failed`);
     const holders = dom.split(/<div class="chart[^"]*" data-chart-status="/).slice(1);
-    check(drawn !== null && Number(drawn[1]) === holders.length && holders.length >= 10,
+    check(drawn !== null && Number(drawn[1]) === holders.length && holders.length >= charts,
           `${name}: all ${holders.length} charts drawn`);
     holders.forEach((holder, i) => {
       const body = holder.split('</figure>')[0];
@@ -136,6 +140,7 @@ function render(name, report) {
       check(body.startsWith('drawn"') && /<svg\b/.test(body) && /role-mark/.test(body) && marks > 0,
             `${name}: chart ${i + 1} is an SVG with ${marks} groups of drawn marks`);
     });
+    if (name === 'plan') checkTradeOff(dom);
     const requests = pageRequests(netLog);
     check(requests.length === 0, `${name}: the page asked for no URL${requests.length ? `: ${requests.join(', ')}` : ''}`);
 
@@ -157,10 +162,28 @@ function render(name, report) {
     }
     check(png.width === 1280 && png.height === 4000, `${name}: a 1280 x 4000 screenshot`);
     check(ink / total > 0.04, `${name}: the screenshot is not blank (${(100 * ink / total).toFixed(1)}% ink)`);
-    check(blue > 20000, `${name}: the charts are drawn in the screenshot (${blue} NHS-blue pixels)`);
+    check(blue > leastBlue, `${name}: the charts are drawn in the screenshot (${blue} NHS-blue pixels)`);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+// The trade-off chart of the year shown: a line for capacity cost, delay
+// cost and their total, each through every point of the curve, and the
+// false-economy rule.
+function checkTradeOff(dom) {
+  const start = dom.indexOf('<h3>Cost against capacity: rehab beds</h3>');
+  check(start >= 0, 'plan: the trade-off chart is there');
+  if (start < 0) return;
+  const figure = dom.slice(start, dom.indexOf('</figure>', start));
+  // Vega draws each series of a line mark as its own group with one path.
+  const paths = figure.match(/<g class="mark-line role-mark[^>]*><path\b[^>]*\bd="M[^"]*"/g) || [];
+  const vertices = paths.map((p) => (/d="(M[^"]*)"/.exec(p)[1].match(/[ML]/g) || []).length);
+  check(paths.length === 3 && vertices.every((n) => n >= 7),
+        `plan: the trade-off chart draws 3 cost curves of 7 or more points (${vertices.join(', ')})`);
+  check(/<g class="mark-rule role-mark[^>]*><line\b/.test(figure) && />False economy beyond \d+<\/text>/.test(figure),
+        'plan: the false-economy point is marked');
+  check(/aria-label="[^"]*Point: Recommended/.test(figure), 'plan: the recommendation is marked');
 }
 
 mkdirSync(work, { recursive: true });
@@ -171,8 +194,10 @@ writeFileSync(whatIf, `extends: ${JSON.stringify(tutorial)}\nname: Tutorial area
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 execFileSync(icsim, ['run', tutorial, '--replications', '3', '--out', join(work, 'run')], quiet);
 execFileSync(icsim, ['compare', tutorial, whatIf, '--replications', '3', '--out', join(work, 'compare')], quiet);
+execFileSync(icsim, ['plan', tutorial, '--spec', join(source, 'tests', 'plan', 'tutorial-plan.yaml'), '--out', join(work, 'plan')], quiet);
 render('run', join(work, 'run', 'report.html'));
 render('compare', join(work, 'compare', 'report.html'));
+render('plan', join(work, 'plan', 'report.html'), { charts: 3, blue: 10000 });
 
 console.log(failures === 0 ? 'report.html draws every chart offline' : `${failures} checks failed`);
 process.exit(failures === 0 ? 0 : 1);

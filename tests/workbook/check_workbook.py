@@ -14,13 +14,21 @@ written beside it.
         `icsim run` of A and of B (A_DIR, B_DIR) with the same seed and
         replications.
 
+    check_workbook.py plan DIR SCENARIO PLAN SEED
+        DIR/results.xlsx from `icsim plan SCENARIO --spec PLAN --seed SEED`:
+        Capacity plan holds DIR/plan.csv, Trade-off holds DIR/trade_off.csv,
+        and Inputs names the scenario (its sha256), the seed and the plan's
+        replications.
+
 Needs python3-openpyxl (Debian). Exits 1 with every problem found.
 """
 
 import csv
 import datetime
+import hashlib
 import json
 import math
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -234,11 +242,7 @@ def check_capacity_and_demand_sheet(sheet, daily_csv):
 
 
 def check_inputs_sheet(sheet, summary):
-    values = {}
-    for row in range(1, sheet.max_row + 1):
-        label = sheet.cell(row, 1).value
-        if isinstance(label, str):
-            values.setdefault(label, sheet.cell(row, 2).value)
+    values = inputs_values(sheet)
     expected = {
         "icsim version": summary["icsim_version"],
         "Scenario": summary["scenario"],
@@ -299,6 +303,121 @@ def check_difference_sheet(sheet, compare_csv, summary_a, summary_b):
     return checked
 
 
+def inputs_values(sheet):
+    """The Inputs sheet's first value for each label in column A."""
+    values = {}
+    for row in range(1, sheet.max_row + 1):
+        label = sheet.cell(row, 1).value
+        if isinstance(label, str):
+            values.setdefault(label, sheet.cell(row, 2).value)
+    return values
+
+
+def check_capacity_plan_sheet(sheet, plan_csv):
+    """Each planned year and service: plan.csv's capacity, false economy, costs and metric."""
+    table = Table(sheet, "Year")
+    rows = list(csv.DictReader(open(plan_csv, newline="")))
+    years = list(dict.fromkeys(int(r["year"]) for r in rows))
+    if table.order != years:
+        problem(f"Capacity plan: years {table.order}, plan.csv has {years}")
+    metric_groups = {g for (g, h) in table.columns if h == "Mean"}
+    metric = rows[0]["metric"] if rows else None
+    if len(metric_groups) != 1 or not str(next(iter(metric_groups))).startswith(f"{metric} ("):
+        problem(f"Capacity plan: the metric's columns are headed {sorted(map(str, metric_groups))}, expected {metric}")
+    group = next(iter(metric_groups)) if metric_groups else None
+
+    def service_column(block, service):
+        found = [c for (g, h), c in table.columns.items() if g == block and h.split(" (")[0] == service]
+        if len(found) != 1:
+            raise SystemExit(f"check_workbook: Capacity plan: no single column for {service} under {block!r}")
+        return found[0]
+
+    checked = 0
+
+    def expect(year, column, value, what):
+        nonlocal checked
+        checked += 1
+        cell = table.value(year, column)
+        if not same(cell, value):
+            problem(f"Capacity plan: {year} {what}: {cell!r}, plan.csv has {value!r}")
+
+    for r in rows:
+        year, service = int(r["year"]), r["service"]
+        if year not in table.rows:
+            continue
+        expect(year, service_column("Recommended capacity", service), float(r["capacity"]), f"{service} capacity")
+        expect(year, service_column("False economy beyond", service), float(r["false_economy_capacity"]),
+               f"{service} false economy")
+        expect(year, table.column("Cost (£ a year)", "Capacity"), float(r["capacity_cost"]), "capacity cost")
+        expect(year, table.column("Cost (£ a year)", "Delay (NCTR bed days)"), float(r["delay_cost"]), "delay cost")
+        expect(year, table.column("Cost (£ a year)", "Total"), float(r["total_cost"]), "total cost")
+        for header, key in (("Mean", "metric_mean"), ("95% low", "metric_ci95_low"), ("95% high", "metric_ci95_high")):
+            expect(year, table.column(group, header), float(r[key]), f"{metric} {header}")
+        checked += 1
+        if table.value(year, table.column_named("Target met")) != r["target_met"]:
+            problem(f"Capacity plan: {year} target met {table.value(year, table.column_named('Target met'))!r}, "
+                    f"plan.csv has {r['target_met']!r}")
+    return checked
+
+
+def check_trade_off_sheet(sheet, trade_off_csv):
+    """Every point of every curve, in trade_off.csv's order."""
+    header = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Year"]
+    if len(header) != 1:
+        raise SystemExit("check_workbook: Trade-off: no single header row starting 'Year'")
+    names = [sheet.cell(header[0], c).value for c in range(1, sheet.max_column + 1)]
+    column = {name.split(" (")[0] if isinstance(name, str) else name: i + 1 for i, name in enumerate(names)}
+    cells = []
+    for row in range(header[0] + 1, sheet.max_row + 1):
+        if sheet.cell(row, 1).value is None:
+            break
+        cells.append(row)
+    rows = list(csv.DictReader(open(trade_off_csv, newline="")))
+    if len(cells) != len(rows):
+        problem(f"Trade-off: {len(cells)} points, trade_off.csv has {len(rows)}")
+    metric_column = next((i + 1 for i, n in enumerate(names) if isinstance(n, str) and n.endswith(")")
+                          and not n.startswith(("Capacity", "Delay", "Total"))), None)
+    checked = 0
+    for row, r in zip(cells, rows):
+        value = lambda name: sheet.cell(row, column[name]).value
+        if value("Year") != int(r["year"]) or value("Service varied") != r["service_varied"]:
+            problem(f"Trade-off: row {row} is {value('Year')!r} {value('Service varied')!r}, "
+                    f"trade_off.csv has {r['year']} {r['service_varied']}")
+        for name, key in (("Capacity", "capacity"), ("Capacity cost", "capacity_cost"), ("Delay cost", "delay_cost"),
+                          ("Total cost", "total_cost")):
+            checked += 1
+            if not same(value(name), float(r[key])):
+                problem(f"Trade-off: row {row} {name}: {value(name)!r}, trade_off.csv has {r[key]!r}")
+        checked += 1
+        if metric_column is None or not same(sheet.cell(row, metric_column).value, float(r["metric_mean"])):
+            problem(f"Trade-off: row {row} metric: trade_off.csv has {r['metric_mean']!r}")
+    return checked
+
+
+def check_plan_inputs_sheet(sheet, scenario, plan, seed, years):
+    values = inputs_values(sheet)
+    text = Path(plan).read_text()
+    expected = {
+        "Scenario SHA-256 (with every file it extends)": hashlib.sha256(Path(scenario).read_bytes()).hexdigest(),
+        "Seed": int(seed),
+        "Replications to screen each candidate": int(re.search(r"screen:\s*(\d+)", text).group(1)),
+        "Replications to confirm": int(re.search(r"confirm:\s*(\d+)", text).group(1)),
+        "Plan file": plan,
+    }
+    for label, value in expected.items():
+        if values.get(label) != value:
+            problem(f"Inputs: {label!r} is {values.get(label)!r}, expected {value!r}")
+    if not values.get("icsim version"):
+        problem("Inputs: no icsim version")
+    row = next((r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Years planned"), None)
+    planned = [sheet.cell(row, c).value for c in range(2, 2 + len(years))] if row else None
+    if planned != years:
+        problem(f"Inputs: years planned {planned!r}, plan.csv has {years!r}")
+    for section in ("Plan", "Services", "Costs"):
+        if section not in values:
+            problem(f"Inputs: no section {section!r}")
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == "run":
         out = Path(argv[2])
@@ -322,6 +441,15 @@ def main(argv):
         checked += check_summary_sheet(book["Summary B"], summary_b)
         check_inputs_sheet(book["Inputs A"], summary_a)
         check_inputs_sheet(book["Inputs B"], summary_b)
+    elif len(argv) == 6 and argv[1] == "plan":
+        out, scenario, plan, seed = Path(argv[2]), argv[3], argv[4], argv[5]
+        book = openpyxl.load_workbook(out / "results.xlsx")
+        check_sheets(book, ["Capacity plan", "Trade-off", "Inputs"])
+        check_numbers_are_numbers(book)
+        checked = check_capacity_plan_sheet(book["Capacity plan"], out / "plan.csv")
+        checked += check_trade_off_sheet(book["Trade-off"], out / "trade_off.csv")
+        years = list(dict.fromkeys(int(r["year"]) for r in csv.DictReader(open(out / "plan.csv", newline=""))))
+        check_plan_inputs_sheet(book["Inputs"], scenario, plan, seed, years)
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <icsim/models/single_year.hpp>
+
 #include "atomic_file.hpp"
 #include "report_assets.hpp"
 
@@ -346,6 +348,64 @@ std::string projection(const models::ScenarioSpec& spec, int replications, std::
          " \u00b7 icsim " ICSIM_VERSION;
 }
 
+// The plan: what was asked (services, bounds, costs, target) and, for each
+// planned year, the answer and each service's trade-off curve.
+Json plan_data(const PlanResults& plan) {
+  const auto& target = plan.plan.target;
+  const std::string metric = target.reported_metric();
+  Json services = Json::array();
+  for (std::size_t i = 0; i < plan.plan.services.size(); ++i) {
+    const auto& p = plan.plan.services[i];
+    services.push_back({{"name", plan.service_name(i)},
+                        {"unit", place_unit(plan.spec.services[p.service])},
+                        {"min", p.min},
+                        {"max", p.max},
+                        {"step", p.step},
+                        {"cost_per_unit_per_year", p.cost_per_unit_per_year},
+                        {"fixed_cost_per_unit_opened", p.fixed_cost_per_unit_opened}});
+  }
+  const auto point = [](const models::PlanPoint& p, std::size_t varied) {
+    return Json{{"capacity", p.capacity[varied]},       {"capacity_cost", p.capacity_cost},
+                {"delay_cost", estimate(p.delay_cost)}, {"total_cost", p.total_cost()},
+                {"metric", estimate(p.metric)}};
+  };
+  Json years = Json::array();
+  for (const auto& y : plan.years) {
+    const auto& r = y.recommended;
+    const auto own = models::single_year_scenario(plan.spec, y.year).yearly.front().capacity;
+    Json scenario_capacity = Json::array(), trade_off = Json::array();
+    for (std::size_t i = 0; i < plan.plan.services.size(); ++i) {
+      scenario_capacity.push_back(own[plan.plan.services[i].service]);
+      Json points = Json::array();
+      if (i < y.trade_off.size())
+        for (const auto& p : y.trade_off[i]) points.push_back(point(p, i));
+      trade_off.push_back({{"service", plan.service_name(i)}, {"points", points}});
+    }
+    years.push_back({{"year", plan.calendar_year(y)},
+                     {"capacity", r.capacity},
+                     {"scenario_capacity", scenario_capacity},
+                     {"capacity_cost", r.capacity_cost},
+                     {"delay_cost", estimate(r.delay_cost)},
+                     {"total_cost", r.total_cost()},
+                     {"metric", estimate(r.metric)},
+                     {"target_met", y.target_met},
+                     {"confidence", y.confidence},
+                     {"evaluations", y.evaluations},
+                     {"false_economy_capacity", y.false_economy_capacity},
+                     {"trade_off", trade_off}});
+  }
+  return {{"file", plan.plan_file},
+          {"target",
+           {{"metric", target.minimise_cost ? Json(nullptr) : Json(target.metric)},
+            {"at_most", target.minimise_cost ? Json(nullptr) : Json(target.at_most)},
+            {"minimise", target.minimise_cost ? Json("total_cost") : Json(nullptr)},
+            {"cost_per_nctr_day", target.cost_per_nctr_day}}},
+          {"metric", {{"name", metric}, {"unit", plan.metric_unit()}}},
+          {"replications", {{"screen", plan.plan.screen_replications}, {"confirm", plan.plan.confirm_replications}}},
+          {"services", services},
+          {"years", years}};
+}
+
 }  // namespace
 
 void write_run_report(const std::filesystem::path& file, const models::ScenarioSpec& spec,
@@ -374,6 +434,21 @@ void write_comparison_report(const std::filesystem::path& file, const models::Sc
   }
   data["comparison"] = {{"metrics", metrics}};
   write_file_atomically(file, page(a.name + " compared with " + b.name, projection(a, comparison.replications, seed), data));
+}
+
+void write_plan_report(const std::filesystem::path& file, const PlanResults& plan) {
+  const models::ScenarioSpec& spec = plan.spec;
+  Json data = header("plan", spec, plan.seed, plan.plan.confirm_replications);
+  data["scenarios"] = Json::array(
+      {{{"name", spec.name}, {"file", spec.file}, {"sha256", spec.sha256}, {"inputs", inputs(spec)}}});
+  data["plan"] = plan_data(plan);
+  const int first = plan.calendar_year(plan.years.front()), last = plan.calendar_year(plan.years.back());
+  const std::string years = first == last ? std::to_string(first) : std::to_string(first) + "\u2013" + std::to_string(last);
+  write_file_atomically(file, page("Capacity plan: " + spec.name,
+                                   "Planned " + years + " \u00b7 " + std::to_string(plan.plan.screen_replications) +
+                                       " replications to screen, " + std::to_string(plan.plan.confirm_replications) +
+                                       " to confirm \u00b7 seed " + std::to_string(plan.seed) + " \u00b7 icsim " ICSIM_VERSION,
+                                   data));
 }
 
 }  // namespace icsim::tools

@@ -13,6 +13,8 @@
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/models/scenario_spec.hpp>
 
+#include "plan_results.hpp"
+
 namespace icsim::tools {
 
 // icsim run: the scenario's results year by year and day by day, against the
@@ -25,5 +27,10 @@ void write_comparison_report(const std::filesystem::path& file, const models::Sc
                              const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
                              const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
                              const models::Comparison& comparison);
+
+// icsim plan: the recommended capacity per service and year with its costs
+// and how sure it is, the cost-against-delay trade-off with the false-economy
+// points, the plan file and the scenario's inputs.
+void write_plan_report(const std::filesystem::path& file, const PlanResults& plan);
 
 }  // namespace icsim::tools

@@ -176,4 +176,69 @@ void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const model
   }
 }
 
+// ---- icsim plan
+
+void write_plan_csv(const std::filesystem::path& file, const PlanResults& plan) {
+  std::string text =
+      "year,service,capacity,false_economy_capacity,capacity_cost,delay_cost,total_cost,metric,metric_mean,"
+      "metric_ci95_low,metric_ci95_high,target_met\n";
+  const std::string metric = csv_field(plan.plan.target.reported_metric());
+  char numbers[512];
+  for (const auto& y : plan.years) {
+    const auto& r = y.recommended;
+    for (std::size_t i = 0; i < plan.plan.services.size(); ++i) {
+      std::snprintf(numbers, sizeof numbers, ",%.17g,%.17g,%.17g,%.17g,%.17g,", r.capacity[i],
+                    y.false_economy_capacity[i], r.capacity_cost, r.delay_cost.mean, r.total_cost());
+      text += std::to_string(plan.calendar_year(y)) + "," + csv_field(plan.service_name(i)) + numbers + metric;
+      std::snprintf(numbers, sizeof numbers, ",%.17g,%.17g,%.17g,%s\n", r.metric.mean, r.metric.low(), r.metric.high(),
+                    y.target_met ? "yes" : "no");
+      text += numbers;
+    }
+  }
+  write_file_atomically(file, text);
+}
+
+void write_trade_off_csv(const std::filesystem::path& file, const PlanResults& plan) {
+  std::string text = "year,service_varied,capacity,capacity_cost,delay_cost,total_cost,metric_mean\n";
+  char numbers[256];
+  for (const auto& y : plan.years)
+    for (std::size_t i = 0; i < y.trade_off.size(); ++i)
+      for (const auto& p : y.trade_off[i]) {
+        std::snprintf(numbers, sizeof numbers, ",%.17g,%.17g,%.17g,%.17g,%.17g\n", p.capacity[i], p.capacity_cost,
+                      p.delay_cost.mean, p.total_cost(), p.metric.mean);
+        text += std::to_string(plan.calendar_year(y)) + "," + csv_field(plan.service_name(i)) + numbers;
+      }
+  write_file_atomically(file, text);
+}
+
+void print_plan(std::FILE* out, const PlanResults& plan) {
+  const auto& target = plan.plan.target;
+  const std::string metric = target.reported_metric();
+  if (target.minimise_cost)
+    std::fprintf(out, "Capacity plan for %s (seed %llu)\nTarget: least capacity cost + NCTR days x £%.0f\n\n",
+                 plan.spec.name.c_str(), static_cast<unsigned long long>(plan.seed), target.cost_per_nctr_day);
+  else
+    std::fprintf(out, "Capacity plan for %s (seed %llu)\nTarget: %s at most %g\n\n", plan.spec.name.c_str(),
+                 static_cast<unsigned long long>(plan.seed), target.metric.c_str(), target.at_most);
+  std::fprintf(out, "%-6s", "year");
+  for (std::size_t i = 0; i < plan.plan.services.size(); ++i) std::fprintf(out, " %22s", plan.service_name(i).c_str());
+  std::fprintf(out, " %14s %14s %26s\n", "capacity £", "delay £", (metric + " [95%]").c_str());
+  for (const auto& y : plan.years) {
+    const auto& r = y.recommended;
+    std::fprintf(out, "%-6d", plan.calendar_year(y));
+    for (double c : r.capacity) std::fprintf(out, " %22g", c);
+    char interval[96];
+    const char* format = std::abs(r.metric.mean) >= 1000 ? "%.0f [%.0f, %.0f]" : "%.3g [%.3g, %.3g]";
+    std::snprintf(interval, sizeof interval, format, r.metric.mean, r.metric.low(), r.metric.high());
+    std::fprintf(out, " %14.0f %14.0f %26s\n", r.capacity_cost, r.delay_cost.mean, interval);
+  }
+  std::fprintf(out, "\n");
+  for (const auto& y : plan.years) {
+    std::fprintf(out, "%d: %s; %d simulations.\n", plan.calendar_year(y), y.confidence.c_str(), y.evaluations);
+    for (std::size_t i = 0; i < plan.plan.services.size(); ++i)
+      std::fprintf(out, "  false economy for %s beyond %g: a unit more costs more than the delay it saves\n",
+                   plan.service_name(i).c_str(), y.false_economy_capacity[i]);
+  }
+}
+
 }  // namespace icsim::tools

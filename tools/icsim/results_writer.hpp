@@ -9,6 +9,8 @@
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/models/scenario_spec.hpp>
 
+#include "plan_results.hpp"
+
 namespace icsim::tools {
 
 void write_summary_json(const std::filesystem::path& file, const models::ScenarioSpec& spec,
@@ -25,5 +27,12 @@ void write_comparison_csv(const std::filesystem::path& file, const models::Scena
                           const models::Comparison& comparison);
 void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::ScenarioSpec& b,
                       std::uint64_t seed, const models::Comparison& comparison);
+
+// plan.csv: one row per (planned year, service): the recommended capacity,
+// its false-economy point, the year's costs and the reported metric.
+void write_plan_csv(const std::filesystem::path& file, const PlanResults& plan);
+// trade_off.csv: one row per point of each service's cost-against-delay curve.
+void write_trade_off_csv(const std::filesystem::path& file, const PlanResults& plan);
+void print_plan(std::FILE* out, const PlanResults& plan);
 
 }  // namespace icsim::tools

@@ -12,6 +12,8 @@
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/models/scenario_spec.hpp>
 
+#include "plan_results.hpp"
+
 namespace icsim::tools {
 
 // icsim run: "Summary" (every metric per year: mean, 95% low, 95% high),
@@ -28,5 +30,11 @@ void write_comparison_workbook(const std::filesystem::path& file, const models::
                                const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
                                const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
                                const models::Comparison& comparison);
+
+// icsim plan: "Capacity plan" (per planned year: the recommended capacity of
+// each service, its costs, the reported metric with its 95% interval, whether
+// the target is met), "Trade-off" (each service's cost-against-delay curve)
+// and "Inputs" (the scenario and the plan file).
+void write_plan_workbook(const std::filesystem::path& file, const PlanResults& plan);
 
 }  // namespace icsim::tools

@@ -12,6 +12,7 @@
   const firstYear = years[0];
   const lastYear = years[years.length - 1];
   const isCompare = data.kind === 'compare';
+  const isPlan = data.kind === 'plan';
   const scenarios = data.scenarios.map((s, i) => ({
     ...s,
     label: isCompare ? `${'AB'[i]}: ${s.name}` : s.name,
@@ -861,7 +862,9 @@
     const rows = [
       ['icsim version', data.icsim_version],
       ['Seed', String(data.seed)],
-      ['Replications', `${data.replications}${isCompare ? ' for each scenario, paired (common random numbers)' : ''}`],
+      ['Replications', isPlan
+        ? `${data.plan.replications.screen} to screen each candidate, ${data.plan.replications.confirm} to confirm`
+        : `${data.replications}${isCompare ? ' for each scenario, paired (common random numbers)' : ''}`],
       ['Projection', `${firstYear} to ${lastYear} (${plural(years.length, 'year')})`],
     ];
     for (const sc of scenarios) {
@@ -869,26 +872,207 @@
       rows.push([`${prefix}Scenario`, sc.name]);
       rows.push([`${prefix}Scenario file`, sc.file]);
       rows.push([`${prefix}Scenario SHA-256`, el('code', {}, sc.sha256)]);
-      rows.push([`${prefix}Events simulated`, fmt(sc.events, 0)]);
+      if (sc.events !== undefined) rows.push([`${prefix}Events simulated`, fmt(sc.events, 0)]);
     }
+    if (isPlan) rows.push(['Plan file', data.plan.file]);
     rows.push(['Charts', `Vega ${vega.version}, Vega-Lite ${vegaLite.version}, vega-embed ${vegaEmbed.version}, embedded in this file; it loads nothing from the internet`]);
     s.append(table(null, rows, 99));
+    s.append(el('p', { class: 'note' }, isPlan
+      ? `The same scenario, plan file and seed give the same plan, byte for byte: icsim plan ${first.file} --spec ${data.plan.file} --seed ${data.seed}.`
+      : `The same scenario, seed and replications give the same figures, byte for byte: icsim ${isCompare ? 'compare' : 'run'} ${scenarios.map((c) => c.file).join(' ')} --seed ${data.seed} --replications ${data.replications}. The national reference values in the Better Care Fund section are national figures (ASCOF, NICE, NHS England statistics, each named with its year) to read results against, not this area\u2019s targets.`));
+  }
+
+
+  // -------------------------------------------------------------------------
+  // icsim plan: the capacity each planned service needs, year by year.
+  const PLAN_COLOURS = { 'Capacity cost': NHS.blue, 'Delay cost': NHS.orange, 'Total cost': NHS.text };
+  function planServiceLabel(sv) { return `${capitalised(serviceLabel(sv.name))} (${sv.unit})`; }
+  function planTarget(plan) {
+    const t = plan.target;
+    if (t.minimise === 'total_cost') {
+      return `the least total cost: each unit of capacity at its cost a year, plus each delayed (NCTR) acute bed day at \u00a3${fmt(t.cost_per_nctr_day, 0)}`;
+    }
+    return `${label(t.metric)} at most ${value(t.metric, t.at_most, plan.metric.unit)} (${plan.metric.unit}), met with 95% confidence (one-sided), at the least capacity cost`;
+  }
+  function capacityText(x) { return fmt(x, Math.abs(x) < 100 && x % 1 !== 0 ? 1 : 0); }
+
+  function renderPlanTable() {
+    const plan = data.plan;
+    const metric = plan.metric;
+    const s = section('plan', 'The capacity plan',
+      `For each planned year, the capacity of ${plan.services.map((sv) => serviceLabel(sv.name)).join(' and ')} that meets the target: ${planTarget(plan)}. The same figures are in plan.csv and results.xlsx.`);
+    const head = ['Year', ...plan.services.map(planServiceLabel), 'Capacity cost', 'Delay cost', 'Total cost',
+      `${label(metric.name)} [95% interval]`, 'Target met', 'How sure'];
+    const rows = plan.years.map((y) => [String(y.year), ...y.capacity.map(capacityText),
+      money(y.capacity_cost), money(y.delay_cost ? y.delay_cost.mean : null), money(y.total_cost),
+      y.metric ? `${value(metric.name, y.metric.mean, metric.unit)} [${value(metric.name, y.metric.low, metric.unit)}, ${value(metric.name, y.metric.high, metric.unit)}]` : '\u2013',
+      y.target_met ? 'yes' : 'no', `${capitalised(y.confidence)}; ${plural(y.evaluations, 'simulation')}.`]);
+    const t = table(head, rows, 1);
+    t.querySelectorAll('td:last-child, th:last-child, td:nth-last-child(2), th:nth-last-child(2)').forEach((c) => c.classList.remove('num'));
+    t.classList.add('wide', 'plan-table');
+    s.append(t);
     s.append(el('p', { class: 'note' },
-      `The same scenario, seed and replications give the same figures, byte for byte: icsim ${isCompare ? 'compare' : 'run'} ${scenarios.map((c) => c.file).join(' ')} --seed ${data.seed} --replications ${data.replications}. The national reference values in the Better Care Fund section are national figures (ASCOF, NICE, NHS England statistics, each named with its year) to read results against, not this area\u2019s targets.`));
+      `Costs are a year\u2019s: capacity at its cost per unit a year; delay is NCTR (delayed) bed days at \u00a3${fmt(plan.target.cost_per_nctr_day, 0)} a day. Each year is planned on its own, with that year\u2019s demand, capacities and unit costs after a warm-up at them; the search screens candidates with ${plan.replications.screen} replications and confirms the best and its neighbours with ${plan.replications.confirm}, all with the same random numbers.`));
+  }
+
+  function renderPlanCapacity() {
+    const plan = data.plan;
+    const s = section('plan-capacity', 'Capacity by year',
+      'The recommended capacity of each planned service each year, beside the capacity the scenario itself gives that year and the false-economy point, past which a unit more costs more than the acute delay it saves.');
+    const measures = ['Recommended', 'False economy beyond', 'The scenario\u2019s own'];
+    const rows = [];
+    plan.years.forEach((y) => plan.services.forEach((sv, i) => {
+      const service = planServiceLabel(sv);
+      rows.push({ year: String(y.year), service, measure: measures[0], value: y.capacity[i] });
+      rows.push({ year: String(y.year), service, measure: measures[1], value: y.false_economy_capacity[i] });
+      rows.push({ year: String(y.year), service, measure: measures[2], value: y.scenario_capacity[i] });
+    }));
+    const columns = Math.min(2, plan.services.length);
+    const colour = { field: 'measure', type: 'nominal', title: null, scale: { domain: measures, range: [NHS.blue, NHS.red, NHS.midGrey] } };
+    const dash = { field: 'measure', type: 'nominal', title: null, scale: { domain: measures, range: [[1, 0], [2, 2], [6, 4]] } };
+    chart(s, 'Recommended capacity by year',
+      'Each panel a planned service in its own unit; the dotted red line is the false-economy point, the dashed grey line the scenario\u2019s own capacity.',
+      { data: { values: rows }, columns,
+        facet: { field: 'service', type: 'nominal', sort: plan.services.map(planServiceLabel), header: { title: null } },
+        spec: { width: chartWidth(columns), height: 200,
+          mark: { type: 'line', point: true },
+          encoding: { x: yearAxis, y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false }, axis: { labelExpr: COUNT_LABEL } },
+                      color: colour, strokeDash: dash,
+                      tooltip: [{ field: 'service', title: 'Service' }, { field: 'measure', title: 'Measure' }, { field: 'year', title: 'Year' },
+                                { field: 'value', type: 'quantitative', title: 'Capacity', format: ',.1~f' }] } },
+        resolve: FACET_RESOLVE });
+
+    const costs = [];
+    plan.years.forEach((y) => {
+      costs.push({ year: String(y.year), measure: 'Capacity cost', order: 0, mean: y.capacity_cost });
+      costs.push({ year: String(y.year), measure: 'Delay cost', order: 1, mean: y.delay_cost ? y.delay_cost.mean : 0 });
+    });
+    chart(s, 'Cost of the plan by year',
+      'The recommended capacity\u2019s cost a year and the cost of the acute delay (NCTR bed days) left with it, stacked to the total.',
+      { data: { values: costs }, width: chartWidth(1), height: 240,
+        mark: { type: 'bar', width: { band: 0.7 } },
+        encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
+                    color: { field: 'measure', type: 'nominal', title: null, scale: { domain: ['Capacity cost', 'Delay cost'], range: [NHS.blue, NHS.orange] } },
+                    order: { field: 'order', type: 'quantitative' },
+                    tooltip: [{ field: 'year', title: 'Year' }, { field: 'measure', title: 'Cost' },
+                              { field: 'mean', type: 'quantitative', title: '\u00a3 a year', format: ',.0f' }] } });
+  }
+
+  // Each service's curve in one planned year, chosen by the reader: capacity
+  // cost rising, delay cost falling, their total, and the false-economy point.
+  function renderTradeOff() {
+    const plan = data.plan;
+    const planned = plan.years.map((y) => y.year);
+    const s = section('trade-off', 'Cost against capacity: the trade-off',
+      'Each planned service\u2019s capacity over its range, the other services at the year\u2019s recommendation: what the capacity costs, what the acute delay left costs, and the two together. Past the false-economy point (dashed red), a unit more costs more than the delay it saves. The same figures are in trade_off.csv.');
+    const views = [];
+    let shown = planned[0];
+    if (planned.length > 1) {
+      const select = el('select', { id: 'plan-year-choice' }, planned.map((y) => el('option', { value: y }, y)));
+      const yearNote = el('span', { class: 'year-shown' }, `Showing ${shown}.`);
+      s.append(el('p', { class: 'control' }, el('label', { for: 'plan-year-choice' }, 'Year shown '), select, ' ', yearNote));
+      select.addEventListener('change', () => {
+        shown = Number(select.value);
+        yearNote.textContent = `Showing ${shown}.`;
+        for (const v of views) v.then((view) => view && view.signal('year', shown).runAsync());
+      });
+    }
+    const measures = Object.keys(PLAN_COLOURS);
+    plan.services.forEach((sv, i) => {
+      const curves = [], marks = [];
+      let top = 0, least = 0;
+      for (const y of plan.years) {
+        const points = y.trade_off[i].points;
+        let yearLeast = Infinity;
+        for (const p of points) {
+          const delay = p.delay_cost ? p.delay_cost.mean : 0;
+          curves.push({ year: y.year, capacity: p.capacity, measure: 'Capacity cost', value: p.capacity_cost });
+          curves.push({ year: y.year, capacity: p.capacity, measure: 'Delay cost', value: delay,
+                        low: p.delay_cost ? Math.max(0, p.delay_cost.low) : null, high: p.delay_cost ? p.delay_cost.high : null });
+          curves.push({ year: y.year, capacity: p.capacity, measure: 'Total cost', value: p.total_cost });
+          top = Math.max(top, p.total_cost);
+          yearLeast = Math.min(yearLeast, p.total_cost);
+        }
+        if (isFinite(yearLeast)) least = Math.max(least, yearLeast);
+        marks.push({ year: y.year, kind: 'false economy', capacity: y.false_economy_capacity[i],
+                     text: `False economy beyond ${capacityText(y.false_economy_capacity[i])}` });
+        marks.push({ year: y.year, kind: 'recommended', capacity: y.capacity[i], value: y.total_cost, text: 'Recommended' });
+      }
+      // The smallest capacities can leave a delay many times the rest: the
+      // scale stops at three times the dearest year's least total, so the
+      // part of the curves that matters is not flattened.
+      const cut = top > 3 * least && least > 0 ? 3 * least : null;
+      const x = { field: 'capacity', type: 'quantitative', title: `${sv.unit}`, scale: { zero: false, nice: false },
+                  axis: { labelExpr: COUNT_LABEL, tickMinStep: sv.step } };
+      const y = { field: 'value', type: 'quantitative', title: null, axis: axisFor('money'),
+                  scale: cut ? { domain: [0, cut] } : { zero: true } };
+      const inYear = { filter: 'datum.year == year' };
+      const spec = {
+        params: [{ name: 'year', value: shown }],
+        width: chartWidth(1), height: 260,
+        layer: [
+          { data: { values: curves }, transform: [inYear, { filter: "datum.measure == 'Delay cost'" }],
+            mark: { type: 'area', opacity: 0.15, color: PLAN_COLOURS['Delay cost'], clip: true },
+            encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+          { data: { values: curves }, transform: [inYear],
+            mark: { type: 'line', point: true, clip: true },
+            encoding: { x, y, color: { field: 'measure', type: 'nominal', title: null, scale: { domain: measures, range: measures.map((m) => PLAN_COLOURS[m]) } },
+                        tooltip: [{ field: 'measure', title: 'Cost' }, { field: 'capacity', type: 'quantitative', title: 'Capacity', format: ',.1~f' },
+                                  { field: 'value', type: 'quantitative', title: '\u00a3 a year', format: ',.0f' }] } },
+          { data: { values: marks }, transform: [inYear, { filter: "datum.kind == 'false economy'" }],
+            mark: { type: 'rule', color: REFERENCE_COLOUR, strokeDash: [6, 4], strokeWidth: 1.5 },
+            encoding: { x: { field: 'capacity', type: 'quantitative' } } },
+          { data: { values: marks }, transform: [inYear, { filter: "datum.kind == 'false economy'" }],
+            mark: { type: 'text', color: REFERENCE_COLOUR, align: 'left', baseline: 'top', dx: 4, dy: 4, fontSize: 11 },
+            encoding: { x: { field: 'capacity', type: 'quantitative' }, y: { value: 0 }, text: { field: 'text' } } },
+          { data: { values: marks }, transform: [inYear, { filter: "datum.kind == 'recommended'" }],
+            mark: { type: 'point', shape: 'diamond', size: 140, filled: true, color: NHS.green, clip: true },
+            encoding: { x: { field: 'capacity', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' },
+                        tooltip: [{ field: 'text', title: 'Point' }, { field: 'capacity', type: 'quantitative', title: 'Capacity', format: ',.1~f' },
+                                  { field: 'value', type: 'quantitative', title: 'Total \u00a3 a year (confirmed)', format: ',.0f' }] } },
+        ],
+      };
+      views.push(chart(s, `Cost against capacity: ${serviceLabel(sv.name)}`,
+        `${capitalised(serviceLabel(sv.name))} from ${capacityText(sv.min)} to ${capacityText(sv.max)} ${sv.unit} at \u00a3${fmt(sv.cost_per_unit_per_year, 0)} a unit a year; the green diamond is the recommendation, the shading the 95% interval of the delay cost.` +
+          (cut ? ` The scale stops at ${money(cut)}: at the smallest capacities the delay costs more.` : ''),
+        spec));
+    });
+  }
+
+  function renderPlanSpec() {
+    const plan = data.plan;
+    const s = section('plan-file', 'What the plan asked',
+      `The plan file, ${plan.file}: the services whose capacity may change, their range and costs, and the target.`);
+    s.append(table(['Service', 'Capacity from', 'to', 'in steps of', 'Cost a unit a year', 'Cost of opening a unit'],
+      plan.services.map((sv) => [planServiceLabel(sv), capacityText(sv.min), capacityText(sv.max), capacityText(sv.step),
+        `\u00a3${fmt(sv.cost_per_unit_per_year, 0)}`, sv.fixed_cost_per_unit_opened ? `\u00a3${fmt(sv.fixed_cost_per_unit_opened, 0)} a unit above the scenario\u2019s capacity` : 'none']), 1));
+    s.append(table(['Setting', 'Value'], [
+      ['Target', capitalised(planTarget(plan))],
+      ['A delayed (NCTR) acute bed day', `\u00a3${fmt(plan.target.cost_per_nctr_day, 2)}`],
+      ['Years planned', plan.years.map((y) => y.year).join(', ')],
+      ['Replications', `${plan.replications.screen} to screen each candidate, ${plan.replications.confirm} to confirm`],
+    ], 99));
   }
 
   // -------------------------------------------------------------------------
   const contents = el('nav', { class: 'contents panel', 'aria-label': 'Contents' });
   main.append(contents);
-  renderAtAGlance();
-  if (isCompare) renderDifferences();
-  renderDemand();
-  renderBedDays();
-  renderDelays();
-  renderThroughTheYear();
-  renderCosts();
-  renderBcf();
-  renderEveryMetric();
+  if (isPlan) {
+    renderPlanTable();
+    renderPlanCapacity();
+    renderTradeOff();
+    renderPlanSpec();
+  } else {
+    renderAtAGlance();
+    if (isCompare) renderDifferences();
+    renderDemand();
+    renderBedDays();
+    renderDelays();
+    renderThroughTheYear();
+    renderCosts();
+    renderBcf();
+    renderEveryMetric();
+  }
   scenarios.forEach((sc) => renderInputs(sc, isCompare ? `Inputs and assumptions: ${sc.label}` : 'Inputs and assumptions'));
   renderAbout();
   contents.append(el('h2', {}, 'Contents'),

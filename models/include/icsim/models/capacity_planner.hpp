@@ -28,6 +28,9 @@ struct PlanTarget {
   double at_most = 0.0;
   bool minimise_cost = false;
   double cost_per_nctr_day = 0.0;  // the acute delay day's cost in that objective
+
+  // The metric a plan reports for each year: the target's, or NCTR bed days when minimising cost.
+  [[nodiscard]] std::string reported_metric() const { return minimise_cost ? "nctr_bed_days" : metric; }
 };
 
 struct PlanSpec {

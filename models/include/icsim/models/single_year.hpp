@@ -17,7 +17,9 @@ namespace icsim::models {
 // scenario's, at least min_warmup_days. The starting census is kept: the
 // model places it at the start of the warm-up, as in the full run, and after
 // a year of warm-up only long care-home placements are left of it, standing
-// in for the placements the full run carries from earlier years.
+// in for the placements the full run carries from earlier years. What it
+// cannot know is a backlog an overloaded service carries from earlier years:
+// the year starts as if its capacities had held from the warm-up on.
 [[nodiscard]] ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year,
                                                 engine::SimTime min_warmup_days = 365.0);
 
