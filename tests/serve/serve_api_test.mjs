@@ -53,7 +53,9 @@ async function finished(url, id) {
   throw new Error(`run ${id} did not finish`);
 }
 
-const { server, url } = await startServer(['--max-replications', '5', '--max-waiting', '1', '--time-limit', '2']);
+// One thread, so that a Lancashire run outlives a 1 s limit on any machine.
+const { server, url } = await startServer(['--max-replications', '5', '--max-waiting', '1', '--time-limit', '1',
+                                          '--threads', '1']);
 try {
   const list = await call(`${url}/api/scenarios`);
   const ids = list.json.scenarios.map((s) => s.id);
@@ -89,7 +91,7 @@ try {
     check(r.status === 404 && !/root:/.test(r.text), `GET ${path}: ${r.status}`);
   }
 
-  // Bounded: a Lancashire run outlives a 2 s limit; one run may wait; a third is refused.
+  // Bounded: a Lancashire run outlives the limit; one run may wait; a third is refused.
   const long = await post(`${url}/api/runs`, { scenario: 'lancashire/current-model.yaml', replications: 5 });
   const waiting = await post(`${url}/api/runs`, { scenario: 'tutorial.yaml', replications: 2 });
   const refused = await post(`${url}/api/runs`, { scenario: 'tutorial.yaml', replications: 2 });
@@ -98,7 +100,7 @@ try {
   const queued = await call(`${url}/api/runs/${waiting.json.id}`);
   check(queued.json.state === 'queued' && queued.json.ahead === 0, `the waiting run says it is queued (${queued.json.state})`);
   const stopped = await finished(url, long.json.id);
-  check(stopped.state === 'failed' && /limit of 2 s/.test(stopped.error), `the long run stops at the time limit: ${stopped.error}`);
+  check(stopped.state === 'failed' && /limit of 1 s/.test(stopped.error), `the long run stops at the time limit: ${stopped.error}`);
   const after = await finished(url, waiting.json.id);
   check(after.state === 'done', 'the run behind it then runs');
   const yaml = await call(`${url}/api/runs/${waiting.json.id}/what-if.yaml`);
