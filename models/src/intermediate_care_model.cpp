@@ -198,6 +198,7 @@ class IntermediateCareModel {
     daily_.assign(kDailyMeasureCount + kServiceDailyMeasureCount * spec.services.size(),
                   std::vector<double>(static_cast<std::size_t>(spec.years) * 365, 0.0));
     referrals_today_.assign(spec.services.size(), 0.0);
+    step_up_referrals_today_.assign(spec.services.size(), 0.0);
   }
 
   ReplicationResult run() {
@@ -349,6 +350,7 @@ class IntermediateCareModel {
     const double free_for_step_up = service.available() - spec_.services[s].ring_fenced_for_step_down;
     Patient& p = patients_[id];
     referrals_today_[s] += 1.0;
+    step_up_referrals_today_[s] += 1.0;
     if (service.waiting() == 0 && free_for_step_up >= units) {
       const bool granted = service.request(now, id, units, kFromCommunity);
       ICSIM_CHECK(granted, "a free step-up place was not granted");
@@ -615,6 +617,7 @@ class IntermediateCareModel {
     const double day = std::floor(midnight - spec_.warmup_days) - 1.0;
     if (day < 0.0 || day >= static_cast<double>(daily_.front().size())) {
       std::fill(referrals_today_.begin(), referrals_today_.end(), 0.0);
+      std::fill(step_up_referrals_today_.begin(), step_up_referrals_today_.end(), 0.0);
       return;
     }
     const auto d = static_cast<std::size_t>(day);
@@ -625,7 +628,9 @@ class IntermediateCareModel {
       daily_[index(s, ServiceDailyMeasure::kWaiting)][d] = static_cast<double>(services_[s].waiting());
       daily_[index(s, ServiceDailyMeasure::kCapacity)][d] = services_[s].capacity();
       daily_[index(s, ServiceDailyMeasure::kReferrals)][d] = referrals_today_[s];
+      daily_[index(s, ServiceDailyMeasure::kStepUpReferrals)][d] = step_up_referrals_today_[s];
       referrals_today_[s] = 0.0;
+      step_up_referrals_today_[s] = 0.0;
     }
   }
 
@@ -880,6 +885,7 @@ class IntermediateCareModel {
   std::vector<FollowUp> follow_ups_;
   std::vector<std::vector<double>> daily_;  // [series][day]
   std::vector<double> referrals_today_;     // per service, since the last midnight
+  std::vector<double> step_up_referrals_today_;  // of them, from the community
   RecentAdmissions recent_admissions_;
   std::vector<std::uint32_t> free_follow_ups_;
   std::vector<double> placement_days_;  // per projected year; only days after the warm-up count

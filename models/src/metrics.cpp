@@ -65,6 +65,7 @@ std::vector<MetricDefinition> daily_series_definitions(const ScenarioSpec& spec)
     all.push_back({"waiting_" + service.name, "people"});
     all.push_back({"capacity_" + service.name, places});
     all.push_back({"referrals_" + service.name, "people a day"});
+    all.push_back({"step_up_referrals_" + service.name, "people a day"});
   }
   return all;
 }

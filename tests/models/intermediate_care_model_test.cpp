@@ -211,3 +211,21 @@ TEST_CASE("the daily series show the winter peak and add up to the year's referr
   const auto& beds = summary.daily[models::index(1, models::ServiceDailyMeasure::kCapacity)];
   CHECK(beds[100].mean == 30.0);
 }
+
+TEST_CASE("the daily referrals tell step-up from hospital discharges", "[model][daily]") {
+  auto spec = small_area();
+  for (auto& band : spec.age_bands) band.step_up_share = 0.10;
+  spec.step_up_service = 0U;
+  spec.services[0].capacity = 400;  // ample: every step-up referral is cared for at home
+  const auto summary = run(spec);
+  const auto year_sum = [&](models::ServiceDailyMeasure m, std::size_t service) {
+    double total = 0;
+    for (int d = 0; d < 365; ++d) total += summary.daily[models::index(service, m)][static_cast<std::size_t>(d)].mean;
+    return total;
+  };
+  const double step_up = year_sum(models::ServiceDailyMeasure::kStepUpReferrals, 0);
+  const double all = year_sum(models::ServiceDailyMeasure::kReferrals, 0);
+  CHECK(step_up == Approx(summary[Metric::kStepUpDiversions][0].mean).epsilon(0.02));
+  CHECK(all - step_up == Approx(summary[Metric::kDischargesP1][0].mean).epsilon(0.05));
+  CHECK(year_sum(models::ServiceDailyMeasure::kStepUpReferrals, 1) == 0.0);  // beds take no step-up
+}

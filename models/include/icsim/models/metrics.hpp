@@ -74,7 +74,9 @@ struct MetricDefinition {
 // Day by day through the projection, counted at each midnight (referrals:
 // over the day): the acute census, then four series for each service.
 enum class DailyMeasure : std::size_t { kAcuteInpatients, kNctrInpatients, kCount };
-enum class ServiceDailyMeasure : std::size_t { kInUse, kWaiting, kCapacity, kReferrals, kCount };
+// kReferrals counts every request for a place; kStepUpReferrals those of them
+// from the community (step-up), the rest being hospital discharges.
+enum class ServiceDailyMeasure : std::size_t { kInUse, kWaiting, kCapacity, kReferrals, kStepUpReferrals, kCount };
 inline constexpr std::size_t kDailyMeasureCount = static_cast<std::size_t>(DailyMeasure::kCount);
 inline constexpr std::size_t kServiceDailyMeasureCount = static_cast<std::size_t>(ServiceDailyMeasure::kCount);
 
