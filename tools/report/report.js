@@ -902,14 +902,21 @@
     const s = section('plan', 'The capacity plan',
       `For each planned year, the capacity of ${plan.services.map((sv) => serviceLabel(sv.name)).join(' and ')} that meets the target: ${planTarget(plan)}. The same figures are in plan.csv and results.xlsx.`);
     const head = ['Year', ...plan.services.map(planServiceLabel), 'Capacity cost', 'Delay cost', 'Total cost',
-      `${label(metric.name)} [95% interval]`, 'Target met', 'How sure'];
+      `${label(metric.name)} [95% interval]`, 'Target met'];
     const rows = plan.years.map((y) => [String(y.year), ...y.capacity.map(capacityText),
       money(y.capacity_cost), money(y.delay_cost ? y.delay_cost.mean : null), money(y.total_cost),
       y.metric ? `${value(metric.name, y.metric.mean, metric.unit)} [${value(metric.name, y.metric.low, metric.unit)}, ${value(metric.name, y.metric.high, metric.unit)}]` : '\u2013',
-      y.target_met ? 'yes' : 'no', `${capitalised(y.confidence)}; ${plural(y.evaluations, 'simulation')}.`]);
+      y.target_met ? 'yes' : 'no']);
     const t = table(head, rows, 1);
-    t.querySelectorAll('td:last-child, th:last-child, td:nth-last-child(2), th:nth-last-child(2)').forEach((c) => c.classList.remove('num'));
-    t.classList.add('wide', 'plan-table');
+    t.querySelectorAll('td:last-child, th:last-child').forEach((c) => c.classList.remove('num'));
+    // How sure each year's choice is: a line of its own under the year's figures.
+    t.querySelectorAll('tbody tr').forEach((tr, i) => {
+      const y = plan.years[i];
+      tr.classList.add('plan-year');
+      tr.after(el('tr', { class: 'plan-confidence' },
+        el('td', { colspan: head.length }, `How sure: ${y.confidence}; ${plural(y.evaluations, 'simulation')}.`)));
+    });
+    t.classList.add('plan-table');
     s.append(t);
     s.append(el('p', { class: 'note' },
       `Costs are a year\u2019s: capacity at its cost per unit a year; delay is NCTR (delayed) bed days at \u00a3${fmt(plan.target.cost_per_nctr_day, 0)} a day. Each year is planned on its own, with that year\u2019s demand, capacities and unit costs after a warm-up at them; the search screens candidates with ${plan.replications.screen} replications and confirms the best and its neighbours with ${plan.replications.confirm}, all with the same random numbers.`));
@@ -999,13 +1006,13 @@
         marks.push({ year: y.year, kind: 'recommended', capacity: y.capacity[i], value: y.total_cost, text: 'Recommended' });
       }
       // The smallest capacities can leave a delay many times the rest: the
-      // scale stops at three times the dearest year's least total, so the
-      // part of the curves that matters is not flattened.
-      const cut = top > 3 * least && least > 0 ? 3 * least : null;
+      // scale stops at twice the dearest year's least total, so the part of
+      // the curves that matters is not flattened.
+      const cut = top > 2 * least && least > 0 ? 2 * least : null;
       const x = { field: 'capacity', type: 'quantitative', title: `${sv.unit}`, scale: { zero: false, nice: false },
                   axis: { labelExpr: COUNT_LABEL, tickMinStep: sv.step } };
       const y = { field: 'value', type: 'quantitative', title: null, axis: axisFor('money'),
-                  scale: cut ? { domain: [0, cut] } : { zero: true } };
+                  scale: cut ? { domain: [0, cut], nice: false } : { zero: true } };
       const inYear = { filter: 'datum.year == year' };
       const spec = {
         params: [{ name: 'year', value: shown }],
