@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <icsim/scenario/load.hpp>
 #include <icsim/scenario/what_if.hpp>
@@ -103,11 +104,17 @@ TEST_CASE("a what-if through something the base does not have is refused") {
   }
 }
 
-TEST_CASE("a scenario's value as written") {
-  CHECK(scenario::scenario_value(kLancashire, "services.ic_beds.capacity_beds") == "445");
-  CHECK(scenario::scenario_value(kLancashire, "growth.population_change_per_year.85+") == "0.033");
-  CHECK(scenario::scenario_value(kLancashire, "demand.age_bands[85+].step_up_share") == "0.16");
-  CHECK_FALSE(scenario::scenario_value(kLancashire, "growth.admission_rate_change_per_year"));
-  CHECK_FALSE(scenario::scenario_value(kLancashire, "services.ic_beds"));  // a map
-  CHECK_FALSE(scenario::scenario_value(kLancashire, "not a path["));
+TEST_CASE("a scenario's values as written") {
+  const scenario::ScenarioValues values(kLancashire);
+  CHECK(values.value("services.ic_beds.capacity_beds") == "445");
+  CHECK(values.value("growth.population_change_per_year.85+") == "0.033");
+  CHECK(values.value("demand.age_bands[85+].step_up_share") == "0.16");
+  CHECK_FALSE(values.value("growth.admission_rate_change_per_year"));
+  CHECK_FALSE(values.value("services.ic_beds"));  // a map
+  CHECK_FALSE(values.value("not a path["));
+  CHECK(values.keys("services") == std::vector<std::string>{"home_based_ic", "ic_beds", "short_term_care_beds"});
+  CHECK(values.keys("changes") == std::vector<std::string>{"0"});
+  CHECK(values.keys("changes[0].age_bands").size() == 4);
+  CHECK(values.keys("name").empty());
+  CHECK_THROWS_AS(scenario::ScenarioValues(kScenarios + "/nowhere.yaml"), scenario::ScenarioError);
 }

@@ -4,6 +4,7 @@
 //
 //   node serve_api_test.mjs ICSIM SOURCE_DIR
 import { spawn, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -41,8 +42,8 @@ async function call(url, options = {}) {
   try { json = JSON.parse(text); } catch (e) { /* not JSON */ }
   return { status: response.status, json, text };
 }
-const post = (url, body) => call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                                        body: typeof body === 'string' ? body : JSON.stringify(body) });
+const post = (url, body, type = 'application/json') =>
+  call(url, { method: 'POST', headers: { 'Content-Type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 async function finished(url, id) {
   for (let i = 0; i < 1200; i += 1) {
@@ -78,13 +79,37 @@ try {
     ['an unknown lever', { scenario: 'tutorial.yaml', levers: { 'capacity.nope': 3 } }, 400, /no lever "capacity\.nope"/],
     ['a lever off its scale', { scenario: 'tutorial.yaml', levers: { 'capacity.rehab_beds': -4 } }, 400, /off the scale/],
     ['a lever as text', { scenario: 'tutorial.yaml', levers: { 'capacity.rehab_beds': 'many' } }, 400, /must be a number/],
+    ['a number too large for a double', '{"scenario": "tutorial.yaml", "levers": {"capacity.rehab_beds": 1e400}}', 400, /not JSON/],
+    ['replications past 32 bits', '{"scenario": "tutorial.yaml", "replications": 4294967298}', 400, /from 2 to 5/],
+    ['a misspelt field', { scenario: 'tutorial.yaml', lever: { 'capacity.rehab_beds': 20 } }, 400, /unknown field "lever"/],
+    ['a JSON list', '[1, 2]', 400, /JSON object/],
   ];
   for (const [what, body, status, message] of bad) {
     const r = await post(`${url}/api/runs`, body);
     check(r.status === status && message.test(r.json?.error ?? ''), `${what}: ${r.status} ${r.json?.error}`);
   }
   const big = await post(`${url}/api/runs`, 'x'.repeat(200 * 1024));
-  check(big.status === 413, `a request over 64 KiB is refused (${big.status})`);
+  check(big.status === 413 && /larger than 64 KiB/.test(big.json?.error), `a request over 64 KiB is refused (${big.status})`);
+  const form = await post(`${url}/api/runs`, JSON.stringify({ scenario: 'tutorial.yaml' }), 'text/plain');
+  check(form.status === 415, `a run sent as text/plain (as another site's form could) is refused (${form.status})`);
+  // fetch will not send another Host header: node:http will.
+  const rebound = await new Promise((done, fail) => {
+    const { hostname, port } = new URL(url);
+    request({ hostname, port, path: '/api/scenarios', headers: { Host: 'attacker.example' } }, (res) => {
+      res.resume();
+      done(res.statusCode);
+    }).on('error', fail).end();
+  });
+  check(rebound === 403, `a request for another host name is refused (${rebound})`);
+  const noScenario = await call(`${url}/api/levers`);
+  check(noScenario.status === 400 && /scenario=ID/.test(noScenario.json?.error), `levers without a scenario: ${noScenario.status}`);
+
+  // A lever moves the scenario's own plan with it: new-model.yaml's change to 550 IC beds
+  // becomes a change to 550 x 500/445 beds when the first year has 500.
+  const moved = await post(`${url}/api/runs`, { scenario: 'lancashire/new-model.yaml', replications: 2,
+                                                 levers: { 'capacity.ic_beds': 500, 'step_up.share': 2 } });
+  check(moved.status === 202, `a new-model what-if is accepted (${moved.status} ${moved.json?.error ?? ''})`);
+  await finished(url, moved.json.id);  // past the 1 s limit; its what-if file is there all the same
   for (const path of ['/../../etc/passwd', '/api/runs/1/../../../etc/passwd', '/api/runs/999', '/api/runs/1/summary.json',
                       '/api/levers?scenario=../../etc/passwd', '/scenarios/tutorial.yaml']) {
     const r = await call(`${url}${path}`);
@@ -98,13 +123,17 @@ try {
   check(long.status === 202 && waiting.status === 202, 'two runs accepted');
   check(refused.status === 429 && /waiting/.test(refused.json?.error ?? ''), `a third is refused while one waits (${refused.status})`);
   const queued = await call(`${url}/api/runs/${waiting.json.id}`);
-  check(queued.json.state === 'queued' && queued.json.ahead === 0, `the waiting run says it is queued (${queued.json.state})`);
+  check(queued.json.state === 'queued' && queued.json.ahead >= 1, `the waiting run says it is queued behind the running one (${queued.json.state}, ${queued.json.ahead} ahead)`);
   const stopped = await finished(url, long.json.id);
   check(stopped.state === 'failed' && /limit of 1 s/.test(stopped.error), `the long run stops at the time limit: ${stopped.error}`);
   const after = await finished(url, waiting.json.id);
   check(after.state === 'done', 'the run behind it then runs');
   const yaml = await call(`${url}/api/runs/${waiting.json.id}/what-if.yaml`);
   check(yaml.status === 200 && /^extends: tutorial\.yaml$/m.test(yaml.text), 'its what-if.yaml extends the scenario');
+  const plan = await call(`${url}/api/runs/${moved.json.id}/what-if.yaml`);
+  check(/ic_beds: \{capacity_beds: 618\}/.test(plan.text) && /capacity_beds: 500/.test(plan.text),
+        'the new model\'s 550 IC beds become 618 beside 500 in the first year');
+  check(/step_up_share: 0\.32\b/.test(plan.text), 'its step-up targets move by the same points (0.30 -> 0.32)');
   check((await call(`${url}/api/scenarios`)).status === 200, 'the server is still serving');
 } catch (error) {
   check(false, `the session: ${error.stack || error}`);

@@ -140,15 +140,17 @@ try {
   const scenarios = join(work, 'scenarios');
   mkdirSync(scenarios, { recursive: true });
   copyFileSync(join(source, 'scenarios', 'tutorial.yaml'), join(scenarios, 'tutorial.yaml'));
-  await yaml.saveAs(join(scenarios, 'what-if.yaml'));
-  check(/extends: tutorial\.yaml/.test(readFileSync(join(scenarios, 'what-if.yaml'), 'utf8')), 'what-if.yaml extends the scenario');
+  const whatIf = yaml.suggestedFilename();
+  check(/^tutorial-what-if-[0-9a-f]{8}\.yaml$/.test(whatIf), `the what-if is offered as ${whatIf}`);
+  await yaml.saveAs(join(scenarios, whatIf));
+  check(/extends: tutorial\.yaml/.test(readFileSync(join(scenarios, whatIf), 'utf8')), 'the what-if extends the scenario');
 
   // The YAML, run by the command line, gives the workbook's numbers.
   const run = (...args) => execFileSync(icsim, args, { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
   const seed = /^seed:\s*(\d+)/m.exec(readFileSync(join(scenarios, 'tutorial.yaml'), 'utf8'))[1];
-  run('compare', 'scenarios/tutorial.yaml', 'scenarios/what-if.yaml', '--replications', '3', '--seed', seed, '--out', 'cli');
+  run('compare', 'scenarios/tutorial.yaml', `scenarios/${whatIf}`, '--replications', '3', '--seed', seed, '--out', 'cli');
   run('run', 'scenarios/tutorial.yaml', '--replications', '3', '--seed', seed, '--out', 'cli/a');
-  run('run', 'scenarios/what-if.yaml', '--replications', '3', '--seed', seed, '--out', 'cli/b');
+  run('run', `scenarios/${whatIf}`, '--replications', '3', '--seed', seed, '--out', 'cli/b');
   copyFileSync(join(work, 'cli', 'compare.csv'), join(served, 'compare.csv'));
   try {
     execFileSync(process.env.PYTHON3 || 'python3', [join(source, 'tests', 'workbook', 'check_workbook.py'), 'compare', served,

@@ -3,11 +3,11 @@
 // in the page), then downloads the what-if's YAML and the workbook. Local
 // only unless --host says otherwise.
 
-#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <httplib.h>
@@ -15,6 +15,7 @@
 
 #include <icsim/engine/replication_runner.hpp>
 #include <icsim/scenario/load.hpp>
+#include <icsim/scenario/sha256.hpp>
 #include <icsim/scenario/what_if.hpp>
 
 #include "commands.hpp"
@@ -29,14 +30,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+constexpr std::size_t kLargestRequest = 64 * 1024;
+
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string scenarios = "scenarios";
-  int threads = engine::default_threads();
-  int max_replications = 20;
-  int max_waiting = 8;
-  int time_limit = 600;
+  RunLimits limits{.threads = engine::default_threads()};
 };
 
 void send_json(httplib::Response& res, const Json& body, int status = 200) {
@@ -60,27 +60,53 @@ const char* state_name(RunStatus::State state) {
   return "unknown";
 }
 
-// A short account of what moved, for the what-if's name.
-std::string what_moved(const std::vector<Lever>& levers, const std::map<std::string, double>& positions) {
-  std::string moved;
-  for (const Lever& l : levers) {
-    const auto it = positions.find(l.id);
-    if (it == positions.end() || it->second == l.value) continue;
-    char value[32];
-    std::snprintf(value, sizeof value, "%g", it->second);
-    std::string label = l.group == "Capacity" ? l.label : l.id;
-    std::replace_if(label.begin(), label.end(), [](char c) { return c == '.' || c == '_'; }, ' ');
-    moved += (moved.empty() ? "" : ", ") + label + " " + value + (l.unit == "%" ? "%" : "");
+bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
+
+// The host part of a Host header: "127.0.0.1:8080" -> 127.0.0.1, "[::1]:8080" -> ::1.
+std::string host_of(const std::string& header) {
+  if (header.starts_with("[")) return header.substr(1, header.find(']') - 1);
+  return header.substr(0, header.find(':'));
+}
+
+// A run request's fields, checked; an error message when they are not right.
+struct RunRequest {
+  std::string scenario;
+  int replications = 2;
+  std::map<std::string, double> positions;
+};
+
+std::string read_request(const std::string& body, int most_replications, RunRequest& request) {
+  Json json;
+  try {
+    json = Json::parse(body);
+  } catch (const Json::exception& e) {
+    return std::string("the request is not JSON: ") + e.what();
   }
-  return moved.empty() ? "as the scenario" : moved;
+  if (!json.is_object()) return "the request must be a JSON object: {\"scenario\": ..., \"replications\": ..., \"levers\": {...}}";
+  for (const auto& [key, value] : json.items())
+    if (key != "scenario" && key != "replications" && key != "levers")
+      return "unknown field \"" + key + "\": a run has \"scenario\", \"replications\" and \"levers\"";
+  if (!json.contains("scenario") || !json["scenario"].is_string())
+    return "the request needs \"scenario\": the id of a scenario from GET /api/scenarios";
+  request.scenario = json["scenario"].get<std::string>();
+  if (json.contains("replications")) {
+    const Json& n = json["replications"];
+    if (!n.is_number_integer() || n.get<std::int64_t>() < 2 || n.get<std::int64_t>() > most_replications)
+      return "\"replications\" must be a whole number from 2 to " + std::to_string(most_replications);
+    request.replications = static_cast<int>(n.get<std::int64_t>());
+  }
+  const Json levers = json.value("levers", Json::object());
+  if (!levers.is_object()) return "\"levers\" must map lever ids to numbers";
+  for (const auto& [id, value] : levers.items()) {
+    if (!value.is_number()) return "lever \"" + id + "\" must be a number";
+    request.positions[id] = value.get<double>();
+  }
+  return {};
 }
 
 class Server {
  public:
-  Server(const ServeOptions& o, const ScenarioCatalogue& catalogue)
-      : catalogue_(catalogue),
-        runs_(RunLimits{o.max_replications, static_cast<std::size_t>(o.max_waiting), std::chrono::seconds(o.time_limit),
-                        16, o.threads}) {}
+  Server(const ServeOptions& o, const ScenarioCatalogue& catalogue) : catalogue_(catalogue), runs_(o.limits) {}
 
   void routes(httplib::Server& http) {
     http.Get("/", [](const httplib::Request&, httplib::Response& res) {
@@ -110,7 +136,7 @@ class Server {
     send_json(res, {{"scenarios", scenarios}, {"max_replications", runs_.limits().max_replications}});
   }
 
-  // The scenario asked for by id, freshly read (so edits to it are seen), or an error sent.
+  // The catalogue's entry for an id, or nullptr having sent the error.
   const CatalogueEntry* scenario(const std::string& id, httplib::Response& res) const {
     const CatalogueEntry* entry = catalogue_.find(id);
     if (entry == nullptr) send_error(res, 404, "no scenario \"" + id + "\": GET /api/scenarios lists them");
@@ -118,11 +144,13 @@ class Server {
   }
 
   void levers(const httplib::Request& req, httplib::Response& res) const {
+    if (!req.has_param("scenario")) return send_error(res, 400, "say which scenario: /api/levers?scenario=ID");
     const CatalogueEntry* entry = scenario(req.get_param_value("scenario"), res);
     if (entry == nullptr) return;
+    // Read now, not at start-up, so that a scenario edited while serving is seen as it is.
     const auto spec = scenario::load_scenario(entry->file.string());
     Json levers = Json::array();
-    for (const Lever& l : scenario_levers(spec, entry->file.string()))
+    for (const Lever& l : scenario_levers(spec, scenario::ScenarioValues(entry->file.string())))
       levers.push_back({{"id", l.id}, {"group", l.group}, {"label", l.label}, {"unit", l.unit}, {"min", l.min},
                         {"max", l.max}, {"step", l.step}, {"value", l.value}});
     send_json(res, {{"scenario", entry->id},
@@ -133,58 +161,49 @@ class Server {
   }
 
   void submit(const httplib::Request& req, httplib::Response& res) {
-    Json body;
-    try {
-      body = Json::parse(req.body);
-    } catch (const Json::parse_error& e) {
-      return send_error(res, 400, std::string("the request is not JSON: ") + e.what());
-    }
-    if (!body.is_object() || !body.contains("scenario") || !body["scenario"].is_string())
-      return send_error(res, 400, "the request needs \"scenario\": the id of a scenario from GET /api/scenarios");
-    const CatalogueEntry* entry = scenario(body["scenario"].get<std::string>(), res);
+    // JSON only: a web page elsewhere cannot send that without the browser asking first.
+    if (!req.get_header_value("Content-Type").starts_with("application/json"))
+      return send_error(res, 415, "send the run as JSON (Content-Type: application/json)");
+    RunRequest request;
+    if (const std::string error = read_request(req.body, runs_.limits().max_replications, request); !error.empty())
+      return send_error(res, 400, error);
+    const CatalogueEntry* entry = scenario(request.scenario, res);
     if (entry == nullptr) return;
-    const int most = runs_.limits().max_replications;
-    const Json replications = body.value("replications", Json(2));
-    if (!replications.is_number_integer() || replications.get<int>() < 2 || replications.get<int>() > most)
-      return send_error(res, 400, "\"replications\" must be a whole number from 2 to " + std::to_string(most));
-    std::map<std::string, double> positions;
-    const Json moved = body.value("levers", Json::object());
-    if (!moved.is_object()) return send_error(res, 400, "\"levers\" must map lever ids to numbers");
-    for (const auto& [id, value] : moved.items()) {
-      if (!value.is_number()) return send_error(res, 400, "lever \"" + id + "\" must be a number");
-      positions[id] = value.get<double>();
-    }
 
     WhatIfRun run;
     run.scenario_id = entry->id;
-    run.replications = replications.get<int>();
+    run.replications = request.replications;
     run.baseline = scenario::load_scenario(entry->file.string());
-    const auto levers = scenario_levers(run.baseline, entry->file.string());
+    const scenario::ScenarioValues written(entry->file.string());
+    const auto levers = scenario_levers(run.baseline, written);
     std::vector<scenario::WhatIfValue> values;
     try {
-      values = lever_values(run.baseline, levers, positions);
+      values = lever_values(run.baseline, written, levers, request.positions);
     } catch (const BadLever& e) {
       return send_error(res, 400, e.what());
     }
-    const std::string name = run.baseline.name + ", what-if: " + what_moved(levers, positions);
-    const std::string base = entry->file.filename().string();
+    // Named by what it sets, so what-ifs saved side by side do not overwrite each other.
+    std::string settings;
+    for (const auto& v : values) settings += v.key + "=" + v.value + "\n";
+    const std::filesystem::path id(entry->id);
+    run.what_if_file = id.stem().string() + "-what-if-" + scenario::sha256_hex(settings).substr(0, 8) + ".yaml";
+    const std::string saved_as = (std::filesystem::path("scenarios") / id.parent_path() / run.what_if_file).generic_string();
+    const std::string name = run.baseline.name + ", what-if: " + describe_moves(levers, request.positions);
     run.what_if_yaml = scenario::what_if_yaml(
-        entry->file.string(), base, name, values,
-        "A what-if made with icsim serve from scenarios/" + entry->id + ".\nSave it next to " + base +
-            " (in scenarios/" + std::filesystem::path(entry->id).parent_path().generic_string() +
-            ") and run it:\n  icsim run scenarios/" +
-            (std::filesystem::path(entry->id).parent_path() / "what-if.yaml").generic_string());
+        entry->file.string(), id.filename().string(), name, values,
+        "A what-if made with icsim serve from scenarios/" + entry->id + ".\nSave it beside " +
+            id.filename().string() + " as " + saved_as + " and run it:\n  icsim run " + saved_as);
     // Run the very file offered for download, as if saved beside the scenario.
     try {
-      run.what_if = scenario::load_scenario_text((entry->file.parent_path() / "what-if.yaml").string(), run.what_if_yaml);
+      run.what_if = scenario::load_scenario_text((entry->file.parent_path() / run.what_if_file).string(), run.what_if_yaml);
     } catch (const scenario::ScenarioError& e) {
       Json details = Json::array();
       for (const auto& d : e.diagnostics()) details.push_back(d.message);
       return send_error(res, 400, "these lever positions do not make a valid scenario", details);
     }
     try {
-      const std::string id = runs_.submit(std::move(run));
-      send_json(res, {{"id", id}}, 202);
+      const std::string run_id = runs_.submit(std::move(run));
+      send_json(res, {{"id", run_id}}, 202);
     } catch (const QueueFull& e) {
       res.set_header("Retry-After", "30");
       send_error(res, 429, e.what());
@@ -204,7 +223,8 @@ class Server {
     const auto bytes = runs_.file(id, name);
     if (!bytes) return send_error(res, 404, "run " + id + " has no " + name + " (yet)");
     if (name == "report.html") return res.set_content(*bytes, "text/html; charset=utf-8");
-    res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    const std::string saved_as = name == "what-if.yaml" ? runs_.what_if_file(id) : name;
+    res.set_header("Content-Disposition", "attachment; filename=\"" + saved_as + "\"");
     res.set_content(*bytes, name == "what-if.yaml" ? "application/yaml; charset=utf-8"
                                                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   }
@@ -214,6 +234,12 @@ class Server {
 };
 
 httplib::Server* serving = nullptr;
+
+void stop_serving(int) {
+  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C stops at once
+  std::signal(SIGTERM, SIG_DFL);
+  serving->stop();
+}
 
 int serve(const ServeOptions& o) {
   std::optional<ScenarioCatalogue> catalogue;
@@ -231,9 +257,17 @@ int serve(const ServeOptions& o) {
     const int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  http.set_payload_max_length(64 * 1024);
+  http.set_payload_max_length(kLargestRequest);
   http.set_read_timeout(10);
   http.set_write_timeout(30);
+  // Served on this machine only, it answers only to this machine's names: a
+  // web page elsewhere cannot reach it by renaming itself (DNS rebinding).
+  if (is_loopback(o.host))
+    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (is_loopback(host_of(req.get_header_value("Host")))) return httplib::Server::HandlerResponse::Unhandled;
+      send_error(res, 403, "this server answers to 127.0.0.1 and localhost only");
+      return httplib::Server::HandlerResponse::Handled;
+    });
   server.routes(http);
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr failure) {
     try {
@@ -246,22 +280,25 @@ int serve(const ServeOptions& o) {
   });
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    if (res.status == 413)
+      return send_error(res, 413, "the request is larger than " + std::to_string(kLargestRequest / 1024) + " KiB");
     send_error(res, res.status, res.status == 404 ? "nothing at " + req.path : "the request could not be served");
   });
 
   const int port = o.port == 0 ? http.bind_to_any_port(o.host) : (http.bind_to_port(o.host, o.port) ? o.port : -1);
   if (port <= 0) {
-    std::fprintf(stderr, "icsim: error: cannot listen on %s:%d (in use, or not an address of this machine)\n",
+    std::fprintf(stderr, "icsim: error: cannot listen on %s port %d (in use, or not an address of this machine)\n",
                  o.host.c_str(), o.port);
     return 1;
   }
+  const std::string shown_host = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
   std::printf("icsim serve: %zu scenarios from %s (%zu other files are not scenarios)\n",
               catalogue->entries().size(), o.scenarios.c_str(), catalogue->left_out());
-  std::printf("Open http://%s:%d/ in a browser; Ctrl-C stops.\n", o.host.c_str(), port);
+  std::printf("Open http://%s:%d/ in a browser; Ctrl-C stops.\n", shown_host.c_str(), port);
   std::fflush(stdout);
   serving = &http;
-  std::signal(SIGINT, [](int) { serving->stop(); });
-  std::signal(SIGTERM, [](int) { serving->stop(); });
+  std::signal(SIGINT, stop_serving);
+  std::signal(SIGTERM, stop_serving);
   http.listen_after_bind();
   return 0;
 }
@@ -275,13 +312,15 @@ CommandRunner add_serve_command(CLI::App& app) {
   cmd->add_option("--host", o->host, "Address to listen on (0.0.0.0: every network; the default is this machine only)")
       ->capture_default_str();
   cmd->add_option("--scenarios", o->scenarios, "The folder of scenarios offered")->capture_default_str();
-  cmd->add_option("--threads", o->threads, "Threads per run (default: all cores)")->check(CLI::PositiveNumber);
-  cmd->add_option("--max-replications", o->max_replications, "Most replications a run may ask for")
+  cmd->add_option("--threads", o->limits.threads, "Threads per run (default: all cores)")->check(CLI::PositiveNumber);
+  cmd->add_option("--max-replications", o->limits.max_replications, "Most replications a run may ask for")
       ->capture_default_str()->check(CLI::Range(2, 1000));
-  cmd->add_option("--max-waiting", o->max_waiting, "Most runs waiting behind the one running")
+  cmd->add_option("--max-waiting", o->limits.max_waiting, "Most runs waiting behind the one running")
       ->capture_default_str()->check(CLI::Range(1, 1000));
-  cmd->add_option("--time-limit", o->time_limit, "Longest a run may take, in seconds")
-      ->capture_default_str()->check(CLI::Range(1, 86400));
+  cmd->add_option_function<int>(
+         "--time-limit", [o](const int& seconds) { o->limits.time_limit = std::chrono::seconds(seconds); },
+         "Longest a run may take, in seconds (default 600)")
+      ->check(CLI::Range(1, 86400));
   return [o] { return serve(*o); };
 }
 

@@ -1,10 +1,11 @@
 #include "serve_runs.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include <unistd.h>
 
 #include <icsim/engine/replication_runner.hpp>
 #include <icsim/models/comparison.hpp>
@@ -19,14 +20,16 @@ struct RunQueue::Entry {
   WhatIfRun run;
   RunStatus status;
   std::chrono::steady_clock::time_point started;
-  std::map<std::string, std::string> files;
+  std::map<std::string, std::shared_ptr<const std::string>> files;
 };
 
 namespace {
 
-class TimeLimitReached : public std::runtime_error {
+class Stopped : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+constexpr std::size_t kBaselinesKept = 8;
 
 std::string read_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -53,6 +56,7 @@ std::string RunQueue::submit(WhatIfRun run) {
   auto entry = std::make_shared<Entry>();
   entry->id = std::to_string(next_id_++);
   entry->status.total = 2 * run.replications;
+  entry->files["what-if.yaml"] = std::make_shared<const std::string>(run.what_if_yaml);  // before it runs, or fails
   entry->run = std::move(run);
   runs_[entry->id] = entry;
   waiting_.push_back(entry);
@@ -65,23 +69,30 @@ std::optional<RunStatus> RunQueue::status(const std::string& id) const {
   const auto it = runs_.find(id);
   if (it == runs_.end()) return std::nullopt;
   RunStatus s = it->second->status;
-  if (s.state == RunStatus::State::kQueued)
+  if (s.state == RunStatus::State::kQueued) {
+    s.ahead = running_ ? 1 : 0;
     for (const auto& w : waiting_) {
       if (w == it->second) break;
       ++s.ahead;
     }
+  }
   if (s.state == RunStatus::State::kRunning)
     s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - it->second->started).count();
   return s;
 }
 
-std::optional<std::string> RunQueue::file(const std::string& id, const std::string& name) const {
+std::shared_ptr<const std::string> RunQueue::file(const std::string& id, const std::string& name) const {
   const std::scoped_lock guard(lock_);
   const auto it = runs_.find(id);
-  if (it == runs_.end()) return std::nullopt;
+  if (it == runs_.end()) return nullptr;
   const auto f = it->second->files.find(name);
-  if (f == it->second->files.end()) return std::nullopt;
-  return f->second;
+  return f == it->second->files.end() ? nullptr : f->second;
+}
+
+std::string RunQueue::what_if_file(const std::string& id) const {
+  const std::scoped_lock guard(lock_);
+  const auto it = runs_.find(id);
+  return it == runs_.end() ? std::string() : it->second->run.what_if_file;
 }
 
 void RunQueue::work(const std::stop_token& stop) {
@@ -92,16 +103,18 @@ void RunQueue::work(const std::stop_token& stop) {
       if (!wake_.wait(guard, stop, [&] { return !waiting_.empty(); })) return;
       entry = waiting_.front();
       waiting_.pop_front();
+      running_ = entry;
       entry->status.state = RunStatus::State::kRunning;
       entry->started = std::chrono::steady_clock::now();
     }
     std::string error;
     try {
-      execute(*entry);
+      execute(*entry, stop);
     } catch (const std::exception& e) {
       error = e.what();
     }
     const std::scoped_lock guard(lock_);
+    running_.reset();
     entry->status.state = error.empty() ? RunStatus::State::kDone : RunStatus::State::kFailed;
     entry->status.error = error;
     entry->status.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - entry->started).count();
@@ -117,14 +130,18 @@ void RunQueue::forget_old_runs() {
   }
 }
 
+// The time limit and a stop are checked before each replication: a
+// replication in progress runs to its end (a second or two for Lancashire).
 std::vector<models::ReplicationResult> RunQueue::replicate(const models::ScenarioSpec& spec, int replications,
-                                                           std::chrono::steady_clock::time_point deadline,
-                                                           Entry& entry, int done_before) {
+                                                           const std::stop_token& stop, Entry& entry,
+                                                           int done_before) {
+  const auto deadline = entry.started + limits_.time_limit;
   return engine::run_replications(
       replications, limits_.threads,
       [&](int r) {
+        if (stop.stop_requested()) throw Stopped("icsim serve is stopping");
         if (std::chrono::steady_clock::now() > deadline)
-          throw TimeLimitReached("the run took longer than the server's limit of " +
+          throw Stopped("the run took longer than the server's limit of " +
                                  std::to_string(limits_.time_limit.count()) +
                                  " s; ask for fewer replications, or start icsim serve with a longer --time-limit");
         return models::run_replication(spec, spec.seed, static_cast<std::uint32_t>(r));
@@ -135,9 +152,8 @@ std::vector<models::ReplicationResult> RunQueue::replicate(const models::Scenari
       });
 }
 
-void RunQueue::execute(Entry& entry) {
+void RunQueue::execute(Entry& entry, const std::stop_token& stop) {
   const WhatIfRun& run = entry.run;
-  const auto deadline = entry.started + limits_.time_limit;
   const int n = run.replications;
 
   // The baseline is the same for every what-if of a scenario: run it once.
@@ -145,43 +161,44 @@ void RunQueue::execute(Entry& entry) {
   Results baseline;
   {
     const std::scoped_lock guard(lock_);
-    if (const auto it = baselines_.find(key); it != baselines_.end()) {
+    const auto it = std::find_if(baselines_.begin(), baselines_.end(), [&](const auto& b) { return b.first == key; });
+    if (it != baselines_.end()) {
       baseline = it->second;
       entry.status.total = n;
     }
   }
   if (!baseline) {
-    baseline = std::make_shared<const std::vector<models::ReplicationResult>>(
-        replicate(run.baseline, n, deadline, entry, 0));
+    baseline =
+        std::make_shared<const std::vector<models::ReplicationResult>>(replicate(run.baseline, n, stop, entry, 0));
     const std::scoped_lock guard(lock_);
-    if (baselines_.size() >= 8) baselines_.erase(baselines_.begin());
-    baselines_[key] = baseline;
+    if (baselines_.size() >= kBaselinesKept) baselines_.pop_front();
+    baselines_.emplace_back(key, baseline);
   }
   // The same seed as the baseline: the difference is the what-if's, not chance's.
   models::ScenarioSpec what_if = run.what_if;
   what_if.seed = run.baseline.seed;
-  const auto results = replicate(what_if, n, deadline, entry, entry.status.total - n);
+  const auto results = replicate(what_if, n, stop, entry, entry.status.total - n);
   const models::Comparison comparison = models::compare(run.baseline, *baseline, what_if, results);
 
-  const auto folder = std::filesystem::temp_directory_path() /
-                      ("icsim-serve-" + std::to_string(getpid()) + "-" + entry.id);
-  std::filesystem::create_directories(folder);
-  std::map<std::string, std::string> files;
+  // The writers write files: a folder of our own (mkdtemp), read back and removed.
+  std::string pattern = (std::filesystem::temp_directory_path() / "icsim-serve-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary folder in " + pattern);
+  const std::filesystem::path folder(pattern);
+  std::map<std::string, std::shared_ptr<const std::string>> files;
   try {
     write_comparison_report(folder / "report.html", run.baseline, *baseline, what_if, results, what_if.seed,
                             comparison);
     write_comparison_workbook(folder / "results.xlsx", run.baseline, *baseline, what_if, results, what_if.seed,
                               comparison);
-    files["report.html"] = read_file(folder / "report.html");
-    files["results.xlsx"] = read_file(folder / "results.xlsx");
+    files["report.html"] = std::make_shared<const std::string>(read_file(folder / "report.html"));
+    files["results.xlsx"] = std::make_shared<const std::string>(read_file(folder / "results.xlsx"));
   } catch (...) {
     std::filesystem::remove_all(folder);
     throw;
   }
   std::filesystem::remove_all(folder);
-  files["what-if.yaml"] = run.what_if_yaml;
   const std::scoped_lock guard(lock_);
-  entry.files = std::move(files);
+  entry.files.merge(files);
 }
 
 }  // namespace icsim::tools

@@ -36,6 +36,7 @@ struct WhatIfRun {
   models::ScenarioSpec baseline;
   models::ScenarioSpec what_if;
   std::string what_if_yaml;      // the file to download
+  std::string what_if_file;      // its name
   int replications = 0;
 };
 
@@ -64,18 +65,19 @@ class RunQueue {
   // Queues a run and returns its id. Throws QueueFull.
   std::string submit(WhatIfRun run);
   [[nodiscard]] std::optional<RunStatus> status(const std::string& id) const;
-  // A finished run's "report.html", "results.xlsx" or "what-if.yaml".
-  [[nodiscard]] std::optional<std::string> file(const std::string& id, const std::string& name) const;
+  // A run's "what-if.yaml" (from the start), or once done "report.html" or "results.xlsx".
+  [[nodiscard]] std::shared_ptr<const std::string> file(const std::string& id, const std::string& name) const;
+  // The name the run's what-if file is offered under.
+  [[nodiscard]] std::string what_if_file(const std::string& id) const;
 
  private:
   struct Entry;
   using Results = std::shared_ptr<const std::vector<models::ReplicationResult>>;
 
   void work(const std::stop_token& stop);
-  void execute(Entry& entry);
+  void execute(Entry& entry, const std::stop_token& stop);
   std::vector<models::ReplicationResult> replicate(const models::ScenarioSpec& spec, int replications,
-                                                   std::chrono::steady_clock::time_point deadline, Entry& entry,
-                                                   int done_before);
+                                                   const std::stop_token& stop, Entry& entry, int done_before);
   void forget_old_runs();
 
   RunLimits limits_;
@@ -83,8 +85,10 @@ class RunQueue {
   std::condition_variable_any wake_;
   std::map<std::string, std::shared_ptr<Entry>> runs_;
   std::deque<std::shared_ptr<Entry>> waiting_;
+  std::shared_ptr<Entry> running_;
   std::deque<std::string> finished_;  // oldest first
-  std::map<std::string, Results> baselines_;  // by scenario id and replications
+  // The scenarios' own runs, by scenario hash, replications and seed; oldest first.
+  std::deque<std::pair<std::string, Results>> baselines_;
   std::uint64_t next_id_ = 1;
   std::jthread worker_;  // last: stops and joins first
 };

@@ -37,10 +37,16 @@
     return Number(value).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
+  // A lever counts as moved once the user moves it off the scenario's value;
+  // only moved levers are sent, so the rest keep the scenario's values exactly.
   function showLever(input, lever) {
     const out = input.parentElement.querySelector('output');
-    out.textContent = `${format(input.value, lever)} ${lever.unit}`;
-    out.classList.toggle('moved', Number(input.value) !== lever.value);
+    const moved = Number(input.value) !== lever.value;
+    const shown = `${format(input.value, lever)} ${lever.unit}`;
+    out.textContent = moved ? `${shown} (moved)` : shown;
+    out.classList.toggle('moved', moved);
+    input.setAttribute('aria-valuetext', shown);
+    input.dataset.moved = moved ? 'yes' : 'no';
   }
 
   function drawLevers() {
@@ -73,19 +79,36 @@
     });
   }
 
+  // Results belong to the run that made them: hidden when another starts or the scenario changes.
+  function hideResults() {
+    $('downloads').hidden = true;
+    $('report').hidden = true;
+    $('report').removeAttribute('src');
+    $('placeholder').hidden = false;
+  }
+
   async function loadScenario() {
     clearError();
+    hideResults();
+    runButton.disabled = true;
+    levers = [];
+    leversBox.textContent = '';
+    $('scenario-years').textContent = '';
     const id = scenarioSelect.value;
     const info = await getJson(`/api/levers?scenario=${encodeURIComponent(id)}`);
     levers = info.levers;
-    $('scenario-years').textContent = `${info.name}, ${info.years[0]} to ${info.years[1]}`;
+    $('scenario-years').textContent = `${info.name}, ${info.years[0]} to ${info.years[1]}. Capacities are the first `
+      + 'year\'s; the scenario\'s own growth and changes still apply, moved in proportion.';
     replicationsInput.value = info.replications;
     drawLevers();
+    runButton.disabled = false;
   }
 
   function positions() {
     const chosen = {};
-    leversBox.querySelectorAll('input[type=range]').forEach((input) => { chosen[input.dataset.id] = Number(input.value); });
+    leversBox.querySelectorAll('input[type=range][data-moved="yes"]').forEach((input) => {
+      chosen[input.dataset.id] = Number(input.value);
+    });
     return chosen;
   }
 
@@ -93,8 +116,9 @@
     $('progress').hidden = false;
     const share = status.total ? status.done / status.total : 0;
     $('progress-bar').style.width = `${Math.round(100 * share)}%`;
+    $('progress-bar').setAttribute('aria-valuenow', String(Math.round(100 * share)));
     const text = {
-      queued: `Waiting: ${status.ahead} run${status.ahead === 1 ? '' : 's'} ahead`,
+      queued: `Waiting: ${status.ahead} run${status.ahead === 1 ? '' : 's'} ahead of this one`,
       running: `Running: ${status.done} of ${status.total} replications, ${status.seconds.toFixed(0)} s`,
       done: `Done: ${status.total} replications in ${status.seconds.toFixed(1)} s`,
       failed: 'The run failed',
@@ -116,7 +140,7 @@
 
   function showResults(id) {
     const base = `/api/runs/${id}`;
-    $('download-yaml').href = `${base}/what-if.yaml`;
+    $('download-yaml').href = `${base}/what-if.yaml`;  // saved under the name the server gives
     $('download-workbook').href = `${base}/results.xlsx`;
     $('download-report').href = `${base}/report.html`;
     $('downloads').hidden = false;
@@ -130,7 +154,10 @@
   async function run(event) {
     event.preventDefault();
     clearError();
+    hideResults();
     runButton.disabled = true;
+    scenarioSelect.disabled = true;
+    $('reset').disabled = true;
     document.body.dataset.runState = 'running';
     try {
       const request = { scenario: scenarioSelect.value, replications: Number(replicationsInput.value), levers: positions() };
@@ -145,6 +172,8 @@
       document.body.dataset.runState = 'failed';
     } finally {
       runButton.disabled = false;
+      scenarioSelect.disabled = false;
+      $('reset').disabled = false;
     }
   }
 
@@ -163,6 +192,7 @@
   }
 
   scenarioSelect.addEventListener('change', () => loadScenario().catch((e) => showError(e.message, e.details)));
+  runButton.disabled = true;  // until the scenario's levers are there
   $('reset').addEventListener('click', drawLevers);
   form.addEventListener('submit', run);
   start();

@@ -1,5 +1,5 @@
 // what_if_yaml: the smallest file that, extending the base, sets the values;
-// scenario_value: one value of a scenario as written.
+// ScenarioValues: a scenario's values as written.
 
 #include <icsim/scenario/what_if.hpp>
 
@@ -124,22 +124,45 @@ std::string what_if_yaml(const std::string& base_path, const std::string& extend
   return text.str();
 }
 
-std::optional<std::string> scenario_value(const std::string& path, const std::string& key) {
-  SourceNode root = read_base(path);
-  const std::vector<KeyStep> steps = parse_key_path(key);
-  if (steps.empty()) return std::nullopt;
-  SourceNode* node = &root;
-  for (const KeyStep& step : steps) {
-    if (step.item) {
-      node = node->is_list() ? find_item(*node, step.text) : nullptr;
-    } else {
-      MapEntry* e = node->is_map() ? node->find_entry(step.text) : nullptr;
-      node = e != nullptr ? &e->value : nullptr;
+struct ScenarioValues::Tree {
+  SourceNode root;
+
+  // The node at `key`, or nullptr.
+  [[nodiscard]] const SourceNode* find(const std::string& key) {
+    const std::vector<KeyStep> steps = parse_key_path(key);
+    if (steps.empty()) return key.empty() ? &root : nullptr;
+    SourceNode* node = &root;
+    for (const KeyStep& step : steps) {
+      if (step.item) {
+        node = node->is_list() ? find_item(*node, step.text) : nullptr;
+      } else {
+        MapEntry* e = node->is_map() ? node->find_entry(step.text) : nullptr;
+        node = e != nullptr ? &e->value : nullptr;
+      }
+      if (node == nullptr) return nullptr;
     }
-    if (node == nullptr) return std::nullopt;
+    return node;
   }
-  if (!node->is_scalar()) return std::nullopt;
+};
+
+ScenarioValues::ScenarioValues(const std::string& path) : tree_(std::make_unique<Tree>(Tree{read_base(path)})) {}
+ScenarioValues::~ScenarioValues() = default;
+ScenarioValues::ScenarioValues(ScenarioValues&&) noexcept = default;
+ScenarioValues& ScenarioValues::operator=(ScenarioValues&&) noexcept = default;
+
+std::optional<std::string> ScenarioValues::value(const std::string& key) const {
+  const SourceNode* node = tree_->find(key);
+  if (node == nullptr || !node->is_scalar()) return std::nullopt;
   return node->scalar;
+}
+
+std::vector<std::string> ScenarioValues::keys(const std::string& key) const {
+  const SourceNode* node = tree_->find(key);
+  std::vector<std::string> keys;
+  if (node == nullptr) return keys;
+  for (const MapEntry& e : node->entries) keys.push_back(e.key);
+  for (std::size_t i = 0; i < node->items.size(); ++i) keys.push_back(std::to_string(i));
+  return keys;
 }
 
 }  // namespace icsim::scenario

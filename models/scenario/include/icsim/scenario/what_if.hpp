@@ -4,6 +4,7 @@
 // `icsim run`. icsim serve builds one from the page's sliders and runs that
 // very file.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,9 +29,26 @@ struct WhatIfValue {
                                        const std::string& name, const std::vector<WhatIfValue>& values,
                                        const std::string& comment = {});
 
-// The text of a scalar in a scenario (its files merged), or nothing when the
-// key is not there or holds a map or a list. Throws ScenarioError when the
-// scenario cannot be read.
-[[nodiscard]] std::optional<std::string> scenario_value(const std::string& path, const std::string& key);
+// A scenario's values as written (its files merged), read once: what the
+// what-if page's sliders start from.
+class ScenarioValues {
+ public:
+  // Throws ScenarioError when the scenario cannot be read.
+  explicit ScenarioValues(const std::string& path);
+  ~ScenarioValues();
+  ScenarioValues(ScenarioValues&&) noexcept;
+  ScenarioValues& operator=(ScenarioValues&&) noexcept;
+
+  // The text of the scalar at `key`, or nothing when the key is not there or
+  // holds a map or a list.
+  [[nodiscard]] std::optional<std::string> value(const std::string& key) const;
+  // The keys of the map at `key`, or a list's indices ("0", "1", ...); empty
+  // when it is neither.
+  [[nodiscard]] std::vector<std::string> keys(const std::string& key) const;
+
+ private:
+  struct Tree;
+  std::unique_ptr<Tree> tree_;
+};
 
 }  // namespace icsim::scenario
