@@ -19,7 +19,9 @@ struct CatalogueEntry {
 class ScenarioCatalogue {
  public:
   // Reads every *.yaml under `folder`; files that are not valid scenarios
-  // (sweep and plan files, broken ones) are left out and counted.
+  // (sweep and plan files, broken ones) or are links to files outside the
+  // folder are left out and counted. (A scenario in the folder may still
+  // `extends` or read a CSV from elsewhere: whoever fills the folder decides.)
   explicit ScenarioCatalogue(const std::filesystem::path& folder);
 
   [[nodiscard]] const std::vector<CatalogueEntry>& entries() const { return entries_; }
