@@ -232,7 +232,10 @@ def check_capacity_and_demand_sheet(sheet, daily_csv):
             columns = {h.split(" (")[0]: c for (g, h), c in table.columns.items() if g == group}
             capacity = sums[(month, "capacity_" + service)] / n
             in_use = sums[(month, "in_use_" + service)] / n
-            expect(key, columns["Referrals"], sums[(month, "referrals_" + service)], f"{month} {service} referrals")
+            step_up = sums[(month, "step_up_referrals_" + service)]
+            expect(key, columns["Referrals from hospital"], sums[(month, "referrals_" + service)] - step_up,
+                   f"{month} {service} referrals from hospital")
+            expect(key, columns["Step-up referrals from the community"], step_up, f"{month} {service} step-up referrals")
             expect(key, columns["Capacity"], capacity, f"{month} {service} capacity")
             expect(key, columns["In use"], in_use, f"{month} {service} in use")
             expect(key, columns["Waiting"], sums[(month, "waiting_" + service)] / n, f"{month} {service} waiting")

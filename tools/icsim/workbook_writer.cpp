@@ -516,7 +516,7 @@ std::vector<MonthOfDays> by_month(const ScenarioSpec& spec, const ScenarioSummar
 
 void write_capacity_and_demand_sheet(Workbook& book, const ScenarioSpec& spec, const ScenarioSummary& summary) {
   Sheet sheet(book, "Capacity and demand");
-  constexpr int kGroupRow = 3, kHeaderRow = 4, kFirstRow = 5, kFirstServiceCol = 4, kPerService = 5;
+  constexpr int kGroupRow = 3, kHeaderRow = 4, kFirstRow = 5, kFirstServiceCol = 4, kPerService = 6;
   sheet.text(0, 0, spec.name + ": capacity and demand by month", book.title);
   sheet.text(1, 0,
              "Means across " + replications_text(summary) +
@@ -535,11 +535,13 @@ void write_capacity_and_demand_sheet(Workbook& book, const ScenarioSpec& spec, c
     sheet.across(kGroupRow, col, col + kPerService - 1,
                  service.name + ": " + kind_label(service) + (routes.empty() ? "" : " (" + routes + ")"), book.block);
     const std::string unit = capacity_unit(service);
-    sheet.text(kHeaderRow, col, "Referrals (people in the month)", book.header);
-    sheet.text(kHeaderRow, col + 1, "Capacity (" + unit + ", mean)", book.header);
-    sheet.text(kHeaderRow, col + 2, "In use (" + unit + ", mean)", book.header);
-    sheet.text(kHeaderRow, col + 3, "Waiting (people, mean)", book.header);
-    sheet.text(kHeaderRow, col + 4, "Utilisation (%)", book.header);
+    // The BCF template's demand: hospital discharges apart from community (step-up) referrals.
+    sheet.text(kHeaderRow, col, "Referrals from hospital (people in the month)", book.header);
+    sheet.text(kHeaderRow, col + 1, "Step-up referrals from the community (people in the month)", book.header);
+    sheet.text(kHeaderRow, col + 2, "Capacity (" + unit + ", mean)", book.header);
+    sheet.text(kHeaderRow, col + 3, "In use (" + unit + ", mean)", book.header);
+    sheet.text(kHeaderRow, col + 4, "Waiting (people, mean)", book.header);
+    sheet.text(kHeaderRow, col + 5, "Utilisation (%)", book.header);
   }
   sheet.height(kGroupRow, 30);
   sheet.height(kHeaderRow, 60);
@@ -561,18 +563,21 @@ void write_capacity_and_demand_sheet(Workbook& book, const ScenarioSpec& spec, c
       const auto sum = [&](models::ServiceDailyMeasure m) { return month.sums[models::index(s, m)]; };
       const double capacity = sum(models::ServiceDailyMeasure::kCapacity) / days;
       const double in_use = sum(models::ServiceDailyMeasure::kInUse) / days;
-      sheet.number(row, col, sum(models::ServiceDailyMeasure::kReferrals), people);
-      sheet.number(row, col + 1, capacity, level);
-      sheet.number(row, col + 2, in_use, level);
-      sheet.number(row, col + 3, sum(models::ServiceDailyMeasure::kWaiting) / days, level);
-      if (capacity > 0) sheet.number(row, col + 4, 100.0 * in_use / capacity, percent);
+      const double step_up = sum(models::ServiceDailyMeasure::kStepUpReferrals);
+      sheet.number(row, col, sum(models::ServiceDailyMeasure::kReferrals) - step_up, people);
+      sheet.number(row, col + 1, step_up, people);
+      sheet.number(row, col + 2, capacity, level);
+      sheet.number(row, col + 3, in_use, level);
+      sheet.number(row, col + 4, sum(models::ServiceDailyMeasure::kWaiting) / days, level);
+      if (capacity > 0) sheet.number(row, col + 5, 100.0 * in_use / capacity, percent);
     }
   }
   const int notes = kFirstRow + static_cast<int>(months.size()) + 1;
   sheet.text(notes, 0,
              "NCTR inpatients no longer meet the criteria to reside: their further days in hospital are delayed bed "
-             "days. Referrals count every request for a place: from hospital (pathways, bridging), step-up from the "
-             "community, and from other services.",
+             "days. Referrals from hospital count every request for a place after a hospital stay: the discharge "
+             "pathways, bridging, and onward from other services; step-up referrals come from the community to avoid "
+             "an admission, whether or not a place was free.",
              book.note);
   sheet.width(0, 0, 11);
   sheet.width(1, 1, 6);
