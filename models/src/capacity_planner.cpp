@@ -20,6 +20,18 @@ struct Evaluation {
   std::vector<double> nctr_days;
 };
 
+// "£586,000", "−£7,300": a sum of money in words, to the pound.
+std::string pounds(double amount) {
+  const long long whole = std::llround(amount);
+  const std::string digits = std::to_string(whole < 0 ? -whole : whole);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return (whole < 0 ? "\u2212\u00a3" : "\u00a3") + grouped;
+}
+
 class Planner {
  public:
   Planner(const ScenarioSpec& spec, const PlanSpec& plan, std::uint64_t seed, int threads,
@@ -30,12 +42,16 @@ class Planner {
     const auto it = std::find_if(names.begin(), names.end(), [&](const auto& d) { return d.name == wanted; });
     ICSIM_CHECK(it != names.end(), "the plan's target metric is not one the scenario reports");
     metric_ = static_cast<std::size_t>(it - names.begin());
-    cost_per_nctr_day_ = plan.target.cost_per_nctr_day;
   }
 
   // Each year starts from the year before's answer, the first from Erlang C.
   YearPlan plan_year(int year, const std::vector<double>* previous) {
     year_spec_ = single_year_scenario(spec_, year);
+    // The plan's unit costs are the first projected year's prices, grown in
+    // real terms like the scenario's own: a service's by its setting, the
+    // delayed acute day's as the acute bed day.
+    year_ = year;
+    cost_per_nctr_day_ = plan_.target.cost_per_nctr_day * acute_cost_growth(spec_, year);
     cache_.clear();
     evaluations_ = 0;
     YearPlan result;
@@ -86,8 +102,9 @@ class Planner {
     double cost = 0.0;
     for (std::size_t i = 0; i < c.size(); ++i) {
       const auto& p = plan_.services[i];
-      cost += c[i] * p.cost_per_unit_per_year +
-              std::max(0.0, c[i] - spec_.services[p.service].capacity) * p.fixed_cost_per_unit_opened;
+      cost += (c[i] * p.cost_per_unit_per_year +
+               std::max(0.0, c[i] - spec_.services[p.service].capacity) * p.fixed_cost_per_unit_opened) *
+              service_cost_growth(spec_, p.service, year_);
     }
     return cost;
   }
@@ -232,8 +249,8 @@ class Planner {
           saving[r] = (runner_up.capacity_cost + b[r] * cost_per_nctr_day_) -
                       (result.recommended.capacity_cost + a[r] * cost_per_nctr_day_);
         const auto e = engine::estimate(saving);
-        words << "cheaper than the next best candidate by " << std::lround(e.mean) << " a year (95% interval "
-              << std::lround(e.low()) << " to " << std::lround(e.high()) << ", paired over " << n << " replications)"
+        words << "cheaper than the next best candidate by " << pounds(e.mean) << " a year (95% interval "
+              << pounds(e.low()) << " to " << pounds(e.high()) << ", paired over " << n << " replications)"
               << (e.low() > 0 ? "" : ": the two are not told apart at this precision");
       }
     } else {
@@ -298,6 +315,7 @@ class Planner {
   std::size_t metric_ = 0;
   double cost_per_nctr_day_ = 0.0;
   ScenarioSpec year_spec_;  // the year being planned, on its own
+  int year_ = 0;            // its index in the projection
   int evaluations_ = 0;
   std::map<std::pair<Capacity, int>, Evaluation> cache_;
 };

@@ -65,20 +65,31 @@ ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year, engine::Si
   // The model grows unit costs from the first projected year; this scenario's
   // first year is `year`, so its unit costs start grown and grow no more.
   CostSpec& costs = one.costs;
-  const CostGrowth growth = costs.real_terms_growth_per_year;
-  costs.acute_bed_day *= grown(growth.acute, year);
-  costs.nctr_bed_day *= grown(growth.acute, year);
-  costs.care_home_placement_per_week *= grown(growth.long_term_care, year);
-  for (ServiceSpec& service : one.services) {
-    if (service.kind == ServiceKind::kHomeBased)
-      service.cost_per_care_hour *= grown(growth.home_ic, year);
-    else
-      service.cost_per_bed_day *= grown(service.short_term_care ? growth.short_term_care : growth.ic_beds, year);
+  costs.acute_bed_day *= acute_cost_growth(spec, year);
+  costs.nctr_bed_day *= acute_cost_growth(spec, year);
+  costs.care_home_placement_per_week *= grown(costs.real_terms_growth_per_year.long_term_care, year);
+  for (ServiceIndex s = 0; s < one.services.size(); ++s) {
+    ServiceSpec& service = one.services[s];
+    (service.kind == ServiceKind::kHomeBased ? service.cost_per_care_hour : service.cost_per_bed_day) *=
+        service_cost_growth(spec, s, year);
   }
   costs.real_terms_growth_per_year = CostGrowth{};
 
   fit_census_to_capacity(one);
   return one;
+}
+
+double service_cost_growth(const ScenarioSpec& spec, ServiceIndex service, int year) {
+  const CostGrowth& growth = spec.costs.real_terms_growth_per_year;
+  const ServiceSpec& s = spec.services[service];
+  const double rate = s.kind == ServiceKind::kHomeBased ? growth.home_ic
+                      : s.short_term_care                ? growth.short_term_care
+                                                         : growth.ic_beds;
+  return grown(rate, year);
+}
+
+double acute_cost_growth(const ScenarioSpec& spec, int year) {
+  return grown(spec.costs.real_terms_growth_per_year.acute, year);
 }
 
 void fit_census_to_capacity(ScenarioSpec& spec) {

@@ -143,3 +143,26 @@ TEST_CASE("minimising total cost stops where more capacity costs more than the d
   CHECK(plans[0].false_economy_capacity[0] >= chosen.capacity[0] - 1.0);
   CHECK(plans[0].false_economy_capacity[0] <= chosen.capacity[0] + 2.0);
 }
+
+TEST_CASE("the plan's unit costs grow in real terms like the scenario's", "[planner]") {
+  auto spec = referrals(2.0, 0.0, 3);
+  spec.services.push_back(service("beds", models::ServiceKind::kBedBased, 10, engine::Distribution(engine::Exponential{4.0})));
+  spec.pathway_service = {std::nullopt, std::nullopt, 0U, std::nullopt};
+  spec.costs.real_terms_growth_per_year.ic_beds = 0.05;
+  spec.costs.real_terms_growth_per_year.acute = 0.02;
+  models::PlanSpec plan;
+  plan.services = {{0U, 8.0, 20.0, 1.0, 100.0 * 365.0, 0.0}};
+  plan.target.minimise_cost = true;
+  plan.target.cost_per_nctr_day = 345.0;
+  plan.years = {0, 2};
+  plan.screen_replications = 3;
+  plan.confirm_replications = 4;
+  const auto plans = models::plan_capacity(spec, plan, 3, 2);
+  for (const auto& year : plans) {
+    const double growth = year.year == 0 ? 1.0 : 1.05 * 1.05;
+    const auto& r = year.recommended;
+    CHECK(r.capacity_cost == Approx(r.capacity[0] * 100.0 * 365.0 * growth));
+    const double acute = year.year == 0 ? 1.0 : 1.02 * 1.02;
+    CHECK(r.delay_cost.mean == Approx(r.metric.mean * 345.0 * acute));  // the metric is NCTR bed days here
+  }
+}

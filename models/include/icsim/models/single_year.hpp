@@ -23,6 +23,12 @@ namespace icsim::models {
 [[nodiscard]] ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year,
                                                 engine::SimTime min_warmup_days = 365.0);
 
+// How much a unit cost has grown in real terms by projected year `year`:
+// a service's (by its setting: home-based IC, IC beds or short-term care)
+// and the acute bed day's.
+[[nodiscard]] double service_cost_growth(const ScenarioSpec& spec, ServiceIndex service, int year);
+[[nodiscard]] double acute_cost_growth(const ScenarioSpec& spec, int year);
+
 // People in a service's starting census beyond its first year's capacity
 // (after the capacity was changed, as the planner does) cannot hold a place:
 // they are left out, so the census never overfills a service.
