@@ -277,12 +277,16 @@ class Planner {
     const Capacity& chosen = result.recommended.capacity;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
       const auto& p = plan_.services[i];
-      const int points = std::min(8, static_cast<int>(std::floor((p.max - p.min) / p.step + 1e-9)) + 1);
-      const double spacing = p.step * std::max(1.0, std::floor((p.max - p.min) / p.step / std::max(1, points - 1)));
+      // Eight points from min to max, both ends included, and the recommendation
+      // with a step either side, where the false-economy point usually lies.
+      std::vector<double> values{chosen[i], snap(i, chosen[i] - p.step), snap(i, chosen[i] + p.step)};
+      for (int k = 0; k < 8; ++k) values.push_back(snap(i, p.min + (p.max - p.min) * k / 7.0));
+      std::sort(values.begin(), values.end());
+      values.erase(std::unique(values.begin(), values.end()), values.end());
       std::vector<PlanPoint> curve;
-      for (double value = p.min; value <= p.max + 1e-9; value += spacing) {
+      for (double value : values) {
         Capacity c = chosen;
-        c[i] = snap(i, value);
+        c[i] = value;
         curve.push_back(point(c, plan_.screen_replications));
       }
       // Past this capacity a unit more costs more than the delay it saves.
