@@ -919,7 +919,7 @@
     t.classList.add('plan-table');
     s.append(t);
     s.append(el('p', { class: 'note' },
-      `Costs are a year\u2019s: capacity at its cost per unit a year; delay is NCTR (delayed) bed days at \u00a3${fmt(plan.target.cost_per_nctr_day, 0)} a day. Each year is planned on its own, with that year\u2019s demand, capacities and unit costs after a warm-up at them; the search screens candidates with ${plan.replications.screen} replications and confirms the best and its neighbours with ${plan.replications.confirm}, all with the same random numbers.`));
+      `Costs are a year\u2019s: capacity at its cost per unit a year; delay is NCTR (delayed) bed days at \u00a3${fmt(plan.target.cost_per_nctr_day, 0)} a day, in the first year\u2019s prices, grown in real terms each year as the scenario\u2019s unit costs are. Each year is planned on its own, with that year\u2019s demand, capacities and unit costs after a warm-up at them; the search screens candidates with ${plan.replications.screen} replications and confirms the best and its neighbours with ${plan.replications.confirm}, all with the same random numbers.`));
   }
 
   function renderPlanCapacity() {
