@@ -17,7 +17,7 @@
 #include "plan_results.hpp"
 #include "report_writer.hpp"
 #include "results_writer.hpp"
-#include "workbook_writer.hpp"
+#include "workbook_plan.hpp"
 
 namespace icsim::tools {
 namespace {

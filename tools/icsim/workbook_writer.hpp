@@ -1,8 +1,9 @@
 #pragma once
-// results.xlsx: a run's results as an Excel workbook for commissioners, who
-// live in Excel and board papers. Numbers are numbers (never text), with
-// their units in the headers. Written with libxlsxwriter; a failure to write
-// throws std::runtime_error naming the file and the reason.
+// results.xlsx: a run's or a comparison's results as an Excel workbook for
+// commissioners, who live in Excel and board papers. Numbers are numbers
+// (never text), with their units in the headers. Written with libxlsxwriter;
+// a failure to write throws std::runtime_error naming the file and the
+// reason. icsim plan's workbook is in workbook_plan.hpp.
 
 #include <cstdint>
 #include <filesystem>
@@ -11,8 +12,6 @@
 #include <icsim/models/comparison.hpp>
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/models/scenario_spec.hpp>
-
-#include "plan_results.hpp"
 
 namespace icsim::tools {
 
@@ -30,11 +29,5 @@ void write_comparison_workbook(const std::filesystem::path& file, const models::
                                const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
                                const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
                                const models::Comparison& comparison);
-
-// icsim plan: "Capacity plan" (per planned year: the recommended capacity of
-// each service, its costs, the reported metric with its 95% interval, whether
-// the target is met), "Trade-off" (each service's cost-against-delay curve)
-// and "Inputs" (the scenario and the plan file).
-void write_plan_workbook(const std::filesystem::path& file, const PlanResults& plan);
 
 }  // namespace icsim::tools

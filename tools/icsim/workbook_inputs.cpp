@@ -1,0 +1,409 @@
+// The Inputs sheet of every results.xlsx: the scenario as it was run, in
+// sections read top to bottom, so a result can be traced to what made it.
+
+#include "workbook_inputs.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace icsim::tools {
+namespace {
+
+using models::ScenarioSpec;
+using models::ServiceSpec;
+
+std::string describe(const engine::Distribution& distribution) {
+  return std::visit(
+      [](const auto& d) -> std::string {
+        using D = std::decay_t<decltype(d)>;
+        if constexpr (std::is_same_v<D, engine::Fixed>) return "fixed " + shortest(d.value);
+        if constexpr (std::is_same_v<D, engine::Exponential>) return "exponential, mean " + shortest(d.mean);
+        if constexpr (std::is_same_v<D, engine::LogNormal>)
+          return "lognormal, mean " + shortest(d.mean) + ", sd " + shortest(d.sd);
+        if constexpr (std::is_same_v<D, engine::Gamma>)
+          return "gamma, shape " + shortest(d.shape) + ", scale " + shortest(d.scale);
+        if constexpr (std::is_same_v<D, engine::Weibull>)
+          return "weibull, shape " + shortest(d.shape) + ", scale " + shortest(d.scale);
+        if constexpr (std::is_same_v<D, engine::Uniform>)
+          return "uniform, min " + shortest(d.min) + ", max " + shortest(d.max);
+        if constexpr (std::is_same_v<D, engine::Triangular>)
+          return "triangular, min " + shortest(d.min) + ", mode " + shortest(d.mode) + ", max " + shortest(d.max);
+        if constexpr (std::is_same_v<D, engine::EmpiricalObservations>)
+          return "empirical, " + std::to_string(d.values.size()) + " observations";
+        if constexpr (std::is_same_v<D, engine::EmpiricalHistogram>)
+          return "empirical histogram, " + std::to_string(d.weights.size()) + " bins from " +
+                 shortest(d.edges.front()) + " to " + shortest(d.edges.back());
+      },
+      distribution.spec());
+}
+
+constexpr double kNotApplicable = std::numeric_limits<double>::quiet_NaN();
+constexpr double kLabelWidth = 46;  // of the first column, in characters
+
+std::string destination_label(models::Destination destination) {
+  switch (destination) {
+    case models::Destination::kHomeIndependent: return "home, independent";
+    case models::Destination::kHomeWithCare: return "home with a long-term package of care";
+    case models::Destination::kCareHomeResidential: return "residential care home";
+    case models::Destination::kCareHomeNursing: return "nursing home";
+    case models::Destination::kReadmission: return "readmission to hospital";
+    case models::Destination::kDeath: return "death";
+    case models::Destination::kNextService: return "another service";
+  }
+  return "?";
+}
+
+}  // namespace
+
+// ---- A service in words
+
+std::string capacity_unit(const ServiceSpec& service) {
+  if (service.kind == models::ServiceKind::kBedBased) return "beds";
+  return service.capacity_in_care_hours ? "care hours a day" : "packages";
+}
+
+std::string kind_label(const ServiceSpec& service) {
+  std::string kind = service.kind == models::ServiceKind::kBedBased ? "bed-based" : "home-based";
+  if (service.short_term_care) kind += ", short-term care";
+  return kind;
+}
+
+std::string routes_into(const ScenarioSpec& spec, models::ServiceIndex s) {
+  std::string routes;
+  const auto add = [&routes](const std::string& route) { routes += (routes.empty() ? "" : ", ") + route; };
+  // Appended, not "P" + std::to_string(p): GCC 12 wrongly warns (-Wrestrict) on that here.
+  for (int p = 1; p < models::kPathways; ++p)
+    if (spec.pathway_service[static_cast<std::size_t>(p)] == s) add(std::string("P").append(std::to_string(p)));
+  if (spec.step_up_service == s) add("step-up");
+  if (spec.bridging_service == s) add("bridging");
+  for (const auto& other : spec.services)
+    for (const auto& o : other.outcomes)
+      if (o.destination == models::Destination::kNextService && o.next_service == s && o.probability > 0) {
+        add("after " + other.name);
+        break;
+      }
+  return routes;
+}
+
+// ---- InputsSheet
+
+InputsSheet::InputsSheet(Workbook& book, const std::string& name, int value_columns, double value_width)
+    : book_(book), sheet_(book, name), value_columns_(std::max(value_columns, 2)), value_width_(value_width) {}
+
+void InputsSheet::title(const std::string& text, const std::string& subtitle) {
+  sheet_.text(0, 0, text, book_.title);
+  sheet_.text(1, 0, subtitle, book_.subtitle);
+  row_ = 2;
+}
+
+void InputsSheet::section(const std::string& name) {
+  ++row_;
+  sheet_.across(row_, 0, value_columns_, name, book_.section);
+  ++row_;
+}
+
+void InputsSheet::gap() { ++row_; }
+
+void InputsSheet::headers(const std::string& label, const std::vector<std::string>& names) {
+  sheet_.text(row_, 0, label, book_.header_left);
+  for (std::size_t i = 0; i < names.size(); ++i) sheet_.text(row_, 1 + static_cast<int>(i), names[i], book_.header);
+  end_row(label, names);
+}
+
+void InputsSheet::year_headers(const std::string& label, int first_year, int years) {
+  sheet_.text(row_, 0, label, book_.header_left);
+  for (int y = 0; y < years; ++y) sheet_.number(row_, 1 + y, first_year + y, book_.year);
+  ++row_;
+}
+
+void InputsSheet::texts(const std::string& label, const std::vector<std::string>& values) {
+  sheet_.text(row_, 0, label, book_.wrap);
+  for (std::size_t i = 0; i < values.size(); ++i) sheet_.text(row_, 1 + static_cast<int>(i), values[i], book_.wrap);
+  end_row(label, values);
+}
+
+void InputsSheet::numbers(const std::string& label, const std::vector<double>& values, lxw_format* format) {
+  sheet_.text(row_, 0, label, book_.wrap);
+  for (std::size_t i = 0; i < values.size(); ++i) sheet_.number(row_, 1 + static_cast<int>(i), values[i], format);
+  end_row(label, {});
+}
+
+void InputsSheet::value(const std::string& label, double number, lxw_format* format) {
+  numbers(label, {number}, format);
+}
+
+void InputsSheet::value(const std::string& label, const std::string& text) {
+  sheet_.text(row_, 0, label, book_.wrap);
+  sheet_.text(row_, 1, text);
+  end_row(label, {});
+}
+
+void InputsSheet::finish() {
+  sheet_.width(0, 0, kLabelWidth);
+  sheet_.width(1, value_columns_, value_width_);
+  sheet_.print_one_page_wide();
+}
+
+// Wrapped text gets the lines it needs: neither Excel nor LibreOffice
+// grows a row for it when the file is opened.
+void InputsSheet::end_row(const std::string& label, const std::vector<std::string>& values) {
+  // A column's width is in widths of "0"; text runs a little narrower.
+  const auto lines = [](const std::string& text, double width) {
+    return static_cast<int>(std::ceil(static_cast<double>(text.size()) / (1.1 * width - 1)));
+  };
+  int most = lines(label, kLabelWidth);
+  for (const auto& v : values) most = std::max(most, lines(v, value_width_));
+  if (most > 1) sheet_.height(row_, 15.0 * most);
+  ++row_;
+}
+
+// ---- The Inputs sheet
+
+void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioSpec& spec, std::uint64_t seed,
+                        const std::function<void(InputsSheet&)>& how_run) {
+  const auto bands = spec.age_bands.size(), services = spec.services.size();
+  const auto yearly = models::yearly_settings(spec);
+  std::vector<std::string> column_names;  // wide enough for the names heading the columns
+  for (const auto& band : spec.age_bands) column_names.push_back(band.name);
+  for (const auto& service : spec.services) column_names.push_back(service.name);
+  InputsSheet in(book, name,
+                 std::max({static_cast<int>(bands), static_cast<int>(services), static_cast<int>(yearly.size()), 3}),
+                 longest(column_names, 18, 32));
+  lxw_format* plain = book.plain;
+  lxw_format* days = book.number("0.00");
+  lxw_format* places = book.number("#,##0.##");
+  in.title(spec.name + ": inputs",
+           "The scenario as it was run, every value after `extends` and defaults. Shares are shown as percentages.");
+
+  in.section("Run");
+  in.value("icsim version", ICSIM_VERSION);
+  in.value("Scenario", spec.name);
+  in.value("Scenario file", spec.file);
+  in.value("Scenario SHA-256 (with every file it extends)", spec.sha256);
+  // A seed above 2^53 has no exact double: it is kept as text so it can be typed back.
+  if (seed <= (std::uint64_t{1} << 53))
+    in.value("Seed", static_cast<double>(seed), plain);
+  else
+    in.value("Seed", std::to_string(seed));
+  in.value("First projected year", spec.start_year, plain);
+  in.value("Years projected", spec.years, plain);
+  in.value("Warm-up before the first year (days)", spec.warmup_days, plain);
+  how_run(in);
+
+  const auto per_band = [&spec](auto value) {
+    std::vector<double> values;
+    for (const auto& band : spec.age_bands) values.push_back(value(band));
+    return values;
+  };
+  in.section("Demand by age band, in the base year");
+  {
+    std::vector<std::string> names, aged_65, to_nctr;
+    for (const auto& band : spec.age_bands) {
+      names.push_back(band.name);
+      aged_65.push_back(band.aged_65_plus ? "yes" : "no");
+      to_nctr.push_back(describe(band.time_to_nctr_days));
+    }
+    in.headers("Age band", names);
+    in.texts("Aged 65+ (in the BCF metrics for 65+)", aged_65);
+    in.numbers("Population (residents)", per_band([](const auto& b) { return b.population; }), book.whole);
+    in.numbers("Emergency admissions (per 1,000 residents a year)",
+               per_band([](const auto& b) { return b.admissions_per_1000_per_year; }), plain);
+    in.numbers("Seen by the urgent community response (step-up share)",
+               per_band([](const auto& b) { return b.step_up_share; }), book.share);
+    for (std::size_t p = 0; p < models::kPathways; ++p)
+      in.numbers("Discharged to pathway " + std::to_string(p) + " (share)",
+                 per_band([p](const auto& b) { return b.pathway_split[p]; }), book.share);
+    in.texts("Admission to no longer meeting the criteria to reside (days)", to_nctr);
+    in.numbers("  mean (days)", per_band([](const auto& b) { return b.time_to_nctr_days.mean(); }), days);
+    in.numbers("  standard deviation (days)", per_band([](const auto& b) { return b.time_to_nctr_days.sd(); }), days);
+  }
+  in.gap();
+  in.headers("Demand by day of the week", {"× the average"});
+  const std::array<const char*, 7> weekdays{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                            "Friday", "Saturday", "Sunday"};
+  for (std::size_t d = 0; d < weekdays.size(); ++d) in.value(weekdays[d], spec.day_of_week_profile[d], plain);
+  in.gap();
+  in.headers("Demand by month", {"× the average"});
+  const std::array<const char*, 12> months{"January", "February", "March",     "April",   "May",      "June",
+                                           "July",    "August",   "September", "October", "November", "December"};
+  for (std::size_t m = 0; m < months.size(); ++m) in.value(months[m], spec.month_profile[m], plain);
+  in.gap();
+  in.value("Admissions flagged as a fall (share)", spec.fall_share, book.share);
+  in.value("Admissions for ambulatory-care-sensitive conditions (share)", spec.acsc_share, book.share);
+
+  in.section("Year by year: growth and changes to the model of care");
+  {
+    in.year_headers("Year", spec.start_year, static_cast<int>(yearly.size()));
+    const auto per_year = [&yearly](auto value) {
+      std::vector<double> values;
+      for (const auto& year : yearly) values.push_back(value(year));
+      return values;
+    };
+    for (std::size_t b = 0; b < bands; ++b)
+      in.numbers("Population " + spec.age_bands[b].name + " (residents)",
+                 per_year([b](const auto& y) { return y.population[b]; }), book.whole);
+    for (std::size_t b = 0; b < bands; ++b)
+      in.numbers("Emergency admissions " + spec.age_bands[b].name + " (per 1,000 a year)",
+                 per_year([b](const auto& y) { return y.admissions_per_1000_per_year[b]; }), book.number("0.0#"));
+    for (std::size_t b = 0; b < bands; ++b)
+      in.numbers("Step-up share " + spec.age_bands[b].name, per_year([b](const auto& y) { return y.step_up_share[b]; }),
+                 book.share);
+    for (std::size_t b = 0; b < bands; ++b)
+      for (std::size_t p = 1; p < models::kPathways; ++p)
+        in.numbers("Pathway " + std::to_string(p) + " share " + spec.age_bands[b].name,
+                   per_year([b, p](const auto& y) { return y.pathway_split[b][p]; }), book.share);
+    for (std::size_t s = 0; s < services; ++s)
+      in.numbers("Capacity " + spec.services[s].name + " (" + capacity_unit(spec.services[s]) + ")",
+                 per_year([s](const auto& y) { return y.capacity[s]; }), places);
+    for (std::size_t s = 0; s < services; ++s)
+      in.numbers("Length of stay " + spec.services[s].name + ": mean (days)",
+                 per_year([s](const auto& y) { return y.length_of_stay_days[s].mean(); }), days);
+    in.numbers("Transfer-of-care hub: mean (days)", per_year([](const auto& y) { return y.triage_days.mean(); }), days);
+    in.numbers("Discharge days a week", per_year([](const auto& y) { return y.discharge_days_per_week; }), plain);
+  }
+
+  in.section("Acute stay and discharge");
+  in.value("Transfer-of-care hub: no longer meeting the criteria to reside to ready to leave (days)",
+           describe(spec.triage_days));
+  in.value("  mean (days)", spec.triage_days.mean(), days);
+  in.value("Discharge days a week, from Monday", spec.discharge_days_per_week, plain);
+  in.value("Discharges from (hour of the day)", spec.discharge_hour_start, plain);
+  in.value("Discharges until (hour of the day)", spec.discharge_hour_end, plain);
+
+  in.section("Services");
+  {
+    const auto per_service = [&spec](auto value) {
+      std::vector<double> values;
+      for (const auto& service : spec.services) values.push_back(value(service));
+      return values;
+    };
+    const auto in_hours = [](const ServiceSpec& s) {
+      return s.kind == models::ServiceKind::kHomeBased && s.capacity_in_care_hours;
+    };
+    std::vector<std::string> names, kinds, routes, units, stays, queues, cost_units;
+    for (std::size_t s = 0; s < services; ++s) {
+      const ServiceSpec& service = spec.services[s];
+      const bool home = service.kind == models::ServiceKind::kHomeBased;
+      names.push_back(service.name);
+      kinds.push_back(kind_label(service));
+      routes.push_back(routes_into(spec, static_cast<models::ServiceIndex>(s)));
+      units.push_back(capacity_unit(service));
+      stays.push_back(describe(service.length_of_stay_days));
+      queues.push_back(service.discipline == engine::QueueDiscipline::kPriority ? "priority"
+                                                                                : "first come, first served");
+      cost_units.push_back(!home ? "occupied bed day" : service.capacity_in_care_hours ? "care hour" : "package a day");
+    }
+    in.headers("Service", names);
+    in.texts("Kind", kinds);
+    in.texts("Referred from", routes);
+    in.numbers("Capacity in the base year", per_service([](const auto& s) { return s.capacity; }), places);
+    in.texts("Capacity unit", units);
+    in.numbers("Package: care hours a day at first",
+               per_service([&](const auto& s) { return in_hours(s) ? s.package_hours_per_day_start : kNotApplicable; }),
+               plain);
+    in.numbers("Package: days at the first hours",
+               per_service([&](const auto& s) { return in_hours(s) ? s.package_intensive_days : kNotApplicable; }),
+               plain);
+    in.numbers("Package: care hours a day after",
+               per_service([&](const auto& s) { return in_hours(s) ? s.package_hours_per_day_after : kNotApplicable; }),
+               plain);
+    in.texts("Length of stay (days)", stays);
+    in.numbers("  mean (days)", per_service([](const auto& s) { return s.length_of_stay_days.mean(); }), days);
+    in.numbers("  standard deviation (days)", per_service([](const auto& s) { return s.length_of_stay_days.sd(); }),
+               days);
+    in.texts("Queue", queues);
+    in.numbers("Places ring-fenced for step-down",
+               per_service([](const auto& s) { return s.ring_fenced_for_step_down; }), places);
+    in.numbers("Unit cost (£)", per_service([](const auto& s) {
+                 return s.kind == models::ServiceKind::kHomeBased ? s.cost_per_care_hour : s.cost_per_bed_day;
+               }),
+               book.money);
+    in.texts("Unit cost per", cost_units);
+
+    // Where people go when each service ends: a row for each destination any service uses.
+    in.gap();
+    in.headers("When the service ends (share)", names);
+    std::map<std::pair<models::Destination, models::ServiceIndex>, std::vector<double>> shares;  // in the enum's order
+    for (std::size_t s = 0; s < services; ++s)
+      for (const auto& o : spec.services[s].outcomes) {
+        const auto next = o.destination == models::Destination::kNextService ? o.next_service : 0;
+        shares.try_emplace({o.destination, next}, services, kNotApplicable).first->second[s] = o.probability;
+      }
+    for (const auto& [to, values] : shares)
+      in.numbers(to.first == models::Destination::kNextService ? "on to " + spec.services[to.second].name
+                                                                : destination_label(to.first),
+                 values, book.share);
+
+    bool any_changes = false;
+    for (const auto& service : spec.services) any_changes = any_changes || !service.capacity_changes.empty();
+    if (any_changes) {
+      in.gap();
+      in.headers("Capacity changes", {"Capacity"});
+      for (const auto& service : spec.services)
+        for (const auto& change : service.capacity_changes)
+          in.value(service.name + " from day " + shortest(change.day) + " of the projection (" +
+                       capacity_unit(service) + ")",
+                   change.capacity, places);
+    }
+  }
+
+  in.section("Pathways, step-up and bridging");
+  for (std::size_t p = 1; p < models::kPathways; ++p) {
+    const auto& service = spec.pathway_service[p];
+    in.value("Pathway " + std::to_string(p) + " service", service ? spec.services[*service].name : "none");
+  }
+  in.value("Step-up service", spec.step_up_service ? spec.services[*spec.step_up_service].name : "none");
+  if (spec.step_up_service) in.value("Step-up: longest wait for a place (hours)", spec.step_up_max_wait_hours, plain);
+  if (spec.bridging_service && spec.bridging_after_days) {
+    in.value("Bridging service", spec.services[*spec.bridging_service].name);
+    in.value("Bridging after waiting in an acute bed (days)", *spec.bridging_after_days, plain);
+  } else {
+    in.value("Bridging service", "none");
+  }
+  in.value("Deconditioning: chance of a heavier pathway per day waited", spec.deconditioning_per_day_waited, plain);
+  in.value("Readmissions come back within (days)", spec.readmission_days, plain);
+
+  in.section("Costs");
+  in.value("Acute bed day (£)", spec.costs.acute_bed_day, book.money);
+  in.value("Delayed (NCTR) bed day, on top of the acute bed day (£)", spec.costs.nctr_bed_day, book.money);
+  in.value("Care-home placement (£ a week)", spec.costs.care_home_placement_per_week, book.money);
+  const auto& growth = spec.costs.real_terms_growth_per_year;
+  in.value("Real-terms growth a year: acute", growth.acute, book.share);
+  in.value("Real-terms growth a year: intermediate care beds", growth.ic_beds, book.share);
+  in.value("Real-terms growth a year: home-based intermediate care", growth.home_ic, book.share);
+  in.value("Real-terms growth a year: short-term care", growth.short_term_care, book.share);
+  in.value("Real-terms growth a year: long-term care", growth.long_term_care, book.share);
+
+  in.section("Long-term care-home placements");
+  in.value("Residential stay (days)", describe(spec.long_term_care.residential_stay_days));
+  in.value("  mean (days)", spec.long_term_care.residential_stay_days.mean(), book.number("0.0"));
+  in.value("Nursing stay (days)", describe(spec.long_term_care.nursing_stay_days));
+  in.value("  mean (days)", spec.long_term_care.nursing_stay_days.mean(), book.number("0.0"));
+
+  if (spec.initial_census) {
+    const auto& census = *spec.initial_census;
+    in.section("Initial census: the system on day 0");
+    in.value("Acute inpatients, not yet NCTR (people)", census.acute_inpatients, plain);
+    in.value("Residential placements in progress (people)", census.placements_residential, plain);
+    in.value("Nursing placements in progress (people)", census.placements_nursing, plain);
+    std::vector<std::string> names;
+    std::vector<double> waiting(services, kNotApplicable), in_service(services, kNotApplicable);
+    for (std::size_t s = 0; s < services; ++s) {
+      names.push_back(spec.services[s].name);
+      if (s < census.waiting_in_acute.size()) waiting[s] = census.waiting_in_acute[s];
+      if (s < census.in_service.size()) in_service[s] = census.in_service[s];
+    }
+    in.headers("Service", names);
+    in.numbers("Waiting in acute beds (people)", waiting, plain);
+    in.numbers("In the service (people)", in_service, plain);
+  }
+  in.finish();
+}
+
+}  // namespace icsim::tools
