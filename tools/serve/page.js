@@ -181,7 +181,17 @@
     try {
       const { scenarios, max_replications: most } = await getJson('/api/scenarios');
       replicationsInput.max = most;
-      scenarios.forEach((s) => scenarioSelect.add(new Option(`${s.name} (${s.id})`, s.id)));
+      // Areas first; the verification and benchmark models are for analysts.
+      const analysts = (s) => /^(verification|bench)\//.test(s.id);
+      const groups = [['Areas', scenarios.filter((s) => !analysts(s))],
+                      ['For analysts: verification and benchmark models', scenarios.filter(analysts)]];
+      for (const [label, members] of groups) {
+        if (!members.length) continue;
+        const group = document.createElement('optgroup');
+        group.label = label;
+        members.forEach((s) => group.appendChild(new Option(`${s.name} (${s.id})`, s.id)));
+        scenarioSelect.appendChild(group);
+      }
       const wanted = new URLSearchParams(location.search).get('scenario') || 'lancashire/current-model.yaml';
       if (scenarios.some((s) => s.id === wanted)) scenarioSelect.value = wanted;
       await loadScenario();
