@@ -42,8 +42,7 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
   }};
   std::vector<MetricDefinition> all(fixed.begin(), fixed.end());
   for (const auto& service : spec.services) {
-    const bool hours = service.capacity_in_care_hours;
-    const std::string places = service.kind == ServiceKind::kBedBased ? "beds" : hours ? "care hours a day" : "packages";
+    const std::string places = capacity_unit(service);
     all.push_back({"occupancy_" + service.name, places + " in use (mean)"});
     all.push_back({"utilisation_pct_" + service.name, "% of capacity"});
     all.push_back({"queue_" + service.name, "people waiting (mean)"});
@@ -58,9 +57,7 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
 std::vector<MetricDefinition> daily_series_definitions(const ScenarioSpec& spec) {
   std::vector<MetricDefinition> all{{"acute_inpatients", "patients"}, {"nctr_inpatients", "patients"}};
   for (const auto& service : spec.services) {
-    const std::string places = service.kind == ServiceKind::kBedBased ? "beds"
-                               : service.capacity_in_care_hours  ? "care hours a day"
-                                                                 : "packages";
+    const std::string places = capacity_unit(service);
     all.push_back({"in_use_" + service.name, places});
     all.push_back({"waiting_" + service.name, "people"});
     all.push_back({"capacity_" + service.name, places});

@@ -23,4 +23,9 @@ std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec) {
   return std::vector<YearSettings>(static_cast<std::size_t>(std::max(spec.years, 1)), base);
 }
 
+std::string capacity_unit(const ServiceSpec& service) {
+  if (service.kind == ServiceKind::kBedBased) return "beds";
+  return service.capacity_in_care_hours ? "care hours a day" : "packages";
+}
+
 }  // namespace icsim::models

@@ -17,6 +17,7 @@
 #include <icsim/models/single_year.hpp>
 
 #include "atomic_file.hpp"
+#include "distribution_text.hpp"
 #include "report_assets.hpp"
 
 namespace icsim::tools {
@@ -63,36 +64,6 @@ Json estimate(const engine::Estimate& e) {
   return {{"mean", e.mean}, {"low", e.low()}, {"high", e.high()}};
 }
 
-std::string describe(const engine::Distribution& distribution) {
-  const std::string mean = " (mean " + number(distribution.mean()) + ")";
-  return std::visit(
-      [&](const auto& d) -> std::string {
-        using D = std::decay_t<decltype(d)>;
-        if constexpr (std::is_same_v<D, engine::Fixed>) return "fixed " + number(d.value);
-        if constexpr (std::is_same_v<D, engine::Exponential>) return "exponential, mean " + number(d.mean);
-        if constexpr (std::is_same_v<D, engine::LogNormal>)
-          return "lognormal, mean " + number(d.mean) + ", sd " + number(d.sd);
-        if constexpr (std::is_same_v<D, engine::Gamma>)
-          return "gamma, shape " + number(d.shape) + ", scale " + number(d.scale) + mean;
-        if constexpr (std::is_same_v<D, engine::Weibull>)
-          return "Weibull, shape " + number(d.shape) + ", scale " + number(d.scale) + mean;
-        if constexpr (std::is_same_v<D, engine::Uniform>) return "uniform, " + number(d.min) + " to " + number(d.max);
-        if constexpr (std::is_same_v<D, engine::Triangular>)
-          return "triangular, " + number(d.min) + " to " + number(d.max) + ", mode " + number(d.mode);
-        if constexpr (std::is_same_v<D, engine::EmpiricalObservations>)
-          return "empirical, " + std::to_string(d.values.size()) + " observations" + mean;
-        if constexpr (std::is_same_v<D, engine::EmpiricalHistogram>)
-          return "empirical, " + std::to_string(d.weights.size()) + " bins from " + number(d.edges.front()) + " to " +
-                 number(d.edges.back()) + mean;
-      },
-      distribution.spec());
-}
-
-std::string place_unit(const models::ServiceSpec& s) {
-  if (s.kind == models::ServiceKind::kBedBased) return "beds";
-  return s.capacity_in_care_hours ? "care hours a day" : "packages";
-}
-
 std::string destination(const models::ScenarioSpec& spec, const models::OutcomeSpec& o) {
   switch (o.destination) {
     case models::Destination::kHomeIndependent: return "home_independent";
@@ -120,13 +91,13 @@ Json inputs(const models::ScenarioSpec& spec) {
                      {"admissions_per_1000_per_year", band.admissions_per_1000_per_year},
                      {"step_up_share", band.step_up_share},
                      {"pathway_split", band.pathway_split},
-                     {"time_to_nctr_days", describe(band.time_to_nctr_days)}});
+                     {"time_to_nctr_days", describe(band.time_to_nctr_days, number)}});
   Json services = Json::array();
   for (std::size_t i = 0; i < spec.services.size(); ++i) {
     const auto& s = spec.services[i];
     Json pathway = nullptr;
     for (int p = 1; p < models::kPathways; ++p)
-      if (spec.pathway_service[static_cast<std::size_t>(p)] == i) pathway = "P" + std::to_string(p);
+      if (spec.pathway_service[static_cast<std::size_t>(p)] == i) pathway = std::string("P").append(std::to_string(p));  // "P" + ...: GCC 12 -Wrestrict false alarm
     Json outcomes = Json::array();
     for (const auto& o : s.outcomes) outcomes.push_back({{"to", destination(spec, o)}, {"probability", o.probability}});
     Json changes = Json::array();
@@ -137,8 +108,8 @@ Json inputs(const models::ScenarioSpec& spec) {
                  {"pathway", pathway},
                  {"short_term_care", s.short_term_care},
                  {"capacity", s.capacity},
-                 {"capacity_unit", place_unit(s)},
-                 {"length_of_stay_days", describe(s.length_of_stay_days)},
+                 {"capacity_unit", models::capacity_unit(s)},
+                 {"length_of_stay_days", describe(s.length_of_stay_days, number)},
                  {"queue", s.discipline == engine::QueueDiscipline::kPriority ? "priority" : "fifo"},
                  {"unit_cost", home ? s.cost_per_care_hour : s.cost_per_bed_day},
                  {"cost_unit", home ? "care hour" : "bed day"},
@@ -181,7 +152,7 @@ Json inputs(const models::ScenarioSpec& spec) {
       {"fall_share", spec.fall_share},
       {"acsc_share", spec.acsc_share},
       {"acute",
-       {{"triage_days", describe(spec.triage_days)},
+       {{"triage_days", describe(spec.triage_days, number)},
         {"discharge_days_per_week", spec.discharge_days_per_week},
         {"discharge_hours", {spec.discharge_hour_start, spec.discharge_hour_end}}}},
       {"services", services},
@@ -209,8 +180,8 @@ Json inputs(const models::ScenarioSpec& spec) {
           {"short_term_care", growth.short_term_care},
           {"long_term_care", growth.long_term_care}}}}},
       {"long_term_care",
-       {{"residential_stay_days", describe(spec.long_term_care.residential_stay_days)},
-        {"nursing_stay_days", describe(spec.long_term_care.nursing_stay_days)}}},
+       {{"residential_stay_days", describe(spec.long_term_care.residential_stay_days, number)},
+        {"nursing_stay_days", describe(spec.long_term_care.nursing_stay_days, number)}}},
       {"initial_census", nullptr},
       {"by_year", by_year}};
   if (spec.initial_census) {
@@ -234,7 +205,7 @@ Json daily(const models::ScenarioSpec& spec, const models::ScenarioSummary& summ
   constexpr int kDigits = 4;
   for (std::size_t s = 0; s < spec.services.size(); ++s)
     services.push_back({{"name", spec.services[s].name},
-                        {"unit", place_unit(spec.services[s])},
+                        {"unit", models::capacity_unit(spec.services[s])},
                         {"in_use", estimates(summary.daily[models::index(s, ServiceDailyMeasure::kInUse)], kDigits)},
                         {"waiting", estimates(summary.daily[models::index(s, ServiceDailyMeasure::kWaiting)], kDigits)},
                         {"capacity",
@@ -357,7 +328,7 @@ Json plan_data(const PlanResults& plan) {
   for (std::size_t i = 0; i < plan.plan.services.size(); ++i) {
     const auto& p = plan.plan.services[i];
     services.push_back({{"name", plan.service_name(i)},
-                        {"unit", place_unit(plan.spec.services[p.service])},
+                        {"unit", models::capacity_unit(plan.spec.services[p.service])},
                         {"min", p.min},
                         {"max", p.max},
                         {"step", p.step},

@@ -48,11 +48,6 @@ std::string capacity_key(const models::ServiceSpec& s) {
   return s.capacity_in_care_hours ? "capacity_care_hours_per_day" : "capacity_packages";
 }
 
-std::string capacity_unit(const models::ServiceSpec& s) {
-  if (s.kind == models::ServiceKind::kBedBased) return "beds";
-  return s.capacity_in_care_hours ? "care hours a day" : "packages";
-}
-
 std::optional<double> number(const scenario::ScenarioValues& written, const std::string& key) {
   const auto value = written.value(key);
   if (!value) return std::nullopt;

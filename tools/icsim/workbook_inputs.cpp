@@ -3,6 +3,8 @@
 
 #include "workbook_inputs.hpp"
 
+#include "distribution_text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -17,31 +19,6 @@ namespace {
 
 using models::ScenarioSpec;
 using models::ServiceSpec;
-
-std::string describe(const engine::Distribution& distribution) {
-  return std::visit(
-      [](const auto& d) -> std::string {
-        using D = std::decay_t<decltype(d)>;
-        if constexpr (std::is_same_v<D, engine::Fixed>) return "fixed " + shortest(d.value);
-        if constexpr (std::is_same_v<D, engine::Exponential>) return "exponential, mean " + shortest(d.mean);
-        if constexpr (std::is_same_v<D, engine::LogNormal>)
-          return "lognormal, mean " + shortest(d.mean) + ", sd " + shortest(d.sd);
-        if constexpr (std::is_same_v<D, engine::Gamma>)
-          return "gamma, shape " + shortest(d.shape) + ", scale " + shortest(d.scale);
-        if constexpr (std::is_same_v<D, engine::Weibull>)
-          return "weibull, shape " + shortest(d.shape) + ", scale " + shortest(d.scale);
-        if constexpr (std::is_same_v<D, engine::Uniform>)
-          return "uniform, min " + shortest(d.min) + ", max " + shortest(d.max);
-        if constexpr (std::is_same_v<D, engine::Triangular>)
-          return "triangular, min " + shortest(d.min) + ", mode " + shortest(d.mode) + ", max " + shortest(d.max);
-        if constexpr (std::is_same_v<D, engine::EmpiricalObservations>)
-          return "empirical, " + std::to_string(d.values.size()) + " observations";
-        if constexpr (std::is_same_v<D, engine::EmpiricalHistogram>)
-          return "empirical histogram, " + std::to_string(d.weights.size()) + " bins from " +
-                 shortest(d.edges.front()) + " to " + shortest(d.edges.back());
-      },
-      distribution.spec());
-}
 
 constexpr double kNotApplicable = std::numeric_limits<double>::quiet_NaN();
 constexpr double kLabelWidth = 46;  // of the first column, in characters
@@ -62,11 +39,6 @@ std::string destination_label(models::Destination destination) {
 }  // namespace
 
 // ---- A service in words
-
-std::string capacity_unit(const ServiceSpec& service) {
-  if (service.kind == models::ServiceKind::kBedBased) return "beds";
-  return service.capacity_in_care_hours ? "care hours a day" : "packages";
-}
 
 std::string kind_label(const ServiceSpec& service) {
   std::string kind = service.kind == models::ServiceKind::kBedBased ? "bed-based" : "home-based";
@@ -207,7 +179,7 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
     for (const auto& band : spec.age_bands) {
       names.push_back(band.name);
       aged_65.push_back(band.aged_65_plus ? "yes" : "no");
-      to_nctr.push_back(describe(band.time_to_nctr_days));
+      to_nctr.push_back(describe(band.time_to_nctr_days, shortest));
     }
     in.headers("Age band", names);
     in.texts("Aged 65+ (in the BCF metrics for 65+)", aged_65);
@@ -270,7 +242,7 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
 
   in.section("Acute stay and discharge");
   in.value("Transfer-of-care hub: no longer meeting the criteria to reside to ready to leave (days)",
-           describe(spec.triage_days));
+           describe(spec.triage_days, shortest));
   in.value("  mean (days)", spec.triage_days.mean(), days);
   in.value("Discharge days a week, from Monday", spec.discharge_days_per_week, plain);
   in.value("Discharges from (hour of the day)", spec.discharge_hour_start, plain);
@@ -294,7 +266,7 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
       kinds.push_back(kind_label(service));
       routes.push_back(routes_into(spec, static_cast<models::ServiceIndex>(s)));
       units.push_back(capacity_unit(service));
-      stays.push_back(describe(service.length_of_stay_days));
+      stays.push_back(describe(service.length_of_stay_days, shortest));
       queues.push_back(service.discipline == engine::QueueDiscipline::kPriority ? "priority"
                                                                                 : "first come, first served");
       cost_units.push_back(!home ? "occupied bed day" : service.capacity_in_care_hours ? "care hour" : "package a day");
@@ -381,9 +353,9 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
   in.value("Real-terms growth a year: long-term care", growth.long_term_care, book.share);
 
   in.section("Long-term care-home placements");
-  in.value("Residential stay (days)", describe(spec.long_term_care.residential_stay_days));
+  in.value("Residential stay (days)", describe(spec.long_term_care.residential_stay_days, shortest));
   in.value("  mean (days)", spec.long_term_care.residential_stay_days.mean(), book.number("0.0"));
-  in.value("Nursing stay (days)", describe(spec.long_term_care.nursing_stay_days));
+  in.value("Nursing stay (days)", describe(spec.long_term_care.nursing_stay_days, shortest));
   in.value("  mean (days)", spec.long_term_care.nursing_stay_days.mean(), book.number("0.0"));
 
   if (spec.initial_census) {

@@ -13,9 +13,6 @@
 
 namespace icsim::tools {
 
-// What a service's capacity is counted in: "beds", "care hours a day", "packages".
-[[nodiscard]] std::string capacity_unit(const models::ServiceSpec& service);
-
 // "bed-based", "home-based, short-term care".
 [[nodiscard]] std::string kind_label(const models::ServiceSpec& service);
 

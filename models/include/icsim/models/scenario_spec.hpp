@@ -182,4 +182,7 @@ struct ScenarioSpec {
 // Every projected year's settings: spec.yearly, or the base values repeated.
 [[nodiscard]] std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec);
 
+// What a service's capacity is counted in: "beds", "care hours a day" or "packages".
+[[nodiscard]] std::string capacity_unit(const ServiceSpec& service);
+
 }  // namespace icsim::models
