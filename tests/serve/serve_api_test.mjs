@@ -3,37 +3,16 @@
 // and the time a run may take are bounded; a bad start exits with a reason.
 //
 //   node serve_api_test.mjs ICSIM SOURCE_DIR
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { check, failed, startServer } from './harness.mjs';
 
 if (process.argv.length !== 4) {
   console.error('usage: node serve_api_test.mjs ICSIM SOURCE_DIR');
   process.exit(2);
 }
 const [icsim, source] = process.argv.slice(2).map((p) => resolve(p));
-let failures = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok' : 'FAILED'}: ${what}`);
-  if (!ok) failures += 1;
-}
-
-function startServer(args) {
-  const server = spawn(icsim, ['serve', '--port', '0', '--scenarios', join(source, 'scenarios'), ...args],
-                       { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error('icsim serve did not start in 60 s')), 60000);
-    server.on('exit', (code) => fail(new Error(`icsim serve exited with ${code}`)));
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
-      if (found) {
-        clearTimeout(timer);
-        done({ server, url: `http://127.0.0.1:${found[1]}` });
-      }
-    });
-  });
-}
 
 async function call(url, options = {}) {
   const response = await fetch(url, options);
@@ -55,7 +34,7 @@ async function finished(url, id) {
 }
 
 // One thread, so that a Lancashire run outlives a 1 s limit on any machine.
-const { server, url } = await startServer(['--max-replications', '5', '--max-waiting', '1', '--time-limit', '1',
+const { server, url } = await startServer(icsim, source, ['--max-replications', '5', '--max-waiting', '1', '--time-limit', '1',
                                           '--threads', '1']);
 try {
   const list = await call(`${url}/api/scenarios`);
@@ -144,10 +123,10 @@ try {
 // A bad start: no scenarios folder (exit 2), a port in use (exit 1), both with a reason.
 const missing = spawnSync(icsim, ['serve', '--scenarios', '/nonexistent'], { encoding: 'utf8', timeout: 30000 });
 check(missing.status === 2 && /no scenarios folder/.test(missing.stderr), `no scenarios folder: exit ${missing.status}`);
-const first = await startServer([]);
+const first = await startServer(icsim, source, []);
 const port = new URL(first.url).port;
 const taken = spawnSync(icsim, ['serve', '--port', port, '--scenarios', join(source, 'scenarios')],
                         { encoding: 'utf8', timeout: 60000 });
 check(taken.status === 1 && /cannot listen/.test(taken.stderr), `a port in use: exit ${taken.status}`);
 first.server.kill('SIGTERM');
-process.exit(failures ? 1 : 0);
+process.exit(failed() ? 1 : 0);

@@ -10,10 +10,10 @@
 // scenario, runs with `icsim compare` to the very numbers in the workbook
 // (tests/workbook/check_workbook.py). Screenshots of the page and of the
 // report (WORK_DIR/page.png, report.png) must hold drawn charts.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { check, failed, startServer } from './harness.mjs';
 
 const [icsim, source, work] = process.argv.slice(2).map((p) => resolve(p));
 if (process.argv.length !== 5) {
@@ -28,33 +28,11 @@ try {
                 + '(or: cd tests/serve && npm ci)');
   process.exit(1);
 }
-let failures = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok' : 'FAILED'}: ${what}`);
-  if (!ok) failures += 1;
-}
 
 const executablePath = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((c) => c && existsSync(c));
 if (!executablePath) {
   console.error('FAILED: Chromium is not installed: ./setup.sh test installs it (apt-get install chromium)');
   process.exit(1);
-}
-
-// icsim serve on a free port; resolves with its address once it listens.
-function startServer(args) {
-  const server = spawn(icsim, ['serve', '--port', '0', '--scenarios', join(source, 'scenarios'), ...args],
-                       { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('icsim serve did not start in 60 s')), 60000);
-    server.on('exit', (code) => reject(new Error(`icsim serve exited with ${code}`)));
-    createInterface({ input: server.stdout }).on('line', (line) => {
-      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
-      if (found) {
-        clearTimeout(timer);
-        resolve({ server, url: `http://127.0.0.1:${found[1]}/` });
-      }
-    });
-  });
 }
 
 // How many colours a PNG shows, counted in the browser: a blank page has one or two.
@@ -74,7 +52,8 @@ async function colours(page, png) {
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-const { server, url } = await startServer(['--max-replications', '6']);
+const { server, url: origin } = await startServer(icsim, source, ['--max-replications', '6']);
+const url = `${origin}/`;
 const browser = await chromium.launch({
   executablePath,
   chromiumSandbox: false,
@@ -174,4 +153,4 @@ try {
   await browser.close();
   server.kill('SIGTERM');
 }
-process.exit(failures ? 1 : 0);
+process.exit(failed() ? 1 : 0);
