@@ -54,7 +54,13 @@ class EventQueue {
     ICSIM_CHECK(next_id_ <= Event::kSequenceMask, "event sequence exhausted");
     const EventId id = next_id_++;
     // + 0.0 turns -0.0 into +0.0, whose bits sort first.
-    sift_up(heap_.size(), Event{time + 0.0, (std::uint64_t{priority} << Event::kSequenceBits) | id, kind, subject});
+    const Event event{time + 0.0, (std::uint64_t{priority} << Event::kSequenceBits) | id, kind, subject};
+    if (popped_top_) {  // the event just run leaves its place at the root to this one
+      popped_top_ = false;
+      sift_down(event);
+    } else {
+      sift_up(heap_.size(), event);
+    }
     return id;
   }
 
@@ -84,23 +90,30 @@ class EventQueue {
     return heap_.front();
   }
 
+  // The record stays at the root until the next call: an event usually
+  // schedules another, which then takes the root and sifts down once, instead
+  // of the last record sifting down and the new one sifting up.
   Event pop() {
     drop_cancelled_top();
-    Event first = heap_.front();
-    remove_top();
-    return first;
+    popped_top_ = true;
+    return heap_.front();
   }
 
   void reserve(std::size_t events) { heap_.reserve(events); }
   void clear() {
     heap_.clear();
     cancelled_.clear();
+    popped_top_ = false;
   }
 
  private:
   static constexpr std::size_t kArity = 4;
 
   void drop_cancelled_top() {
+    if (popped_top_) {
+      popped_top_ = false;
+      remove_top();
+    }
     while (!cancelled_.empty() && !heap_.empty() && cancelled_.erase(heap_.front().id()) != 0) remove_top();
   }
 
@@ -139,8 +152,12 @@ class EventQueue {
   void remove_top() {
     const Event last = heap_.back();
     heap_.pop_back();
+    if (!heap_.empty()) sift_down(last);
+  }
+
+  // Puts `last` in the root's place and sifts it down.
+  void sift_down(const Event& last) {
     const std::size_t n = heap_.size();
-    if (n == 0) return;
     std::size_t hole = 0;
     for (;;) {
       const std::size_t first_child = kArity * hole + 1;
@@ -172,6 +189,7 @@ class EventQueue {
   std::vector<Event> heap_;
   std::unordered_set<EventId> cancelled_;
   EventId next_id_ = 0;
+  bool popped_top_ = false;  // heap_.front() has been popped but not yet removed
 };
 
 }  // namespace icsim::engine
