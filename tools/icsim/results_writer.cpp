@@ -2,6 +2,7 @@
 
 #include "atomic_file.hpp"
 #include "csv_field.hpp"
+#include "readable_number.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -12,26 +13,6 @@
 #include <nlohmann/json.hpp>
 
 namespace icsim::tools {
-namespace {
-
-// 12,345 for large numbers, 3.14 for small ones: what a board paper shows.
-std::string readable(double x) {
-  char digits[64];
-  if (std::abs(x) < 100.0) {
-    std::snprintf(digits, sizeof digits, "%.2f", x);
-    return digits;
-  }
-  std::snprintf(digits, sizeof digits, "%.0f", std::abs(x));
-  std::string grouped;
-  const std::string whole = digits;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  return (x < 0 ? "-" : "") + grouped;
-}
-
-}  // namespace
 
 void write_summary_json(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                         const models::ScenarioSummary& summary) {

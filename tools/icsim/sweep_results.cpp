@@ -9,6 +9,7 @@
 #include <string>
 
 #include "atomic_file.hpp"
+#include "readable_number.hpp"
 
 namespace icsim::tools {
 namespace {
@@ -82,22 +83,6 @@ std::string point_values(const PointRecord& r, const char* separator) {
   for (std::size_t k = 0; k < r.parameters.size(); ++k)
     text += (k ? separator : "") + r.parameters[k] + ": " + r.values[k];
   return text;
-}
-
-std::string readable(double x) {
-  char text[64];
-  if (std::abs(x) < 100.0) {
-    std::snprintf(text, sizeof text, "%.2f", x);
-    return text;
-  }
-  std::snprintf(text, sizeof text, "%.0f", std::abs(x));
-  std::string grouped;
-  const std::string whole = text;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  return (x < 0 ? "-" : "") + grouped;
 }
 
 }  // namespace
