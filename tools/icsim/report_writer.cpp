@@ -386,10 +386,9 @@ void write_run_report(const std::filesystem::path& file, const models::ScenarioS
   write_file_atomically(file, page(spec.name, projection(spec, summary.replications, summary.seed), data));
 }
 
-void write_comparison_report(const std::filesystem::path& file, const models::ScenarioSpec& a,
-                             const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
-                             const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
-                             const models::Comparison& comparison) {
+std::string comparison_report(const models::ScenarioSpec& a, const std::vector<models::ReplicationResult>& results_a,
+                              const models::ScenarioSpec& b, const std::vector<models::ReplicationResult>& results_b,
+                              std::uint64_t seed, const models::Comparison& comparison) {
   Json data = header("compare", a, seed, comparison.replications);
   data["scenarios"] = Json::array({scenario(a, models::summarise(a, results_a, seed)),
                                    scenario(b, models::summarise(b, results_b, seed))});
@@ -404,7 +403,14 @@ void write_comparison_report(const std::filesystem::path& file, const models::Sc
     metrics[m.name] = std::move(metric);
   }
   data["comparison"] = {{"metrics", metrics}};
-  write_file_atomically(file, page(a.name + " compared with " + b.name, projection(a, comparison.replications, seed), data));
+  return page(a.name + " compared with " + b.name, projection(a, comparison.replications, seed), data);
+}
+
+void write_comparison_report(const std::filesystem::path& file, const models::ScenarioSpec& a,
+                             const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
+                             const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
+                             const models::Comparison& comparison) {
+  write_file_atomically(file, comparison_report(a, results_a, b, results_b, seed, comparison));
 }
 
 void write_plan_report(const std::filesystem::path& file, const PlanResults& plan) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include <icsim/models/comparison.hpp>
@@ -27,6 +28,12 @@ void write_comparison_report(const std::filesystem::path& file, const models::Sc
                              const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
                              const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
                              const models::Comparison& comparison);
+// The same page as text, for icsim serve, which keeps it in memory.
+[[nodiscard]] std::string comparison_report(const models::ScenarioSpec& a,
+                                            const std::vector<models::ReplicationResult>& results_a,
+                                            const models::ScenarioSpec& b,
+                                            const std::vector<models::ReplicationResult>& results_b,
+                                            std::uint64_t seed, const models::Comparison& comparison);
 
 // icsim plan: the recommended capacity per service and year with its costs
 // and how sure it is, the cost-against-delay trade-off with the false-economy

@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-
+#include <optional>
 
 #include <icsim/engine/replication_runner.hpp>
 #include <icsim/models/comparison.hpp>
 
+#include "atomic_file.hpp"
 #include "report_writer.hpp"
 #include "workbook_writer.hpp"
 
@@ -30,14 +29,6 @@ class Stopped : public std::runtime_error {
 };
 
 constexpr std::size_t kBaselinesKept = 8;
-
-std::string read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) throw std::runtime_error("cannot read back " + file.string());
-  return bytes.str();
-}
 
 }  // namespace
 
@@ -180,23 +171,25 @@ void RunQueue::execute(Entry& entry, const std::stop_token& stop) {
   const auto results = replicate(what_if, n, stop, entry, entry.status.total - n);
   const models::Comparison comparison = models::compare(run.baseline, *baseline, what_if, results);
 
-  // The writers write files: a folder of our own (mkdtemp), read back and removed.
+  std::map<std::string, std::shared_ptr<const std::string>> files;
+  files["report.html"] = std::make_shared<const std::string>(
+      comparison_report(run.baseline, *baseline, what_if, results, what_if.seed, comparison));
+  // libxlsxwriter writes only to a file: one in a folder of our own (mkdtemp), read back and removed.
   std::string pattern = (std::filesystem::temp_directory_path() / "icsim-serve-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary folder in " + pattern);
   const std::filesystem::path folder(pattern);
-  std::map<std::string, std::shared_ptr<const std::string>> files;
+  std::optional<std::string> workbook;
   try {
-    write_comparison_report(folder / "report.html", run.baseline, *baseline, what_if, results, what_if.seed,
-                            comparison);
     write_comparison_workbook(folder / "results.xlsx", run.baseline, *baseline, what_if, results, what_if.seed,
                               comparison);
-    files["report.html"] = std::make_shared<const std::string>(read_file(folder / "report.html"));
-    files["results.xlsx"] = std::make_shared<const std::string>(read_file(folder / "results.xlsx"));
+    workbook = read_file(folder / "results.xlsx");
   } catch (...) {
     std::filesystem::remove_all(folder);
     throw;
   }
   std::filesystem::remove_all(folder);
+  if (!workbook) throw std::runtime_error("cannot read back the workbook written in " + folder.string());
+  files["results.xlsx"] = std::make_shared<const std::string>(std::move(*workbook));
   const std::scoped_lock guard(lock_);
   entry.files.merge(files);
 }

@@ -2,8 +2,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -142,11 +140,8 @@ RecordsFound read_records(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(folder, error)) return found;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     if (!entry.is_regular_file() || !is_record_name(entry.path().filename().string())) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
     std::string why;
-    std::optional<PointRecord> record = parse_record(text.str(), why);
+    std::optional<PointRecord> record = parse_record(read_file(entry.path()).value_or(""), why);
     if (record && record_file(dir, record->point).filename() != entry.path().filename()) {
       record.reset();
       why = "its point number does not match its name";

@@ -3,8 +3,6 @@
 #include "csv_field.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <optional>
 #include <string>
 
@@ -164,10 +162,7 @@ int write_sweep_results(const std::filesystem::path& out, const std::vector<std:
   for (const PointRecord& r : *records) {
     const std::string text = record_json(r);
     const std::filesystem::path file = record_file(out, r.point);
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream there;
-    if (in) there << in.rdbuf();
-    if (!in || there.str() != text) write_file_atomically(file, text);
+    if (read_file(file) != text) write_file_atomically(file, text);
   }
   write_sweep_csv(out / "sweep.csv", *records);
   write_best_worst_csv(out / "best_worst.csv", *records);
