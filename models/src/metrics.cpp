@@ -1,10 +1,17 @@
 #include <icsim/models/metrics.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace icsim::models {
 
 std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
+  std::vector<ServiceIndex> all(spec.services.size());
+  for (ServiceIndex s = 0; s < all.size(); ++s) all[s] = s;
+  return metric_definitions(spec, all);
+}
+
+std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec, const std::vector<ServiceIndex>& services) {
   static const std::array<MetricDefinition, kFixedMetricCount> fixed{{
       {"would_be_admissions", "people per year"},
       {"admissions", "admissions per year"},
@@ -39,9 +46,11 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
       {"cost_total", "GBP per year"},
       {"long_term_care_weeks", "placement weeks per year"},
       {"cost_long_term_care", "GBP per year"},
+      {"mutual_aid_placements", "people per year"},
   }};
   std::vector<MetricDefinition> all(fixed.begin(), fixed.end());
-  for (const auto& service : spec.services) {
+  for (const ServiceIndex s : services) {
+    const auto& service = spec.services[s];
     const std::string places = capacity_unit(service);
     all.push_back({"occupancy_" + service.name, places + " in use (mean)"});
     all.push_back({"utilisation_pct_" + service.name, "% of capacity"});
@@ -65,6 +74,57 @@ std::vector<MetricDefinition> daily_series_definitions(const ScenarioSpec& spec)
     all.push_back({"step_up_referrals_" + service.name, "people a day"});
   }
   return all;
+}
+
+std::vector<AreaPart> area_parts(const ScenarioSpec& spec) {
+  const auto places = places_of(spec);
+  const auto hospitals = hospitals_of(spec);
+  const auto owned_by = [&](auto&& owns) {
+    std::vector<ServiceIndex> owned;
+    for (ServiceIndex s = 0; s < spec.services.size(); ++s)
+      if (owns(spec.services[s].owner)) owned.push_back(s);
+    return owned;
+  };
+  const auto owned_by_places = [&](const std::vector<PlaceIndex>& members) {
+    return owned_by([&](const ServiceOwner& owner) {
+      return owner.kind == ServiceOwner::Kind::kPlaces &&
+             std::any_of(owner.places.begin(), owner.places.end(),
+                         [&](PlaceIndex p) { return std::find(members.begin(), members.end(), p) != members.end(); });
+    });
+  };
+  std::vector<AreaPart> parts;
+  for (PlaceIndex p = 0; p < places.size(); ++p)
+    parts.push_back({AreaPart::Level::kPlace, places[p].id, places[p].name, {p}, std::nullopt, owned_by_places({p})});
+  for (HospitalIndex h = 0; h < hospitals.size(); ++h) {
+    AreaPart part{AreaPart::Level::kHospital, hospitals[h].id, hospitals[h].name, {}, h, {}};
+    for (PlaceIndex p = 0; p < places.size(); ++p)
+      if (h < places[p].hospital_shares.size() && places[p].hospital_shares[h] > 0.0) part.places.push_back(p);
+    part.services = owned_by([&](const ServiceOwner& owner) {
+      return owner.kind == ServiceOwner::Kind::kHospital && owner.hospital == h;
+    });
+    parts.push_back(std::move(part));
+  }
+  std::vector<std::string> boards;
+  for (const auto& place : places)
+    if (!place.board.empty() && std::find(boards.begin(), boards.end(), place.board) == boards.end())
+      boards.push_back(place.board);
+  for (const auto& board : boards) {
+    AreaPart part{AreaPart::Level::kBoard, board, board, {}, std::nullopt, {}};
+    for (PlaceIndex p = 0; p < places.size(); ++p)
+      if (places[p].board == board) part.places.push_back(p);
+    part.services = owned_by_places(part.places);
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+std::string_view level_name(AreaPart::Level level) {
+  switch (level) {
+    case AreaPart::Level::kPlace: return "place";
+    case AreaPart::Level::kHospital: return "hospital";
+    case AreaPart::Level::kBoard: return "board";
+  }
+  return "";
 }
 
 }  // namespace icsim::models

@@ -4,24 +4,42 @@
 
 #include <icsim/engine/check.hpp>
 
+#include "care/area_layout.hpp"
+
 namespace icsim::models {
 namespace {
 
 double mix(double a, double b, double f) { return a + f * (b - a); }
 
-// Referrals a year to each service's pathway (the demand a service's
-// capacity has to follow); services off the pathways follow all demand.
-std::vector<double> service_demand(const ScenarioSpec& spec, const YearSettings& year) {
-  double total = 0.0;
-  std::array<double, kPathways> by_pathway{};
-  for (std::size_t b = 0; b < spec.age_bands.size(); ++b) {
-    const double admissions = year.population[b] * year.admissions_per_1000_per_year[b];
-    total += admissions;
-    for (int k = 0; k < kPathways; ++k) by_pathway[static_cast<std::size_t>(k)] += admissions * year.pathway_split[b][static_cast<std::size_t>(k)];
+// Referrals a year to each service from its pathways (the demand a
+// service's capacity has to follow), each pathway's referrals shared out by
+// its routes; a service on no pathway follows all the admissions of the
+// residents it serves.
+std::vector<double> service_demand(const ScenarioSpec& spec, const care::AreaLayout& layout, const YearSettings& year) {
+  std::vector<double> demand(spec.services.size(), 0.0), served(spec.services.size(), 0.0);
+  std::vector<bool> on_pathway(spec.services.size(), false);
+  for (std::size_t cell = 0; cell < layout.cells(); ++cell) {
+    const double admissions = year.population[cell] * year.admissions_per_1000_per_year[cell];
+    const PlaceIndex place = layout.place_of_cell(cell);
+    const auto& shares = layout.place_specs()[place].hospital_shares;
+    for (HospitalIndex h = 0; h < layout.hospitals(); ++h) {
+      const double admitted = admissions * shares[h];
+      if (admitted <= 0.0) continue;
+      for (int k = 1; k < kPathways; ++k) {
+        double before = 0.0;
+        for (const care::RouteChoice& route : layout.pathway(k, cell, h)) {
+          demand[route.service] += admitted * year.pathway_split[cell][static_cast<std::size_t>(k)] *
+                                   (route.cumulative_share - before);
+          before = route.cumulative_share;
+          on_pathway[route.service] = true;
+        }
+      }
+      for (std::size_t s = 0; s < spec.services.size(); ++s)
+        if (spec.services[s].owner.serves(place, h)) served[s] += admitted;
+    }
   }
-  std::vector<double> demand(spec.services.size(), total);
-  for (int k = 1; k < kPathways; ++k)
-    if (const auto s = spec.pathway_service[static_cast<std::size_t>(k)]) demand[*s] = by_pathway[static_cast<std::size_t>(k)];
+  for (std::size_t s = 0; s < spec.services.size(); ++s)
+    if (!on_pathway[s]) demand[s] = served[s];
   return demand;
 }
 
@@ -71,12 +89,12 @@ std::vector<YearSettings> project_years(const ScenarioSpec& spec, const GrowthSp
   ScenarioSpec base = spec;
   base.yearly.clear();
   std::vector<YearSettings> years = yearly_settings(base);
-  const auto bands = spec.age_bands.size();
+  const auto cells = years.front().population.size();
 
   for (std::size_t y = 0; y < years.size(); ++y) {
     if (!growth.population.empty()) {
-      ICSIM_CHECK(growth.population.size() >= years.size() && growth.population[y].size() == bands,
-                  "population projection does not cover the years and bands");
+      ICSIM_CHECK(growth.population.size() >= years.size() && growth.population[y].size() == cells,
+                  "population projection does not cover the years and cells");
       years[y].population = growth.population[y];
     }
     if (!growth.admission_rate_multiplier.empty())
@@ -84,9 +102,10 @@ std::vector<YearSettings> project_years(const ScenarioSpec& spec, const GrowthSp
   }
 
   if (policy == CapacityPolicy::kGrowWithDemand) {
-    const auto first = service_demand(spec, years.front());
+    const care::AreaLayout layout(spec);
+    const auto first = service_demand(spec, layout, years.front());
     for (auto& year : years) {
-      const auto now = service_demand(spec, year);
+      const auto now = service_demand(spec, layout, year);
       for (std::size_t s = 0; s < spec.services.size(); ++s)
         if (first[s] > 0.0) year.capacity[s] *= now[s] / first[s];
     }
@@ -103,19 +122,19 @@ std::vector<YearSettings> project_years(const ScenarioSpec& spec, const GrowthSp
       for (std::size_t s = 0; s < change.length_of_stay_days.size(); ++s)
         if (change.length_of_stay_days[s])
           year.length_of_stay_days[s] = blend(year.length_of_stay_days[s], *change.length_of_stay_days[s], f);
-      for (std::size_t b = 0; b < change.pathway_split.size(); ++b)
-        if (change.pathway_split[b])
+      for (std::size_t cell = 0; cell < change.pathway_split.size(); ++cell)
+        if (change.pathway_split[cell])
           for (std::size_t k = 0; k < kPathways; ++k)
-            year.pathway_split[b][k] = mix(year.pathway_split[b][k], (*change.pathway_split[b])[k], f);
-      for (std::size_t b = 0; b < change.step_up_share.size(); ++b)
-        if (change.step_up_share[b]) year.step_up_share[b] = mix(year.step_up_share[b], *change.step_up_share[b], f);
-      for (std::size_t b = 0; b < change.admissions_per_1000_per_year.size(); ++b)
-        if (change.admissions_per_1000_per_year[b])
-          year.admissions_per_1000_per_year[b] =
-              mix(year.admissions_per_1000_per_year[b], *change.admissions_per_1000_per_year[b], f);
-      for (std::size_t b = 0; b < change.time_to_nctr_days.size(); ++b)
-        if (change.time_to_nctr_days[b])
-          year.time_to_nctr_days[b] = blend(year.time_to_nctr_days[b], *change.time_to_nctr_days[b], f);
+            year.pathway_split[cell][k] = mix(year.pathway_split[cell][k], (*change.pathway_split[cell])[k], f);
+      for (std::size_t cell = 0; cell < change.step_up_share.size(); ++cell)
+        if (change.step_up_share[cell]) year.step_up_share[cell] = mix(year.step_up_share[cell], *change.step_up_share[cell], f);
+      for (std::size_t cell = 0; cell < change.admissions_per_1000_per_year.size(); ++cell)
+        if (change.admissions_per_1000_per_year[cell])
+          year.admissions_per_1000_per_year[cell] =
+              mix(year.admissions_per_1000_per_year[cell], *change.admissions_per_1000_per_year[cell], f);
+      for (std::size_t cell = 0; cell < change.time_to_nctr_days.size(); ++cell)
+        if (change.time_to_nctr_days[cell])
+          year.time_to_nctr_days[cell] = blend(year.time_to_nctr_days[cell], *change.time_to_nctr_days[cell], f);
       if (change.triage_days) year.triage_days = blend(year.triage_days, *change.triage_days, f);
       // Discharge days are whole days: the new service runs once the change is half done.
       if (change.discharge_days_per_week && f >= 0.5) year.discharge_days_per_week = *change.discharge_days_per_week;

@@ -4,15 +4,49 @@
 
 namespace icsim::models {
 
+bool ServiceOwner::serves(PlaceIndex place, std::optional<HospitalIndex> discharged_from) const {
+  switch (kind) {
+    case Kind::kArea: return true;
+    case Kind::kPlaces: return std::find(places.begin(), places.end(), place) != places.end();
+    case Kind::kHospital: return discharged_from == hospital;
+  }
+  return false;
+}
+
+std::vector<PlaceSpec> places_of(const ScenarioSpec& spec) {
+  if (!spec.places.empty()) return spec.places;
+  PlaceSpec area;
+  area.id = "area";
+  area.name = spec.name;
+  area.age_bands = spec.age_bands;
+  area.hospital_shares.assign(std::max<std::size_t>(spec.hospitals.size(), 1), 0.0);
+  area.hospital_shares.front() = 1.0;
+  return {area};
+}
+
+std::vector<HospitalSpec> hospitals_of(const ScenarioSpec& spec) {
+  if (!spec.hospitals.empty()) return spec.hospitals;
+  return {HospitalSpec{"hospital", "acute hospital"}};
+}
+
+std::vector<ServiceIndex> services_of(const Routes& routes) {
+  std::vector<ServiceIndex> services;
+  for (const Route& route : routes)
+    if (std::find(services.begin(), services.end(), route.service) == services.end()) services.push_back(route.service);
+  return services;
+}
+
 std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec) {
   if (!spec.yearly.empty()) return spec.yearly;
   YearSettings base;
-  for (const auto& band : spec.age_bands) {
-    base.population.push_back(band.population);
-    base.admissions_per_1000_per_year.push_back(band.admissions_per_1000_per_year);
-    base.step_up_share.push_back(band.step_up_share);
-    base.pathway_split.push_back(band.pathway_split);
-    base.time_to_nctr_days.push_back(band.time_to_nctr_days);
+  for (const auto& place : places_of(spec)) {
+    for (const auto& band : place.age_bands) {
+      base.population.push_back(band.population);
+      base.admissions_per_1000_per_year.push_back(band.admissions_per_1000_per_year);
+      base.step_up_share.push_back(band.step_up_share);
+      base.pathway_split.push_back(band.pathway_split);
+      base.time_to_nctr_days.push_back(band.time_to_nctr_days);
+    }
   }
   for (const auto& service : spec.services) {
     base.capacity.push_back(service.capacity);

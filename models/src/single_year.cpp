@@ -50,13 +50,25 @@ ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year, engine::Si
     service.capacity = settings.capacity[s];
     service.length_of_stay_days = settings.length_of_stay_days[s];
   }
-  for (std::size_t b = 0; b < one.age_bands.size(); ++b) {
-    AgeBandSpec& band = one.age_bands[b];
-    band.population = settings.population[b];
-    band.admissions_per_1000_per_year = settings.admissions_per_1000_per_year[b];
-    band.step_up_share = settings.step_up_share[b];
-    band.pathway_split = settings.pathway_split[b];
-    band.time_to_nctr_days = settings.time_to_nctr_days[b];
+  // The year's demand, cell by cell: a place's band (the area's bands
+  // without places, whose totals are kept up to date with them).
+  const auto set_band = [&](AgeBandSpec& band, std::size_t cell) {
+    band.population = settings.population[cell];
+    band.admissions_per_1000_per_year = settings.admissions_per_1000_per_year[cell];
+    band.step_up_share = settings.step_up_share[cell];
+    band.pathway_split = settings.pathway_split[cell];
+    band.time_to_nctr_days = settings.time_to_nctr_days[cell];
+  };
+  const std::size_t bands = one.age_bands.size();
+  if (one.places.empty()) {
+    for (std::size_t b = 0; b < bands; ++b) set_band(one.age_bands[b], b);
+  } else {
+    for (auto& band : one.age_bands) band.population = 0.0;
+    for (std::size_t p = 0; p < one.places.size(); ++p)
+      for (std::size_t b = 0; b < bands; ++b) {
+        set_band(one.places[p].age_bands[b], p * bands + b);
+        one.age_bands[b].population += one.places[p].age_bands[b].population;
+      }
   }
   one.triage_days = settings.triage_days;
   one.discharge_days_per_week = settings.discharge_days_per_week;

@@ -52,7 +52,7 @@ TEST_CASE("one bed base: the planner's answer is Erlang C's", "[planner][verific
   // is 12 (C(11, 8) = 24.5%, C(12, 8) = 14.0%).
   auto spec = referrals(2.0, 0.0, 10);
   spec.services.push_back(service("beds", models::ServiceKind::kBedBased, 10, engine::Distribution(engine::Exponential{4.0})));
-  spec.pathway_service = {std::nullopt, std::nullopt, 0U, std::nullopt};
+  spec.pathway_routes = {models::Routes{}, {}, {{0}}, {}};
   int erlang = 9;  // Erlang C needs more beds than the offered load
   while (engine::erlang_c(erlang, 8.0) > 0.20) ++erlang;
   REQUIRE(erlang == 12);
@@ -82,7 +82,7 @@ TEST_CASE("two services: the planner finds the brute-force optimum of the grid",
                                   engine::Distribution(engine::LogNormal{14.0, 8.0})));
   spec.services.push_back(service("rehab_beds", models::ServiceKind::kBedBased, 20,
                                   engine::Distribution(engine::LogNormal{10.0, 6.0})));
-  spec.pathway_service = {std::nullopt, 0U, 1U, std::nullopt};
+  spec.pathway_routes = {models::Routes{}, {{0}}, {{1}}, {}};
 
   models::PlanSpec plan;
   plan.services = {{0U, 28.0, 44.0, 2.0, 20000.0, 0.0}, {1U, 6.0, 16.0, 1.0, 60000.0, 0.0}};
@@ -126,7 +126,7 @@ TEST_CASE("two services: the planner finds the brute-force optimum of the grid",
 TEST_CASE("minimising total cost stops where more capacity costs more than the delay it saves", "[planner]") {
   auto spec = referrals(2.0, 0.0, 3);
   spec.services.push_back(service("beds", models::ServiceKind::kBedBased, 10, engine::Distribution(engine::Exponential{4.0})));
-  spec.pathway_service = {std::nullopt, std::nullopt, 0U, std::nullopt};
+  spec.pathway_routes = {models::Routes{}, {}, {{0}}, {}};
   models::PlanSpec plan;
   plan.services = {{0U, 8.0, 20.0, 1.0, 100.0 * 365.0, 0.0}};  // a bed costs £100 a day
   plan.target.minimise_cost = true;
@@ -147,7 +147,7 @@ TEST_CASE("minimising total cost stops where more capacity costs more than the d
 TEST_CASE("the plan's unit costs grow in real terms like the scenario's", "[planner]") {
   auto spec = referrals(2.0, 0.0, 3);
   spec.services.push_back(service("beds", models::ServiceKind::kBedBased, 10, engine::Distribution(engine::Exponential{4.0})));
-  spec.pathway_service = {std::nullopt, std::nullopt, 0U, std::nullopt};
+  spec.pathway_routes = {models::Routes{}, {}, {{0}}, {}};
   spec.costs.real_terms_growth_per_year.ic_beds = 0.05;
   spec.costs.real_terms_growth_per_year.acute = 0.02;
   models::PlanSpec plan;

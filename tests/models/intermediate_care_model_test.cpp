@@ -77,7 +77,7 @@ TEST_CASE("step-up lowers admissions", "[model][step_up]") {
   auto spec = small_area();
   const auto without = run(spec);
   for (auto& band : spec.age_bands) band.step_up_share = 0.10;
-  spec.step_up_service = 0U;
+  spec.step_up_routes = {{0}};
   spec.services[0].capacity = 260;
   const auto with = run(spec);
   CHECK(total(with, Metric::kStepUpDiversions) > 0.0);
@@ -144,7 +144,7 @@ TEST_CASE("long-term placements are counted for their cost until they end", "[mo
 TEST_CASE("step-up with a maximum wait: people wait a little for a place, or are admitted", "[model][step_up]") {
   auto spec = small_area();
   for (auto& band : spec.age_bands) band.step_up_share = 0.10;
-  spec.step_up_service = 0U;
+  spec.step_up_routes = {{0}};
   spec.services[0].capacity = 200;  // busy, but places come free within hours
   spec.step_up_max_wait_hours = 4.0;
   const auto waiting = run(spec);
@@ -172,7 +172,7 @@ TEST_CASE("bridged patients give their short-term bed back, whenever their place
   bridge.length_of_stay_days = engine::Distribution(engine::Fixed{1000.0});  // leaves only when the place comes
   bridge.outcomes = {{models::Destination::kHomeIndependent, 1.0}};
   spec.services.push_back(bridge);
-  spec.bridging_service = 3U;
+  spec.bridging_routes = {{3}};
   spec.bridging_after_days = 1.0;
   for (std::uint32_t r = 0; r < 3; ++r) {
     const auto result = models::run_replication(spec, 7, r);
@@ -215,7 +215,7 @@ TEST_CASE("the daily series show the winter peak and add up to the year's referr
 TEST_CASE("the daily referrals tell step-up from hospital discharges", "[model][daily]") {
   auto spec = small_area();
   for (auto& band : spec.age_bands) band.step_up_share = 0.10;
-  spec.step_up_service = 0U;
+  spec.step_up_routes = {{0}};
   spec.services[0].capacity = 400;  // ample: every step-up referral is cared for at home
   const auto summary = run(spec);
   const auto year_sum = [&](models::ServiceDailyMeasure m, std::size_t service) {

@@ -54,7 +54,7 @@ inline models::ScenarioSpec small_area() {
                                {{Destination::kCareHomeResidential, 0.7}, {Destination::kHomeWithCare, 0.2},
                                 {Destination::kDeath, 0.1}}));
   s.services[2].short_term_care = true;
-  s.pathway_service = {std::nullopt, 0U, 1U, 2U};
+  s.pathway_routes = {models::Routes{}, {{0}}, {{1}}, {{2}}};
   s.costs.acute_bed_day = 345;
   return s;
 }

@@ -123,7 +123,7 @@ TEST_CASE("The tutorial's settings and demand land in the spec", "[scenario]") {
   CHECK(spec.discharge_hour_end == 20.0);
 
   CHECK_FALSE(spec.bridging_after_days.has_value());
-  CHECK_FALSE(spec.bridging_service.has_value());
+  CHECK(spec.bridging_routes.empty());
   CHECK(spec.deconditioning_per_day_waited == 0.0);
   CHECK(spec.readmission_days == 30.0);
   CHECK(spec.costs.acute_bed_day == 345.0);
@@ -178,11 +178,11 @@ TEST_CASE("The tutorial's services, pathways and outcomes land in the spec", "[s
   CHECK(d2a.cost_per_bed_day == 140.0);
   CHECK(as<engine::LogNormal>(d2a.length_of_stay_days).sd == 14.0);
 
-  CHECK_FALSE(spec.pathway_service[0].has_value());
-  CHECK(spec.pathway_service[1] == 0u);
-  CHECK(spec.pathway_service[2] == 1u);
-  CHECK(spec.pathway_service[3] == 2u);
-  CHECK(spec.step_up_service == 0u);
+  CHECK(spec.pathway_routes[0].empty());
+  CHECK(models::services_of(spec.pathway_routes[1]) == std::vector<models::ServiceIndex>{0});
+  CHECK(models::services_of(spec.pathway_routes[2]) == std::vector<models::ServiceIndex>{1});
+  CHECK(models::services_of(spec.pathway_routes[3]) == std::vector<models::ServiceIndex>{2});
+  CHECK(models::services_of(spec.step_up_routes) == std::vector<models::ServiceIndex>{0});
   CHECK(spec.step_up_max_wait_hours == 0.0);
 }
 
@@ -243,7 +243,7 @@ deconditioning_per_day_waited: 0.002
   CHECK(bridging.ring_fenced_for_step_down == 2.0);
   CHECK(as<engine::Gamma>(bridging.length_of_stay_days).shape == 2.0);
   CHECK(bridging.outcomes[1].next_service == 0u);
-  CHECK(spec.bridging_service == 3u);
+  CHECK(models::services_of(spec.bridging_routes) == std::vector<models::ServiceIndex>{3});
   CHECK(spec.bridging_after_days == 5.0);
   CHECK(spec.deconditioning_per_day_waited == 0.002);
 }

@@ -73,7 +73,7 @@ TEST_CASE("the golden run's events and results are pinned", "[determinism][golde
 TEST_CASE("the intermediate-care model is byte-identical on 1 and 2 threads", "[determinism]") {
   auto spec = test::small_area();
   spec.bridging_after_days = 3.0;  // exercise timers and cancellation too
-  spec.bridging_service = 2U;
+  spec.bridging_routes = {{2}};
   spec.deconditioning_per_day_waited = 0.01;
   auto serialise_model = [&](int threads) {
     std::ostringstream out;

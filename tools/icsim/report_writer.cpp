@@ -19,6 +19,7 @@
 #include "atomic_file.hpp"
 #include "distribution_text.hpp"
 #include "report_assets.hpp"
+#include "route_text.hpp"
 
 namespace icsim::tools {
 namespace {
@@ -79,9 +80,9 @@ std::string destination(const models::ScenarioSpec& spec, const models::OutcomeS
 
 // The scenario as the model read it, for the report's "inputs and assumptions".
 Json inputs(const models::ScenarioSpec& spec) {
-  const auto service_name = [&](const std::optional<models::ServiceIndex>& s) -> Json {
-    if (!s) return nullptr;
-    return spec.services.at(*s).name;
+  const auto service_name = [&](const models::Routes& routes) -> Json {
+    if (routes.empty()) return nullptr;
+    return route_names(spec, routes);
   };
   Json bands = Json::array();
   for (const auto& band : spec.age_bands)
@@ -97,7 +98,8 @@ Json inputs(const models::ScenarioSpec& spec) {
     const auto& s = spec.services[i];
     Json pathway = nullptr;
     for (int p = 1; p < models::kPathways; ++p)
-      if (spec.pathway_service[static_cast<std::size_t>(p)] == i) pathway = std::string("P").append(std::to_string(p));  // "P" + ...: GCC 12 -Wrestrict false alarm
+      if (pathway.is_null() && leads_to(spec.pathway_routes[static_cast<std::size_t>(p)], static_cast<models::ServiceIndex>(i)))
+        pathway = std::string("P").append(std::to_string(p));  // "P" + ...: GCC 12 -Wrestrict false alarm
     Json outcomes = Json::array();
     for (const auto& o : s.outcomes) outcomes.push_back({{"to", destination(spec, o)}, {"probability", o.probability}});
     Json changes = Json::array();
@@ -157,15 +159,15 @@ Json inputs(const models::ScenarioSpec& spec) {
         {"discharge_hours", {spec.discharge_hour_start, spec.discharge_hour_end}}}},
       {"services", services},
       {"pathways",
-       {{"P1", service_name(spec.pathway_service[1])},
-        {"P2", service_name(spec.pathway_service[2])},
-        {"P3", service_name(spec.pathway_service[3])}}},
-      {"step_up", spec.step_up_service
-                      ? Json{{"service", service_name(spec.step_up_service)},
+       {{"P1", service_name(spec.pathway_routes[1])},
+        {"P2", service_name(spec.pathway_routes[2])},
+        {"P3", service_name(spec.pathway_routes[3])}}},
+      {"step_up", !spec.step_up_routes.empty()
+                      ? Json{{"service", service_name(spec.step_up_routes)},
                              {"max_wait_hours", spec.step_up_max_wait_hours}}
                       : Json(nullptr)},
-      {"bridging", spec.bridging_service && spec.bridging_after_days
-                       ? Json{{"service", service_name(spec.bridging_service)}, {"after_days", *spec.bridging_after_days}}
+      {"bridging", !spec.bridging_routes.empty() && spec.bridging_after_days
+                       ? Json{{"service", service_name(spec.bridging_routes)}, {"after_days", *spec.bridging_after_days}}
                        : Json(nullptr)},
       {"deconditioning_per_day_waited", spec.deconditioning_per_day_waited},
       {"readmission_days", spec.readmission_days},

@@ -76,7 +76,7 @@ std::optional<std::vector<double>> population_rates(const models::ScenarioSpec& 
 Split home_first(Split split, double f, const models::ScenarioSpec& spec, int back_to) {
   if (f > 0) {
     for (int p : {kP2, kP3}) {
-      if (!spec.pathway_service[p]) continue;
+      if (spec.pathway_routes[p].empty()) continue;
       split[kP1] += f * split[p];
       split[p] -= f * split[p];
     }
@@ -91,7 +91,7 @@ std::string split_yaml(const Split& s) {
   return "{P0: " + text(s[kP0]) + ", P1: " + text(s[kP1]) + ", P2: " + text(s[kP2]) + ", P3: " + text(s[kP3]) + "}";
 }
 
-int home_first_back_to(const models::ScenarioSpec& spec) { return spec.pathway_service[kP2] ? kP2 : kP3; }
+int home_first_back_to(const models::ScenarioSpec& spec) { return spec.pathway_routes[kP2].empty() ? kP3 : kP2; }
 
 }  // namespace
 
@@ -110,7 +110,7 @@ std::vector<Lever> scenario_levers(const models::ScenarioSpec& spec, const scena
   const double admission_trend = number(written, "growth.admission_rate_change_per_year").value_or(0.0);
   levers.push_back(slider("growth.admission_rate", "Growth", "Admission rate change a year", "%", -5.0, 5.0, 0.1,
                           std::round(admission_trend * 1000.0) / 10.0));
-  if (spec.pathway_service[kP1] && (spec.pathway_service[kP2] || spec.pathway_service[kP3]))
+  if (!spec.pathway_routes[kP1].empty() && (!spec.pathway_routes[kP2].empty() || !spec.pathway_routes[kP3].empty()))
     levers.push_back(slider("pathways.home_first", "Pathways",
                             std::string("Home first: share of bed-based discharges (P2, P3) sent home with support "
                                         "(P1) instead; below 0, of P1 sent to ") +
@@ -118,7 +118,7 @@ std::vector<Lever> scenario_levers(const models::ScenarioSpec& spec, const scena
                             "%", -50.0, 50.0, 1.0, 0.0));
   levers.push_back(slider("discharge.days_per_week", "Discharge", "Days a week people are discharged", "days", 5.0,
                           7.0, 1.0, spec.discharge_days_per_week));
-  if (spec.step_up_service)
+  if (!spec.step_up_routes.empty())
     levers.push_back(slider("step_up.share", "Step-up",
                             "Step-up: change in the share of would-be admissions cared for at home, every age band "
                             "(not below 0)",

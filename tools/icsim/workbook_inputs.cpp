@@ -4,6 +4,7 @@
 #include "workbook_inputs.hpp"
 
 #include "distribution_text.hpp"
+#include "route_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -51,9 +52,9 @@ std::string routes_into(const ScenarioSpec& spec, models::ServiceIndex s) {
   const auto add = [&routes](const std::string& route) { routes += (routes.empty() ? "" : ", ") + route; };
   // Appended, not "P" + std::to_string(p): GCC 12 wrongly warns (-Wrestrict) on that here.
   for (int p = 1; p < models::kPathways; ++p)
-    if (spec.pathway_service[static_cast<std::size_t>(p)] == s) add(std::string("P").append(std::to_string(p)));
-  if (spec.step_up_service == s) add("step-up");
-  if (spec.bridging_service == s) add("bridging");
+    if (leads_to(spec.pathway_routes[static_cast<std::size_t>(p)], s)) add(std::string("P").append(std::to_string(p)));
+  if (leads_to(spec.step_up_routes, s)) add("step-up");
+  if (leads_to(spec.bridging_routes, s)) add("bridging");
   for (const auto& other : spec.services)
     for (const auto& o : other.outcomes)
       if (o.destination == models::Destination::kNextService && o.next_service == s && o.probability > 0) {
@@ -326,14 +327,16 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
   }
 
   in.section("Pathways, step-up and bridging");
-  for (std::size_t p = 1; p < models::kPathways; ++p) {
-    const auto& service = spec.pathway_service[p];
-    in.value("Pathway " + std::to_string(p) + " service", service ? spec.services[*service].name : "none");
-  }
-  in.value("Step-up service", spec.step_up_service ? spec.services[*spec.step_up_service].name : "none");
-  if (spec.step_up_service) in.value("Step-up: longest wait for a place (hours)", spec.step_up_max_wait_hours, plain);
-  if (spec.bridging_service && spec.bridging_after_days) {
-    in.value("Bridging service", spec.services[*spec.bridging_service].name);
+  const auto names_or_none = [&](const models::Routes& routes) {
+    return routes.empty() ? std::string("none") : route_names(spec, routes);
+  };
+  for (std::size_t p = 1; p < models::kPathways; ++p)
+    in.value("Pathway " + std::to_string(p) + " service", names_or_none(spec.pathway_routes[p]));
+  in.value("Step-up service", names_or_none(spec.step_up_routes));
+  if (!spec.step_up_routes.empty())
+    in.value("Step-up: longest wait for a place (hours)", spec.step_up_max_wait_hours, plain);
+  if (!spec.bridging_routes.empty() && spec.bridging_after_days) {
+    in.value("Bridging service", route_names(spec, spec.bridging_routes));
     in.value("Bridging after waiting in an acute bed (days)", *spec.bridging_after_days, plain);
   } else {
     in.value("Bridging service", "none");

@@ -95,13 +95,13 @@ PathwayGraph::PathwayGraph(const models::ScenarioSpec& spec) : network_(std::mak
   if (split[0] > 0)
     boost::add_edge(n.admission, exit_for(models::Destination::kHomeIndependent), EdgeSpec{EdgeKind::kPathway, split[0]},
                     n.graph);
-  for (std::size_t p = 1; p < spec.pathway_service.size(); ++p)
-    if (const auto service = spec.pathway_service[p])
-      boost::add_edge(n.admission, n.services[*service], EdgeSpec{EdgeKind::kPathway, split[p]}, n.graph);
-  if (spec.step_up_service)
-    boost::add_edge(n.admission, n.services[*spec.step_up_service], EdgeSpec{EdgeKind::kStepUp, 0.0}, n.graph);
-  if (spec.bridging_service)
-    boost::add_edge(n.admission, n.services[*spec.bridging_service], EdgeSpec{EdgeKind::kBridging, 0.0}, n.graph);
+  for (std::size_t p = 1; p < spec.pathway_routes.size(); ++p)
+    for (const models::ServiceIndex service : models::services_of(spec.pathway_routes[p]))
+      boost::add_edge(n.admission, n.services[service], EdgeSpec{EdgeKind::kPathway, split[p]}, n.graph);
+  for (const models::ServiceIndex service : models::services_of(spec.step_up_routes))
+    boost::add_edge(n.admission, n.services[service], EdgeSpec{EdgeKind::kStepUp, 0.0}, n.graph);
+  for (const models::ServiceIndex service : models::services_of(spec.bridging_routes))
+    boost::add_edge(n.admission, n.services[service], EdgeSpec{EdgeKind::kBridging, 0.0}, n.graph);
 
   for (std::size_t i = 0; i < spec.services.size(); ++i) {
     for (const models::OutcomeSpec& outcome : spec.services[i].outcomes) {

@@ -281,8 +281,9 @@ void read_census(const SourceNode& node, const ScenarioSpec& spec, DiagnosticLis
   if (const SourceNode* waiting = map.optional("waiting_in_acute")) {
     census.waiting_in_acute = read_people_by_service(*waiting, map.path_of("waiting_in_acute"), spec, diagnostics);
     for (std::size_t s = 0; s < spec.services.size(); ++s) {
-      const bool on_pathway = std::any_of(spec.pathway_service.begin(), spec.pathway_service.end(),
-                                          [&](const auto& p) { return p && *p == s; });
+      const bool on_pathway = std::any_of(spec.pathway_routes.begin(), spec.pathway_routes.end(), [&](const auto& routes) {
+        return std::any_of(routes.begin(), routes.end(), [&](const models::Route& r) { return r.service == s; });
+      });
       if (census.waiting_in_acute[s] > 0 && !on_pathway)
         diagnostics.error(waiting->find_entry(spec.services[s].name)->key_location,
                           map.path_of("waiting_in_acute") + "." + spec.services[s].name +

@@ -28,7 +28,8 @@ void read_pathways(const MapReader& top, ScenarioReading& reading, models::Scena
       reading.mark_network_incomplete();
       continue;
     }
-    spec.pathway_service[static_cast<std::size_t>(pathway)] = reading.read_service_name(*name, pathways.path_of(key));
+    if (auto s = reading.read_service_name(*name, pathways.path_of(key)))
+      spec.pathway_routes[static_cast<std::size_t>(pathway)] = {*s};
   }
 }
 
@@ -40,7 +41,9 @@ void read_step_up(const MapReader& top, ScenarioReading& reading, models::Scenar
   if (!step_up.is_map()) return;
   step_up.allow_only({"service", "max_wait_hours"});
   if (const SourceNode* name = step_up.required("service"))
-    spec.step_up_service = reading.read_service_name(*name, step_up.path_of("service"));
+    {
+    if (auto s = reading.read_service_name(*name, step_up.path_of("service"))) spec.step_up_routes = {*s};
+  }
   else
     reading.mark_network_incomplete();
   if (auto hours = step_up.optional_number("max_wait_hours", NumberRule::kNonNegative))
@@ -55,7 +58,9 @@ void read_bridging(const MapReader& top, ScenarioReading& reading, models::Scena
   bridging.allow_only({"after_days", "service"});
   spec.bridging_after_days = bridging.required_number("after_days", NumberRule::kNonNegative);
   if (const SourceNode* name = bridging.required("service"))
-    spec.bridging_service = reading.read_service_name(*name, bridging.path_of("service"));
+    {
+    if (auto s = reading.read_service_name(*name, bridging.path_of("service"))) spec.bridging_routes = {*s};
+  }
   else
     reading.mark_network_incomplete();
 }

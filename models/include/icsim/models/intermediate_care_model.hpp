@@ -17,6 +17,9 @@ namespace icsim::models {
 // projected year, plus the flow totals that must balance.
 struct ReplicationResult {
   std::vector<std::vector<double>> values;  // [metric][year]
+  // Each part of the area (area_parts order): [part][metric][year], its
+  // metrics as metric_definitions(spec, part.services) lists them.
+  std::vector<std::vector<std::vector<double>>> parts;
   std::vector<std::vector<double>> daily;   // [daily series][day of the projection]
   std::uint64_t events = 0;
   // The common benchmark's unit of work (shared/bench-reference): arrivals,
@@ -33,12 +36,20 @@ struct ReplicationResult {
 [[nodiscard]] ReplicationResult run_replication(const ScenarioSpec& spec, std::uint64_t seed,
                                                 std::uint32_t replication);
 
+// A part's means and 95% intervals across replications.
+struct PartSummary {
+  AreaPart part;
+  std::vector<MetricDefinition> metrics;
+  std::vector<std::vector<engine::Estimate>> values;  // [metric][year]
+};
+
 // Means and 95% intervals across replications.
 struct ScenarioSummary {
   std::vector<MetricDefinition> metrics;
   std::vector<std::vector<engine::Estimate>> values;  // [metric][year]
   std::vector<MetricDefinition> daily_series;
   std::vector<std::vector<engine::Estimate>> daily;   // [daily series][day of the projection]
+  std::vector<PartSummary> parts;                     // area_parts order
   std::uint64_t events = 0;
   int replications = 0;
   std::uint64_t seed = 0;

@@ -4,7 +4,9 @@
 // first, then four for each service the scenario declares.
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <icsim/models/scenario_spec.hpp>
@@ -45,6 +47,7 @@ enum class Metric : std::size_t {
   kCostTotal,
   kLongTermCareWeeks,
   kCostLongTermCare,
+  kMutualAidPlacements,
   kCount
 };
 
@@ -69,7 +72,29 @@ struct MetricDefinition {
   std::string unit;
 };
 
+// The area's metrics: the fixed list, then every service's measures.
 [[nodiscard]] std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec);
+// A part's: the fixed list, then the measures of the services it owns.
+[[nodiscard]] std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec,
+                                                               const std::vector<ServiceIndex>& services);
+
+// A part of the area with results of its own, beside the area's: a place
+// (its residents, and the services that belong to it), a hospital (the
+// patients admitted to it, and its discharge hub's services) or a health and
+// wellbeing board (the residents of its places, and their services).
+struct AreaPart {
+  enum class Level : std::uint8_t { kPlace, kHospital, kBoard };
+  Level level = Level::kPlace;
+  std::string id;
+  std::string name;
+  std::vector<PlaceIndex> places;         // whose residents are counted
+  std::optional<HospitalIndex> hospital;  // a hospital: only its admissions
+  std::vector<ServiceIndex> services;     // whose measures are reported
+};
+
+// Every place, then every hospital, then every board the places name.
+[[nodiscard]] std::vector<AreaPart> area_parts(const ScenarioSpec& spec);
+[[nodiscard]] std::string_view level_name(AreaPart::Level level);  // "place", "hospital", "board"
 
 // Day by day through the projection, counted at each midnight (referrals:
 // over the day): the acute census, then four series for each service.

@@ -14,9 +14,9 @@
 namespace icsim::models {
 
 struct GrowthSpec {
-  // Residents per projected year and age band; empty: the base year's
-  // population every year.
-  std::vector<std::vector<double>> population;  // [year][band]
+  // Residents per projected year and cell (a place's age band); empty: the
+  // base year's population every year.
+  std::vector<std::vector<double>> population;  // [year][cell]
   // Admission rates multiplied per year (trend, prevention); empty: 1.
   std::vector<double> admission_rate_multiplier;  // [year]
 };
@@ -35,10 +35,10 @@ struct ChangeSpec {
   int phase_in_years = 0;  // 0 or 1: a step
   std::vector<std::optional<double>> capacity;                            // per service
   std::vector<std::optional<engine::Distribution>> length_of_stay_days;   // per service
-  std::vector<std::optional<std::array<double, kPathways>>> pathway_split;  // per band
-  std::vector<std::optional<double>> step_up_share;                       // per band
-  std::vector<std::optional<double>> admissions_per_1000_per_year;       // per band
-  std::vector<std::optional<engine::Distribution>> time_to_nctr_days;    // per band
+  std::vector<std::optional<std::array<double, kPathways>>> pathway_split;  // per cell
+  std::vector<std::optional<double>> step_up_share;                       // per cell
+  std::vector<std::optional<double>> admissions_per_1000_per_year;       // per cell
+  std::vector<std::optional<engine::Distribution>> time_to_nctr_days;    // per cell
   std::optional<engine::Distribution> triage_days;
   std::optional<int> discharge_days_per_week;
 };

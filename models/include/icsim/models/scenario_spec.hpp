@@ -20,6 +20,8 @@ namespace icsim::models {
 inline constexpr int kPathways = 4;
 
 using ServiceIndex = std::uint32_t;
+using PlaceIndex = std::uint32_t;
+using HospitalIndex = std::uint32_t;
 
 // Where a person goes when a service ends.
 enum class Destination : std::uint8_t {
@@ -41,6 +43,25 @@ struct OutcomeSpec {
 struct CapacityChange {
   engine::SimTime day = 0.0;  // days from the start of the projection (after warm-up)
   double capacity = 0.0;
+};
+
+// Whom a service serves: everybody in the area, the residents of one place
+// or of a named group of places (a pooled service), or the patients of one
+// hospital's discharge hub.
+struct ServiceOwner {
+  enum class Kind : std::uint8_t { kArea, kPlaces, kHospital };
+  Kind kind = Kind::kArea;
+  std::vector<PlaceIndex> places;  // kPlaces: one place, or the group that shares it
+  HospitalIndex hospital = 0;      // kHospital
+
+  [[nodiscard]] bool serves(PlaceIndex place, std::optional<HospitalIndex> discharged_from) const;
+};
+
+// Someone who has waited this long for their own service takes a free place
+// in a neighbour's, the first of them with one.
+struct MutualAidSpec {
+  double after_days = 0.0;
+  std::vector<ServiceIndex> neighbours;
 };
 
 enum class ServiceKind : std::uint8_t {
@@ -69,7 +90,29 @@ struct ServiceSpec {
   double cost_per_care_hour = 0.0;      // home-based
   // Places kept for step-down patients only: step-up may use capacity - this.
   double ring_fenced_for_step_down = 0.0;
+  ServiceOwner owner;
+  std::optional<MutualAidSpec> mutual_aid;
+  // Its random streams are numbered by where the service was written, so a
+  // what-if that removes or pools services leaves the others' numbers alone.
+  // Empty: its index.
+  std::optional<std::uint32_t> stream_slot;
 };
+
+// One way to a service: a pathway, step-up or bridging names one or several.
+// A patient takes a route whose service serves them (their place, or their
+// hospital's hub) and whose age bands include theirs; when several do, one
+// is chosen by the routes' shares, which then sum to 1.
+struct Route {
+  Route() = default;
+  Route(ServiceIndex to) : service(to) {}  // NOLINT(google-explicit-constructor): {{0}} is a route to service 0
+
+  ServiceIndex service = 0;
+  std::vector<bool> age_bands;  // per area age band; empty: every band
+  double share = 1.0;
+
+  [[nodiscard]] bool takes_band(std::size_t band) const { return age_bands.empty() || age_bands[band]; }
+};
+using Routes = std::vector<Route>;
 
 struct AgeBandSpec {
   std::string name;      // "18-64", "65-74", "75-84", "85+"
@@ -79,6 +122,24 @@ struct AgeBandSpec {
   double step_up_share = 0.0;              // of would-be admissions seen by urgent community response
   std::array<double, kPathways> pathway_split{1.0, 0.0, 0.0, 0.0};
   engine::Distribution time_to_nctr_days;  // admission to no longer meeting criteria to reside
+};
+
+// An acute trust. Places send their residents' admissions to hospitals by shares.
+struct HospitalSpec {
+  std::string id;    // as the scenario names it
+  std::string name;  // for reports
+};
+
+// A locality, borough or integrated care partnership: its own residents in
+// the area's age bands, their rates, step-up shares and pathway splits, and
+// the hospitals its admissions go to.
+struct PlaceSpec {
+  std::string id;
+  std::string name;
+  std::string board;  // its health and wellbeing board ("" when not given)
+  std::string icp;    // its integrated care partnership ("" when not given)
+  std::vector<AgeBandSpec> age_bands;   // the area's bands, in the area's order
+  std::vector<double> hospital_shares;  // per hospital; they sum to 1
 };
 
 // Real-terms unit-cost growth a year, by setting: social care pay has risen
@@ -108,13 +169,14 @@ struct LongTermCareSpec {
 // What may change from one projected year to the next: demographic growth
 // and phased changes to the model of care. The loader works out every
 // year's values (growth, steps, linear phasing); the model only reads them,
-// switching at the start of each projected year.
+// switching at the start of each projected year. Demand is by cell: a
+// place's age band, place by place (cell = place x bands + band).
 struct YearSettings {
-  std::vector<double> population;                            // per age band
-  std::vector<double> admissions_per_1000_per_year;          // per age band
-  std::vector<double> step_up_share;                         // per age band
-  std::vector<std::array<double, kPathways>> pathway_split;  // per age band
-  std::vector<engine::Distribution> time_to_nctr_days;       // per age band
+  std::vector<double> population;                            // per cell
+  std::vector<double> admissions_per_1000_per_year;          // per cell
+  std::vector<double> step_up_share;                         // per cell
+  std::vector<std::array<double, kPathways>> pathway_split;  // per cell
+  std::vector<engine::Distribution> time_to_nctr_days;       // per cell
   std::vector<double> capacity;                              // per service
   std::vector<engine::Distribution> length_of_stay_days;     // per service
   engine::Distribution triage_days;
@@ -144,7 +206,12 @@ struct ScenarioSpec {
   int replications = 10;
   std::uint64_t seed = 1;
 
+  // The area's age bands. Without places they are its residents; with
+  // places, each place has its own copy of every band and these hold the
+  // area's totals (population summed, the rest the area's defaults).
   std::vector<AgeBandSpec> age_bands;
+  std::vector<PlaceSpec> places;        // empty: the whole area is one place
+  std::vector<HospitalSpec> hospitals;  // empty: one hospital for all
   std::array<double, 7> day_of_week_profile{1, 1, 1, 1, 1, 1, 1};  // Monday first; mean 1
   std::array<double, 12> month_profile{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  // January first; mean 1
   double fall_share = 0.0;   // of admissions flagged as a fall
@@ -156,14 +223,14 @@ struct ScenarioSpec {
   double discharge_hour_end = 24.0;
 
   std::vector<ServiceSpec> services;
-  std::array<std::optional<ServiceIndex>, kPathways> pathway_service{};  // P1..P3 (P0 has none)
-  std::optional<ServiceIndex> step_up_service;
+  std::array<Routes, kPathways> pathway_routes{};  // P1..P3 (P0 has none)
+  Routes step_up_routes;                           // empty: no step-up
   double step_up_max_wait_hours = 0.0;  // 0: a place must be free at once
 
   // Waiting: after bridging_after_days in an acute bed, move to the bridging
   // service while still queued for the one needed. Off when absent.
   std::optional<double> bridging_after_days;
-  std::optional<ServiceIndex> bridging_service;
+  Routes bridging_routes;
   // Deconditioning: each day waited adds this to the chance of stepping up
   // one pathway (P1 -> P2 -> P3). 0: off.
   double deconditioning_per_day_waited = 0.0;
@@ -181,6 +248,14 @@ struct ScenarioSpec {
 
 // Every projected year's settings: spec.yearly, or the base values repeated.
 [[nodiscard]] std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec);
+
+// The places and hospitals the model runs: the scenario's, or the whole area
+// as one place (id "area") sending everyone to one hospital (id "hospital").
+[[nodiscard]] std::vector<PlaceSpec> places_of(const ScenarioSpec& spec);
+[[nodiscard]] std::vector<HospitalSpec> hospitals_of(const ScenarioSpec& spec);
+
+// The services routes lead to, each once, in the order first named.
+[[nodiscard]] std::vector<ServiceIndex> services_of(const Routes& routes);
 
 // What a service's capacity is counted in: "beds", "care hours a day" or "packages".
 [[nodiscard]] std::string capacity_unit(const ServiceSpec& service);

@@ -1,0 +1,94 @@
+#pragma once
+// The area as the model runs it. Residents live in places; a cell is one
+// place's age band (cell = place x bands + band), the unit demand is drawn
+// in. A flow is one place's residents admitted to one hospital (flow = place
+// x hospitals + hospital), the unit every count is kept in, so a place's, a
+// hospital's or a board's figures are sums of flows. And the routing table:
+// for each pathway, cell and hospital, the services a patient may be sent to.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <icsim/engine/distributions.hpp>
+#include <icsim/models/scenario_spec.hpp>
+
+namespace icsim::models::care {
+
+// A service a route leads to and the cumulative share up to it.
+struct RouteChoice {
+  ServiceIndex service = 0;
+  double cumulative_share = 1.0;
+};
+using RouteChoices = std::vector<RouteChoice>;
+
+// One of the choices by a patient's own uniform (common random numbers).
+[[nodiscard]] inline ServiceIndex pick(const RouteChoices& choices, double uniform) {
+  for (const RouteChoice& c : choices)
+    if (uniform < c.cumulative_share) return c.service;
+  return choices.back().service;
+}
+
+class AreaLayout {
+ public:
+  explicit AreaLayout(const ScenarioSpec& spec);
+
+  [[nodiscard]] std::size_t places() const { return places_.size(); }
+  [[nodiscard]] std::size_t hospitals() const { return hospitals_.size(); }
+  [[nodiscard]] std::size_t bands() const { return bands_; }
+  [[nodiscard]] std::size_t cells() const { return places_.size() * bands_; }
+  [[nodiscard]] std::size_t flows() const { return places_.size() * hospitals_.size(); }
+
+  [[nodiscard]] PlaceIndex place_of_cell(std::size_t cell) const { return cell_place_[cell]; }
+  [[nodiscard]] std::size_t band_of_cell(std::size_t cell) const { return cell_band_[cell]; }
+  [[nodiscard]] std::size_t flow(PlaceIndex place, HospitalIndex hospital) const {
+    return place * hospitals_.size() + hospital;
+  }
+  [[nodiscard]] PlaceIndex place_of_flow(std::size_t flow) const {
+    return static_cast<PlaceIndex>(flow / hospitals_.size());
+  }
+  [[nodiscard]] HospitalIndex hospital_of_flow(std::size_t flow) const {
+    return static_cast<HospitalIndex>(flow % hospitals_.size());
+  }
+
+  [[nodiscard]] const std::vector<PlaceSpec>& place_specs() const { return places_; }
+  [[nodiscard]] const std::vector<HospitalSpec>& hospital_specs() const { return hospitals_; }
+
+  // The hospital a place's admission goes to: the place's only one, or by
+  // its shares, drawing a uniform from `rng` only then.
+  [[nodiscard]] HospitalIndex admitted_to(PlaceIndex place, engine::Rng& rng) const {
+    const RouteChoices& choice = hospital_choice_[place];
+    if (choice.size() > 1) return pick(choice, engine::uniform01(rng));
+    return choice.empty() ? 0 : choice.front().service;
+  }
+
+  // Where a patient of `cell` discharged from `hospital` goes on pathway k
+  // (1..3); empty when no service serves them (their split for it is 0).
+  [[nodiscard]] const RouteChoices& pathway(int k, std::size_t cell, HospitalIndex hospital) const {
+    return pathway_[(static_cast<std::size_t>(k) * cells() + cell) * hospitals_.size() + hospital];
+  }
+  [[nodiscard]] const RouteChoices& step_up(std::size_t cell) const { return step_up_[cell]; }
+  [[nodiscard]] const RouteChoices& bridging(std::size_t cell, HospitalIndex hospital) const {
+    return bridging_[cell * hospitals_.size() + hospital];
+  }
+  // Whether any patient has more than one route to choose from, and so
+  // needs a uniform of their own for it.
+  [[nodiscard]] bool routes_by_share() const { return routes_by_share_; }
+
+ private:
+  RouteChoices choices(const ScenarioSpec& spec, const Routes& routes, std::size_t cell,
+                       std::optional<HospitalIndex> hospital);
+
+  std::vector<PlaceSpec> places_;
+  std::vector<HospitalSpec> hospitals_;
+  std::size_t bands_ = 0;
+  std::vector<PlaceIndex> cell_place_;
+  std::vector<std::size_t> cell_band_;
+  std::vector<RouteChoices> hospital_choice_;  // per place: (hospital as `service`, cumulative share)
+  std::vector<RouteChoices> pathway_;          // [pathway][cell][hospital]
+  std::vector<RouteChoices> step_up_;          // [cell]
+  std::vector<RouteChoices> bridging_;         // [cell][hospital]
+  bool routes_by_share_ = false;
+};
+
+}  // namespace icsim::models::care

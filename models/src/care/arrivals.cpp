@@ -1,0 +1,180 @@
+// Demand: would-be admissions, step-up instead of admission, and the people
+// already in the system when the run starts.
+
+#include "model.hpp"
+
+namespace icsim::models::care {
+namespace {
+
+// The pathway whose routes lead to service s (the loader makes sure there is one).
+std::uint8_t pathway_of(const ScenarioSpec& spec, std::uint32_t s) {
+  for (std::uint8_t k = 1; k < kPathways; ++k)
+    for (const Route& route : spec.pathway_routes[k])
+      if (route.service == s) return k;
+  return 1;
+}
+
+}  // namespace
+
+void IntermediateCareModel::set_flow(Patient& p, std::size_t cell, HospitalIndex hospital) {
+  p.cell = static_cast<std::uint16_t>(cell);
+  p.band = static_cast<std::uint8_t>(layout_.band_of_cell(cell));
+  p.hospital = static_cast<std::uint16_t>(hospital);
+  p.flow = static_cast<std::uint16_t>(layout_.flow(layout_.place_of_cell(cell), hospital));
+}
+
+// ---- the starting census ----------------------------------------------------
+
+// Someone already in the system at time 0, drawn among the residents a
+// service serves (everyone, for none).
+PatientId IntermediateCareModel::census_patient(engine::Rng& rng, std::optional<ServiceIndex> service) {
+  ++people_in_;
+  const PatientId id = patients_.allocate();
+  Patient& p = patients_[id];
+  const ServiceOwner* owner = service ? &spec_.services[*service].owner : nullptr;
+  std::size_t cell = 0;
+  if (owner == nullptr || owner->kind == ServiceOwner::Kind::kArea) {
+    cell = demand().cell_choice.sample(rng);
+  } else {
+    std::vector<double> weights(layout_.cells(), 0.0);
+    double total = 0.0, served = 0.0;
+    for (std::size_t c = 0; c < layout_.cells(); ++c) {
+      const PlaceIndex place = layout_.place_of_cell(c);
+      const auto& shares = layout_.place_specs()[place].hospital_shares;
+      const double reach = owner->kind == ServiceOwner::Kind::kHospital ? shares[owner->hospital]
+                           : owner->serves(place, std::nullopt)          ? 1.0
+                                                                         : 0.0;
+      weights[c] = reach * settings().population[c] * settings().admissions_per_1000_per_year[c];
+      total += weights[c];
+      served += reach;
+    }
+    if (total <= 0.0)  // nobody it serves is admitted: any resident it serves
+      for (std::size_t c = 0; c < layout_.cells(); ++c) weights[c] = served > 0 ? 1.0 : 0.0;
+    cell = engine::CategoricalChoice(weights).sample(rng);
+  }
+  p.triage_days = settings().triage_days.sample(rng);
+  p.pathway_uniform = engine::uniform01(rng);
+  const PlaceIndex place = layout_.place_of_cell(cell);
+  HospitalIndex hospital = 0;
+  if (owner != nullptr && owner->kind == ServiceOwner::Kind::kHospital)
+    hospital = owner->hospital;
+  else
+    hospital = layout_.admitted_to(place, rng);
+  set_flow(p, cell, hospital);
+  if (layout_.routes_by_share()) p.route_uniform = engine::uniform01(rng);
+  return id;
+}
+
+// People in services first (they hold the places), then those waiting in
+// acute beds, then the other inpatients.
+void IntermediateCareModel::place_census(const InitialCensus& census) {
+  engine::Rng rng = stream(Stream::kCensus);
+  for (std::uint32_t s = 0; s < census.in_service.size(); ++s) {
+    for (int i = 0; i < static_cast<int>(census.in_service[s]); ++i) {
+      const PatientId id = census_patient(rng, s);
+      patients_[id].pathway = pathway_of(spec_, s);
+      take(id, s, initial_units(s));
+      enter_service(id, s, settings().length_of_stay_days[s].sample_residual(rng));
+    }
+  }
+  for (std::uint32_t s = 0; s < census.waiting_in_acute.size(); ++s) {
+    for (int i = 0; i < static_cast<int>(census.waiting_in_acute[s]); ++i) {
+      const PatientId id = census_patient(rng, s);
+      Patient& p = patients_[id];
+      p.pathway = pathway_of(spec_, s);
+      admit(id, engine::kNever, true);
+      p.nctr = true;
+      counts(p).nctr_in_acute.add(0.0, 1.0);
+      request_place(id, s);
+    }
+  }
+  const auto placement_flow = [&] {
+    if (layout_.flows() == 1) return std::size_t{0};
+    const std::size_t cell = demand().cell_choice.sample(rng);
+    const PlaceIndex place = layout_.place_of_cell(cell);
+    return layout_.flow(place, layout_.admitted_to(place, rng));
+  };
+  for (int i = 0; i < static_cast<int>(census.placements_residential); ++i)
+    start_placement(placement_flow(), Destination::kCareHomeResidential, &rng);
+  for (int i = 0; i < static_cast<int>(census.placements_nursing); ++i)
+    start_placement(placement_flow(), Destination::kCareHomeNursing, &rng);
+  for (int i = 0; i < static_cast<int>(census.acute_inpatients); ++i) {
+    const PatientId id = census_patient(rng, std::nullopt);
+    admit(id, settings().time_to_nctr_days[patients_[id].cell].sample_residual(rng), true);
+  }
+}
+
+// ---- demand -------------------------------------------------------------------
+
+void IntermediateCareModel::on_arrival_candidate() {
+  sim_.schedule(demand_.next_gap(), priority::kArrival, kArrivalCandidate);
+  if (!demand_.accept(sim_.now(), year_)) return;
+  on_would_be_admission(demand_.draw_cell(year_), false);
+}
+
+void IntermediateCareModel::on_would_be_admission(std::size_t cell, bool readmission) {
+  const engine::SimTime now = sim_.now();
+  ++people_in_;
+  count_canonical(now);
+  // Every attribute is drawn now, whatever happens next, so two scenarios
+  // with the same seed give this person the same stay and pathway.
+  const PatientId id = patients_.allocate();
+  Patient& p = patients_[id];
+  const PlaceIndex place = layout_.place_of_cell(cell);
+  set_flow(p, cell, layout_.admitted_to(place, hospital_rng_));
+  counts(p).would_be.add(now);
+  p.triage_days = settings().triage_days.sample(triage_rng_);
+  p.pathway_uniform = engine::uniform01(pathway_rng_);
+  const double acute_days = settings().time_to_nctr_days[cell].sample(acute_rng_);
+  const double step_up_uniform = engine::uniform01(step_up_rng_);
+  p.avoidable = engine::uniform01(case_mix_rng_) < spec_.acsc_share;
+  p.fall = engine::uniform01(case_mix_rng_) < spec_.fall_share;
+  if (layout_.routes_by_share()) p.route_uniform = engine::uniform01(route_rng_);
+
+  if (readmission) counts(p).readmissions.add(now);
+  if (!readmission && !layout_.step_up(cell).empty() && step_up_uniform < settings().step_up_share[cell] &&
+      try_step_up(id))
+    return;
+  admit(id, acute_days);
+}
+
+// The urgent community response offers a step-up place; true when the
+// person is cared for there (or waits for one) instead of being admitted.
+bool IntermediateCareModel::try_step_up(PatientId id) {
+  const engine::SimTime now = sim_.now();
+  Patient& p = patients_[id];
+  const std::uint32_t s = pick(layout_.step_up(p.cell), p.route_uniform);
+  auto& service = services_[s];
+  const double units = initial_units(s);
+  const double free_for_step_up = service.available() - spec_.services[s].ring_fenced_for_step_down;
+  measure_.referral(s, true);
+  if (service.waiting() == 0 && free_for_step_up >= units) {
+    take(id, s, units);
+    counts(p).diversions.add(now);
+    enter_service(id, s);
+    return true;
+  }
+  if (spec_.step_up_max_wait_hours <= 0.0) return false;
+  p.where = Whereabouts::kStepUpQueue;
+  p.waiting_for = s;
+  p.waiting_since = now;
+  if (service.request(now, id, units, kFromCommunity)) {  // cannot happen: no place was free
+    measure_.use(p.flow, s, now, units);
+    on_place_granted(id);
+    return true;
+  }
+  p.timer = sim_.schedule(spec_.step_up_max_wait_hours / engine::kHoursPerDay, priority::kMilestone,
+                          kStepUpTimeout, id);
+  p.timer_set = true;
+  return true;
+}
+
+void IntermediateCareModel::on_step_up_timeout(PatientId id) {
+  Patient& p = patients_[id];
+  p.timer_set = false;
+  services_[p.waiting_for].withdraw(sim_.now(), id);
+  p.waiting_for = kNone;
+  admit(id, settings().time_to_nctr_days[p.cell].sample(acute_rng_));
+}
+
+}  // namespace icsim::models::care

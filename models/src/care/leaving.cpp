@@ -1,0 +1,81 @@
+// Leaving: the end of a service and where the person goes next (another
+// service, home, a care home, hospital again, or death), the care-home
+// placements that follow, and the 91-day follow-up (ASCOF 2B(1)).
+
+#include "model.hpp"
+
+namespace icsim::models::care {
+
+void IntermediateCareModel::on_service_end(PatientId id) {
+  count_canonical(sim_.now());
+  Patient& p = patients_[id];
+  if (p.ease_set) {
+    sim_.cancel(p.ease);
+    p.ease_set = false;
+  }
+  const std::uint32_t s = p.service;
+  const auto& outcome = spec_.services[s].outcomes[outcome_choice_[s].sample(outcome_rngs_[s])];
+  if (outcome.destination == Destination::kNextService) {
+    request_place(id, outcome.next_service);  // waits in the place it has until the next is free
+    return;
+  }
+  give_back(id, s, p.held_units);
+  leave_system(id, outcome.destination);
+}
+
+void IntermediateCareModel::leave_system(PatientId id, Destination destination) {
+  const engine::SimTime now = sim_.now();
+  Patient& p = patients_[id];
+  const bool care_home =
+      destination == Destination::kCareHomeResidential || destination == Destination::kCareHomeNursing;
+  if (care_home && spec_.age_bands[p.band].aged_65_plus) counts(p).care_home_65.add(now);
+  if (care_home) start_placement(p.flow, destination);
+  if (p.follow_up != kNone) {
+    FollowUp& f = follow_ups_[p.follow_up];
+    f.patient = kNone;
+    f.at_home = destination == Destination::kHomeIndependent || destination == Destination::kHomeWithCare;
+  }
+  if (destination == Destination::kReadmission) {
+    const double delay = engine::uniform01(readmission_rng_) * spec_.readmission_days;
+    sim_.schedule(delay, priority::kArrival, kReadmission, p.cell);
+  }
+  ++people_out_;
+  patients_.release(id);
+}
+
+// A long-term care-home placement, counted for its cost until it ends;
+// one already in progress at the census (census_rng given) has a residual stay.
+void IntermediateCareModel::start_placement(std::size_t flow, Destination destination, engine::Rng* census_rng) {
+  const auto& stay = destination == Destination::kCareHomeNursing ? spec_.long_term_care.nursing_stay_days
+                                                                  : spec_.long_term_care.residential_stay_days;
+  if (stay.mean() <= 0.0) return;
+  // Its end is known now and changes nothing else: count its days per
+  // year at once instead of keeping an event for it.
+  const double days = census_rng ? stay.sample_residual(*census_rng) : stay.sample(long_term_care_rng_);
+  measure_.placement(flow, sim_.now(), days);
+}
+
+void IntermediateCareModel::start_follow_up(PatientId id) {
+  Patient& p = patients_[id];
+  p.follow_up = follow_ups_.start(id, periods_.index(sim_.now()), p.flow);
+  sim_.schedule(kFollowUpDays, priority::kObserve, kFollowUp91, p.follow_up);
+}
+
+// At home: left intermediate care for home, or still in a home-based
+// service. In a bed, a care home, hospital again, or dead: not at home.
+void IntermediateCareModel::on_follow_up(std::uint32_t f) {
+  const FollowUp& follow_up = follow_ups_[f];
+  bool at_home = follow_up.at_home;
+  if (follow_up.patient != kNone) {
+    Patient& p = patients_[follow_up.patient];
+    at_home = p.where == Whereabouts::kService && spec_.services[p.service].kind == ServiceKind::kHomeBased;
+    p.follow_up = kNone;
+  }
+  FlowStatistics& counted = measure_.flow(follow_up.flow);
+  const engine::SimTime in_year = periods_.start(follow_up.cohort_year);  // counted in the year of the discharge
+  counted.cohort_91.add(in_year);
+  if (at_home) counted.at_home_91.add(in_year);
+  follow_ups_.finish(f);
+}
+
+}  // namespace icsim::models::care

@@ -1,0 +1,293 @@
+#include "measurement.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace icsim::models::care {
+namespace {
+
+using engine::SimTime;
+
+// Mean of the observations of several tallies in a period; one tally's own
+// mean when there is one, so a single flow reports exactly what it measured.
+template <class Tallies>
+double pooled_mean(const Tallies& tallies, int y) {
+  if (tallies.size() == 1) return tallies.front()->in_period(y).mean();
+  double sum = 0.0, count = 0.0;
+  for (const engine::Tally* t : tallies) {
+    sum += t->in_period(y).sum();
+    count += static_cast<double>(t->in_period(y).count());
+  }
+  return count > 0 ? sum / count : 0.0;
+}
+
+// Rates and percentages, 0 where there is nothing to divide by.
+double per(double part, double whole, double scale) { return whole > 0 ? part / whole * scale : 0.0; }
+double percent(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
+
+}  // namespace
+
+FlowStatistics::FlowStatistics(const engine::Periods& periods)
+    : would_be(periods), admissions(periods), diversions(periods), discharges(periods), usual_residence(periods),
+      care_home_65(periods), readmissions(periods), at_home_91(periods), cohort_91(periods), avoidable(periods),
+      falls_65(periods), ic_episodes(periods), mutual_aid(periods),
+      discharges_by_pathway{engine::Counter(periods), engine::Counter(periods), engine::Counter(periods),
+                            engine::Counter(periods)},
+      acute_occupied(periods), nctr_in_acute(periods), nctr_days_per_discharge(periods, {}),
+      waits{engine::Tally(periods, {}), engine::Tally(periods, {}), engine::Tally(periods, {})},
+      placement_days(static_cast<std::size_t>(periods.count), 0.0) {}
+
+void FlowStatistics::reset(SimTime t) {
+  for (auto* c : {&would_be, &admissions, &diversions, &discharges, &usual_residence, &care_home_65, &readmissions,
+                  &at_home_91, &cohort_91, &avoidable, &falls_65, &ic_episodes, &mutual_aid})
+    c->reset();
+  for (auto& c : discharges_by_pathway) c.reset();
+  acute_occupied.reset(t);
+  nctr_in_acute.reset(t);
+  nctr_days_per_discharge.reset();
+  for (auto& w : waits) w.reset();
+}
+
+Measurement::Measurement(const ScenarioSpec& spec, const AreaLayout& layout, const engine::Periods& periods)
+    : spec_(spec), layout_(layout), periods_(periods), services_(spec.services.size()) {
+  flows_.reserve(layout.flows());
+  for (std::size_t f = 0; f < layout.flows(); ++f) flows_.emplace_back(periods);
+  if (layout.flows() > 1) use_.assign(layout.flows() * services_, engine::TimeWeighted(periods));
+  std::vector<PlaceIndex> everyone(layout.places());
+  for (PlaceIndex p = 0; p < everyone.size(); ++p) everyone[p] = p;
+  std::vector<ServiceIndex> all(services_);
+  for (ServiceIndex s = 0; s < all.size(); ++s) all[s] = s;
+  groups_.push_back(make_group(everyone, std::nullopt, all));
+  for (const AreaPart& part : area_parts(spec)) groups_.push_back(make_group(part.places, part.hospital, part.services));
+  daily_.assign(kDailyMeasureCount + kServiceDailyMeasureCount * services_,
+                std::vector<double>(static_cast<std::size_t>(spec.years) * 365, 0.0));
+  referrals_today_.assign(services_, 0.0);
+  step_up_referrals_today_.assign(services_, 0.0);
+}
+
+Measurement::Group Measurement::make_group(const std::vector<PlaceIndex>& places, std::optional<HospitalIndex> hospital,
+                                           std::vector<ServiceIndex> services) {
+  Group group{{}, std::vector<double>(layout_.places(), 0.0), std::move(services), false,
+              engine::Tally(periods_, {}), engine::Tally(periods_, {})};
+  for (const PlaceIndex p : places) {
+    const auto& shares = layout_.place_specs()[p].hospital_shares;
+    group.place_weight[p] = hospital ? shares[*hospital] : 1.0;
+    for (HospitalIndex h = 0; h < layout_.hospitals(); ++h)
+      if (!hospital || *hospital == h) group.flows.push_back(layout_.flow(p, h));
+  }
+  group.whole_area = group.flows.size() == layout_.flows();
+  return group;
+}
+
+void Measurement::placement(std::size_t f, SimTime now, double days) {
+  auto& per_year = flows_[f].placement_days;
+  periods_.for_each_overlap(now, now + days,
+                            [&](int year, double overlap) { per_year[static_cast<std::size_t>(year)] += overlap; });
+}
+
+void Measurement::reset(SimTime t) {
+  for (auto& f : flows_) f.reset(t);
+  for (auto& u : use_) u.reset(t);
+  for (auto& g : groups_) {
+    g.stayed_14_share.reset();
+    g.stayed_21_share.reset();
+  }
+}
+
+double Measurement::acute_inpatients() const {
+  double sum = 0.0;
+  for (const auto& f : flows_) sum += f.acute_occupied.level();
+  return sum;
+}
+
+double Measurement::nctr_inpatients() const {
+  double sum = 0.0;
+  for (const auto& f : flows_) sum += f.nctr_in_acute.level();
+  return sum;
+}
+
+// BCF length of stay: the share of acute inpatients who have been in 14+
+// (21+) days, counted at midnight and averaged over the year's days.
+void Measurement::midnight(SimTime now, long today, const std::vector<engine::Resource>& services) {
+  record_day(now, services);
+  const auto census = [&](Group& group) {
+    double inpatients = 0.0, stayed_14 = 0.0, stayed_21 = 0.0;
+    for (const std::size_t f : group.flows) inpatients += flows_[f].acute_occupied.level();
+    if (inpatients <= 0.0) return;
+    stayed_14 = inpatients, stayed_21 = inpatients;
+    for (const std::size_t f : group.flows) {
+      stayed_14 -= flows_[f].recent_admissions.within(today, 14);
+      stayed_21 -= flows_[f].recent_admissions.within(today, 21);
+    }
+    group.stayed_14_share.add(now, 100.0 * stayed_14 / inpatients);
+    group.stayed_21_share.add(now, 100.0 * stayed_21 / inpatients);
+  };
+  census(groups_.front());
+  for (std::size_t i = 1; i < groups_.size(); ++i)
+    if (!groups_[i].whole_area) census(groups_[i]);
+}
+
+void Measurement::record_day(SimTime midnight, const std::vector<engine::Resource>& services) {
+  const double day = std::floor(midnight - spec_.warmup_days) - 1.0;
+  if (day < 0.0 || day >= static_cast<double>(daily_.front().size())) {
+    std::fill(referrals_today_.begin(), referrals_today_.end(), 0.0);
+    std::fill(step_up_referrals_today_.begin(), step_up_referrals_today_.end(), 0.0);
+    return;
+  }
+  const auto d = static_cast<std::size_t>(day);
+  daily_[index(DailyMeasure::kAcuteInpatients)][d] = acute_inpatients();
+  daily_[index(DailyMeasure::kNctrInpatients)][d] = nctr_inpatients();
+  for (std::size_t s = 0; s < services.size(); ++s) {
+    daily_[index(s, ServiceDailyMeasure::kInUse)][d] = services[s].in_use();
+    daily_[index(s, ServiceDailyMeasure::kWaiting)][d] = static_cast<double>(services[s].waiting());
+    daily_[index(s, ServiceDailyMeasure::kCapacity)][d] = services[s].capacity();
+    daily_[index(s, ServiceDailyMeasure::kReferrals)][d] = referrals_today_[s];
+    daily_[index(s, ServiceDailyMeasure::kStepUpReferrals)][d] = step_up_referrals_today_[s];
+    referrals_today_[s] = 0.0;
+    step_up_referrals_today_[s] = 0.0;
+  }
+}
+
+void Measurement::advance(SimTime end) {
+  for (auto& f : flows_) {
+    f.acute_occupied.advance(end);
+    f.nctr_in_acute.advance(end);
+  }
+  for (auto& u : use_) u.advance(end);
+}
+
+// Every metric of a group, [metric][year]: the fixed list, then the
+// measures of the group's services.
+std::vector<std::vector<double>> Measurement::values(const Group& group, const std::vector<engine::Resource>& services,
+                                                     const Demand& demand) const {
+  const auto years = static_cast<std::size_t>(spec_.years);
+  std::vector<std::vector<double>> v(kFixedMetricCount + kServiceMeasureCount * group.services.size(),
+                                     std::vector<double>(years, 0.0));
+  const auto set = [&](Metric m, int y, double x) { v[index(m)][static_cast<std::size_t>(y)] = x; };
+  const auto sum = [&](auto member, int y) {
+    double total = 0.0;
+    for (const std::size_t f : group.flows) total += (flows_[f].*member).in_period(y);
+    return total;
+  };
+  const auto integral = [&](auto member, int y) {
+    double total = 0.0;
+    for (const std::size_t f : group.flows) total += (flows_[f].*member).integral(y);
+    return total;
+  };
+  const auto& g = spec_.costs.real_terms_growth_per_year;
+  for (int y = 0; y < spec_.years; ++y) {
+    const auto grown = [y](double rate) { return std::pow(1.0 + rate, y); };
+    // What the group's patients used of each setting: the services' own
+    // occupancy for the whole area, its flows' use otherwise.
+    double ic_bed_days = 0, care_hours = 0, short_term_bed_days = 0;
+    double cost_ic_beds = 0, cost_home = 0, cost_short_term = 0;
+    for (std::size_t s = 0; s < services.size(); ++s) {
+      const auto& service = spec_.services[s];
+      double used = 0.0;
+      if (group.whole_area) {
+        used = services[s].occupancy().integral(y);
+      } else {
+        for (const std::size_t f : group.flows) used += use_[f * services_ + s].integral(y);
+      }
+      if (service.kind == ServiceKind::kHomeBased) {
+        const double hours = service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
+        care_hours += hours;
+        cost_home += hours * service.cost_per_care_hour;
+      } else if (service.short_term_care) {
+        short_term_bed_days += used;
+        cost_short_term += used * service.cost_per_bed_day;
+      } else {
+        ic_bed_days += used;
+        cost_ic_beds += used * service.cost_per_bed_day;
+      }
+    }
+    double population = 0.0, population_65_plus = 0.0;
+    const auto& year_demand = demand.year(static_cast<std::size_t>(y));
+    for (PlaceIndex p = 0; p < group.place_weight.size(); ++p) {
+      if (group.place_weight[p] <= 0.0) continue;
+      population += group.place_weight[p] * year_demand.population[p];
+      population_65_plus += group.place_weight[p] * year_demand.population_65_plus[p];
+    }
+    const double acute_days = integral(&FlowStatistics::acute_occupied, y);
+    const double nctr_days = integral(&FlowStatistics::nctr_in_acute, y);
+    const double cost_acute =
+        grown(g.acute) * (acute_days * spec_.costs.acute_bed_day + nctr_days * spec_.costs.nctr_bed_day);
+    cost_ic_beds *= grown(g.ic_beds);
+    cost_home *= grown(g.home_ic);
+    cost_short_term *= grown(g.short_term_care);
+    const double discharges = sum(&FlowStatistics::discharges, y);
+    set(Metric::kWouldBeAdmissions, y, sum(&FlowStatistics::would_be, y));
+    set(Metric::kAdmissions, y, sum(&FlowStatistics::admissions, y));
+    set(Metric::kStepUpDiversions, y, sum(&FlowStatistics::diversions, y));
+    set(Metric::kAcuteBedDays, y, acute_days);
+    set(Metric::kNctrBedDays, y, nctr_days);
+    set(Metric::kIcBedDays, y, ic_bed_days);
+    set(Metric::kHomeIcCareHours, y, care_hours);
+    set(Metric::kShortTermCareBedDays, y, short_term_bed_days);
+    set(Metric::kCareHomeAdmissions65PlusPer100k, y,
+        per(sum(&FlowStatistics::care_home_65, y), population_65_plus, 1e5));
+    set(Metric::kAtHome91dPct, y, percent(sum(&FlowStatistics::at_home_91, y), sum(&FlowStatistics::cohort_91, y)));
+    set(Metric::kReadmissions30d, y, sum(&FlowStatistics::readmissions, y));
+    set(Metric::kDischarges, y, discharges);
+    for (int k = 1; k < kPathways; ++k) {
+      double by_pathway = 0.0;
+      for (const std::size_t f : group.flows) by_pathway += flows_[f].discharges_by_pathway[static_cast<std::size_t>(k)].in_period(y);
+      set(static_cast<Metric>(index(Metric::kDischargesP1) + static_cast<std::size_t>(k - 1)), y, by_pathway);
+    }
+    set(Metric::kIcEpisodes, y, sum(&FlowStatistics::ic_episodes, y));
+    set(Metric::kDischargeToUsualResidencePct, y, percent(sum(&FlowStatistics::usual_residence, y), discharges));
+    set(Metric::kAvoidableAdmissionsPer100k, y, per(sum(&FlowStatistics::avoidable, y), population, 1e5));
+    set(Metric::kFallsAdmissions65PlusPer100k, y, per(sum(&FlowStatistics::falls_65, y), population_65_plus, 1e5));
+    double placement_days = 0.0;
+    for (const std::size_t f : group.flows) placement_days += flows_[f].placement_days[static_cast<std::size_t>(y)];
+    const double placement_weeks = placement_days / 7.0;
+    set(Metric::kLongTermCareWeeks, y, placement_weeks);
+    set(Metric::kCostLongTermCare, y,
+        grown(g.long_term_care) * placement_weeks * spec_.costs.care_home_placement_per_week);
+    const Group& census = group.whole_area ? groups_.front() : group;
+    set(Metric::kLengthOfStay14PlusPct, y, census.stayed_14_share.in_period(y).mean());
+    set(Metric::kLengthOfStay21PlusPct, y, census.stayed_21_share.in_period(y).mean());
+    std::vector<const engine::Tally*> tallies;
+    for (std::size_t k = 0; k < 3; ++k) {
+      tallies.clear();
+      for (const std::size_t f : group.flows) tallies.push_back(&flows_[f].waits[k]);
+      set(static_cast<Metric>(index(Metric::kMeanWaitDaysP1) + k), y, pooled_mean(tallies, y));
+    }
+    tallies.clear();
+    for (const std::size_t f : group.flows) tallies.push_back(&flows_[f].nctr_days_per_discharge);
+    set(Metric::kMeanNctrDaysPerDischarge, y, pooled_mean(tallies, y));
+    set(Metric::kCostAcute, y, cost_acute);
+    set(Metric::kCostIcBeds, y, cost_ic_beds);
+    set(Metric::kCostHomeIc, y, cost_home);
+    set(Metric::kCostShortTermCare, y, cost_short_term);
+    set(Metric::kCostIntermediateCare, y, cost_ic_beds + cost_home);
+    set(Metric::kCostTotal, y, cost_acute + cost_ic_beds + cost_home + cost_short_term);
+    set(Metric::kMutualAidPlacements, y, sum(&FlowStatistics::mutual_aid, y));
+
+    for (std::size_t i = 0; i < group.services.size(); ++i) {
+      const auto& pool = services[group.services[i]];
+      const auto row = [&](ServiceMeasure m) -> double& {
+        return v[kFixedMetricCount + i * kServiceMeasureCount + static_cast<std::size_t>(m)][static_cast<std::size_t>(y)];
+      };
+      const double used = pool.occupancy().integral(y);
+      const double capacity_days = pool.capacity_over_time().integral(y);
+      row(ServiceMeasure::kOccupancy) = pool.occupancy().mean(y);
+      row(ServiceMeasure::kUtilisationPct) = percent(used, capacity_days);
+      row(ServiceMeasure::kQueueLength) = pool.queue_length().mean(y);
+      row(ServiceMeasure::kWaitDays) = pool.waits().in_period(y).mean();
+      row(ServiceMeasure::kCapacity) = pool.capacity_over_time().mean(y);
+      row(ServiceMeasure::kWaitedPct) = percent(pool.queued().in_period(y), pool.requests().in_period(y));
+      row(ServiceMeasure::kWaitP95Days) = pool.waits().in_period(y).quantile(0.95);
+    }
+  }
+  return v;
+}
+
+void Measurement::fill(ReplicationResult& result, const std::vector<engine::Resource>& services, const Demand& demand) {
+  result.values = values(groups_.front(), services, demand);
+  result.parts.clear();
+  for (std::size_t i = 1; i < groups_.size(); ++i) result.parts.push_back(values(groups_[i], services, demand));
+  result.daily = std::move(daily_);
+}
+
+}  // namespace icsim::models::care
