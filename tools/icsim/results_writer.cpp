@@ -14,6 +14,25 @@
 
 namespace icsim::tools {
 
+namespace {
+
+// {NAME: {"unit", "per_year": [{"year", "mean", "ci95_low", "ci95_high"}]}} for every metric.
+nlohmann::ordered_json metrics_json(const models::ScenarioSpec& spec, const std::vector<models::MetricDefinition>& metrics,
+                                    const std::vector<std::vector<engine::Estimate>>& values) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    nlohmann::ordered_json per_year = nlohmann::ordered_json::array();
+    for (int y = 0; y < spec.years; ++y) {
+      const auto& e = values[m][static_cast<std::size_t>(y)];
+      per_year.push_back({{"year", spec.start_year + y}, {"mean", e.mean}, {"ci95_low", e.low()}, {"ci95_high", e.high()}});
+    }
+    json[metrics[m].name] = {{"unit", metrics[m].unit}, {"per_year", per_year}};
+  }
+  return json;
+}
+
+}  // namespace
+
 void write_summary_json(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                         const models::ScenarioSummary& summary) {
   nlohmann::ordered_json json;
@@ -28,17 +47,16 @@ void write_summary_json(const std::filesystem::path& file, const models::Scenari
   for (int y = 0; y < spec.years; ++y) years.push_back(spec.start_year + y);
   json["years"] = years;
   json["events"] = summary.events;
-  nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
-  for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
-    const auto& definition = summary.metrics[m];
-    nlohmann::ordered_json per_year = nlohmann::ordered_json::array();
-    for (int y = 0; y < spec.years; ++y) {
-      const auto& e = summary.values[m][static_cast<std::size_t>(y)];
-      per_year.push_back({{"year", spec.start_year + y}, {"mean", e.mean}, {"ci95_low", e.low()}, {"ci95_high", e.high()}});
-    }
-    metrics[definition.name] = {{"unit", definition.unit}, {"per_year", per_year}};
+  json["metrics"] = metrics_json(spec, summary.metrics, summary.values);
+  // Each place, hospital and board in the area's shape: {id: {"name", "metrics"}}.
+  for (const auto level : {models::AreaPart::Level::kPlace, models::AreaPart::Level::kHospital,
+                           models::AreaPart::Level::kBoard}) {
+    nlohmann::ordered_json parts = nlohmann::ordered_json::object();
+    for (const auto& part : summary.parts)
+      if (part.part.level == level)
+        parts[part.part.id] = {{"name", part.part.name}, {"metrics", metrics_json(spec, part.metrics, part.values)}};
+    json[std::string(models::level_name(level)) + "s"] = parts;
   }
-  json["metrics"] = metrics;
   write_file_atomically(file, json.dump(2) + "\n");
 }
 
@@ -52,6 +70,25 @@ void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioS
       std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g\n", e.mean, e.low(), e.high());
       text += std::to_string(spec.start_year + y) + "," + csv_field(summary.metrics[m].name) + "," +
               csv_field(summary.metrics[m].unit) + row;
+    }
+  }
+  write_file_atomically(file, text);
+}
+
+void write_parts_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                     const models::ScenarioSummary& summary) {
+  std::string text = "level,id,name,year,metric,unit,mean,ci95_low,ci95_high\n";
+  char row[512];
+  for (const auto& part : summary.parts) {
+    const std::string who = std::string(models::level_name(part.part.level)) + "," + csv_field(part.part.id) + "," +
+                            csv_field(part.part.name) + ",";
+    for (int y = 0; y < spec.years; ++y) {
+      for (std::size_t m = 0; m < part.metrics.size(); ++m) {
+        const auto& e = part.values[m][static_cast<std::size_t>(y)];
+        std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g\n", e.mean, e.low(), e.high());
+        text += who + std::to_string(spec.start_year + y) + "," + csv_field(part.metrics[m].name) + "," +
+                csv_field(part.metrics[m].unit) + row;
+      }
     }
   }
   write_file_atomically(file, text);

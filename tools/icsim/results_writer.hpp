@@ -17,6 +17,10 @@ void write_summary_json(const std::filesystem::path& file, const models::Scenari
                         const models::ScenarioSummary& summary);
 void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                       const models::ScenarioSummary& summary);
+// places.csv: yearly.csv for each place, hospital and board, tidy:
+// level,id,name,year,metric,unit,mean,ci95_low,ci95_high.
+void write_parts_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                     const models::ScenarioSummary& summary);
 // daily.csv: one row per (day, series): the census at each midnight.
 void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                      const models::ScenarioSummary& summary);

@@ -43,10 +43,12 @@ int run(const RunOptions& o) {
   write_summary_json(out / "summary.json", spec, summary);
   write_yearly_csv(out / "yearly.csv", spec, summary);
   write_daily_csv(out / "daily.csv", spec, summary);
+  write_parts_csv(out / "places.csv", spec, summary);
   write_run_report(out / "report.html", spec, summary);
   write_results_workbook(out / "results.xlsx", spec, summary);
   print_summary_table(stdout, spec, summary);
-  std::printf("\nWrote report.html, results.xlsx, summary.json, yearly.csv and daily.csv in %s\n", out.c_str());
+  std::printf("\nWrote report.html, results.xlsx, summary.json, yearly.csv, places.csv and daily.csv in %s\n",
+              out.c_str());
   return 0;
 }
 

@@ -55,7 +55,13 @@ void read_age_band(const SourceNode& node, const std::string& path, ScenarioRead
                                                    quote(*name));
     }
   }
-  if (auto v = band_map.required_number("population", NumberRule::kNonNegative)) band.population = *v;
+  if (reading.place_ids.empty()) {
+    if (auto v = band_map.required_number("population", NumberRule::kNonNegative)) band.population = *v;
+  } else if (const MapEntry* population = band_map.entry("population")) {
+    diagnostics.error(population->key_location,
+                      band_map.path_of("population") +
+                          ": with places, each place gives its residents (places.PLACE.population); remove it here");
+  }
   if (auto v = band_map.required_number("admissions_per_1000_per_year", NumberRule::kNonNegative))
     band.admissions_per_1000_per_year = *v;
   if (auto v = band_map.optional_number("step_up_share", NumberRule::kProbability)) {

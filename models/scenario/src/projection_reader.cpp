@@ -6,7 +6,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <sstream>
 
 #include <icsim/models/projection.hpp>
@@ -54,108 +56,187 @@ std::string_view capacity_key(const models::ServiceSpec& service) {
   return service.capacity_in_care_hours ? "capacity_care_hours_per_day" : "capacity_packages";
 }
 
-// A tidy CSV in the ONS layout: year,age_band,population.
-void read_population_csv(const SourceNode& node, const std::string& path, ScenarioReading& reading,
-                         const ScenarioSpec& spec, models::GrowthSpec& growth) {
+// Residents by (year, place, age band) from a tidy CSV in the ONS layout:
+// year,age_band,population, or year,place,age_band,population for several
+// places in one file ("" is the place for the first form).
+using PopulationTable = std::map<std::tuple<int, std::string, std::string>, double>;
+
+std::optional<PopulationTable> read_population_csv(const SourceNode& node, const std::string& path,
+                                                   ScenarioReading& reading, bool by_place, std::string& file_name) {
   DiagnosticList& diagnostics = reading.diagnostics();
   const auto name = read_text(node, path, diagnostics);
-  if (!name) return;
+  if (!name) return std::nullopt;
   const auto file_index = static_cast<std::size_t>(node.location.file);
   const std::filesystem::path base =
       file_index < reading.files.size() ? std::filesystem::path(reading.files[file_index]).parent_path() : "";
   const std::filesystem::path file = base / *name;
+  file_name = file.string();
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     diagnostics.error(node.location, path + ": cannot read " + quote(file.string()));
-    return;
+    return std::nullopt;
   }
   std::stringstream text;
   text << in.rdbuf();
   reading.data_texts.push_back(text.str());
 
-  std::map<std::pair<int, std::string>, double> population;
+  const std::string header = by_place ? "year,place,age_band,population" : "year,age_band,population";
+  PopulationTable population;
   std::istringstream lines(text.str());
   std::string line;
   int line_number = 0;
   auto fail = [&](const std::string& why) {
     diagnostics.error(node.location, path + ": " + file.string() + " line " + std::to_string(line_number) + ": " + why);
+    return std::nullopt;
   };
   while (std::getline(lines, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line_number == 1) {
-      if (line != "year,age_band,population") return fail("expected the header year,age_band,population, got " + quote(line));
+      if (line != header) return fail("expected the header " + header + ", got " + quote(line));
       continue;
     }
     if (line.empty()) continue;
     std::istringstream fields(line);
-    std::string year, band, count;
-    if (!std::getline(fields, year, ',') || !std::getline(fields, band, ',') || !std::getline(fields, count))
-      return fail("expected year,age_band,population, got " + quote(line));
+    std::string year, place, band, count;
+    if (!std::getline(fields, year, ',') || (by_place && !std::getline(fields, place, ',')) ||
+        !std::getline(fields, band, ',') || !std::getline(fields, count))
+      return fail("expected " + header + ", got " + quote(line));
     char* end = nullptr;
     const long y = std::strtol(year.c_str(), &end, 10);
     if (year.empty() || *end != '\0') return fail("the year " + quote(year) + " is not a whole number");
     const double n = std::strtod(count.c_str(), &end);
     if (count.empty() || *end != '\0' || !std::isfinite(n) || n < 0)
       return fail("the population " + quote(count) + " is not a number >= 0");
-    population[{static_cast<int>(y), band}] = n;
+    population[{static_cast<int>(y), place, band}] = n;
   }
+  return population;
+}
+
+// Every projected year's residents of one place, band by band, from a table.
+std::optional<std::vector<std::vector<double>>> population_from_table(const PopulationTable& table,
+                                                                      const std::string& place_key,
+                                                                      const std::string& file, const SourceNode& node,
+                                                                      const std::string& path, const ScenarioSpec& spec,
+                                                                      DiagnosticList& diagnostics) {
+  std::vector<std::vector<double>> years;
   for (int y = 0; y < spec.years; ++y) {
     std::vector<double> row;
     for (const auto& band : spec.age_bands) {
-      const auto it = population.find({spec.start_year + y, band.name});
-      if (it == population.end()) {
-        diagnostics.error(node.location, path + ": " + file.string() + " has no population for " +
-                                             std::to_string(spec.start_year + y) + " and age band " + quote(band.name));
-        return;
+      const auto it = table.find({spec.start_year + y, place_key, band.name});
+      if (it == table.end()) {
+        diagnostics.error(node.location, path + ": " + file + " has no population for " +
+                                             std::to_string(spec.start_year + y) +
+                                             (place_key.empty() ? "" : ", place " + quote(place_key)) + " and age band " +
+                                             quote(band.name));
+        return std::nullopt;
       }
       row.push_back(it->second);
     }
-    growth.population.push_back(std::move(row));
+    years.push_back(std::move(row));
   }
+  return years;
 }
 
-void read_growth(const SourceNode& node, ScenarioReading& reading, const ScenarioSpec& spec, models::GrowthSpec& growth) {
+// Yearly rates by band, compounded from `base` (a place's residents by band).
+std::optional<std::vector<double>> read_band_rates(const SourceNode& rates, const std::string& path,
+                                                   const ScenarioSpec& spec, DiagnosticList& diagnostics) {
+  const MapReader by_band(rates, path, diagnostics);
+  std::vector<std::optional<double>> rate(spec.age_bands.size());
+  bool names_known = true;  // a misspelt band is reported once, not also as missing
+  for (const auto& entry : rates.entries) {
+    const auto b = find_band(entry, by_band.path(), spec, diagnostics);
+    names_known = names_known && b.has_value();
+    const auto v = read_number(entry.value, by_band.path_of(entry.key), NumberRule::kAny, diagnostics);
+    if (b && v) {
+      if (*v <= -1.0)
+        diagnostics.error(entry.value.location, by_band.path_of(entry.key) + ": a yearly change must be more than -1");
+      else
+        rate[*b] = *v;
+    }
+  }
+  if (by_band.is_map() && names_known) {
+    for (std::size_t b = 0; b < rate.size(); ++b)
+      if (!rate[b] && rates.find_entry(spec.age_bands[b].name) == nullptr)
+        diagnostics.error(rates.location, by_band.path() + ": missing the age band " + quote(spec.age_bands[b].name) +
+                                              " (write 0 for no change)");
+  }
+  std::vector<double> out;
+  for (const auto& r : rate) out.push_back(r.value_or(0.0));
+  return out;
+}
+
+std::vector<std::vector<double>> compounded(const std::vector<models::AgeBandSpec>& bands,
+                                            const std::vector<double>& rates, int years) {
+  std::vector<std::vector<double>> out;
+  for (int y = 0; y < years; ++y) {
+    std::vector<double> row;
+    for (std::size_t b = 0; b < bands.size(); ++b) row.push_back(bands[b].population * std::pow(1.0 + rates[b], y));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+// Each place's residents, year by year: by yearly rates per band, or from a
+// projection table, given for the area (every place) or for a place itself
+// (places.PLACE.growth), which then wins.
+void read_growth(const SourceNode* node, const SourceNode* places_node, ScenarioReading& reading,
+                 const ScenarioSpec& spec, models::GrowthSpec& growth) {
   DiagnosticList& diagnostics = reading.diagnostics();
-  const MapReader map(node, "growth", diagnostics);
-  if (!map.is_map()) return;
-  map.allow_only({"population_change_per_year", "population_projection_csv", "admission_rate_change_per_year"});
-  const SourceNode* rates = map.optional("population_change_per_year");
-  const SourceNode* table = map.optional("population_projection_csv");
-  if (rates != nullptr && table != nullptr) {
-    diagnostics.error(node.location, "growth: give population_change_per_year or population_projection_csv, not both");
-  } else if (rates != nullptr) {
-    const MapReader by_band(*rates, map.path_of("population_change_per_year"), diagnostics);
-    std::vector<std::optional<double>> rate(spec.age_bands.size());
-    bool names_known = true;  // a misspelt band is reported once, not also as missing
-    for (const auto& entry : rates->entries) {
-      const auto b = find_band(entry, by_band.path(), spec, diagnostics);
-      names_known = names_known && b.has_value();
-      const auto v = read_number(entry.value, by_band.path_of(entry.key), NumberRule::kAny, diagnostics);
-      if (b && v) {
-        if (*v <= -1.0)
-          diagnostics.error(entry.value.location, by_band.path_of(entry.key) + ": a yearly change must be more than -1");
-        else
-          rate[*b] = *v;
+  const auto places = models::places_of(spec);
+  std::vector<std::optional<std::vector<std::vector<double>>>> by_place(places.size());  // [place][year][band]
+
+  // What one growth map says, for the place `p` (nullopt: every place).
+  const auto read_one = [&](const SourceNode& map_node, const std::string& path, std::optional<std::size_t> p) {
+    const MapReader map(map_node, path, diagnostics);
+    if (!map.is_map()) return;
+    if (p)
+      map.allow_only({"population_change_per_year", "population_projection_csv"});
+    else
+      map.allow_only({"population_change_per_year", "population_projection_csv", "admission_rate_change_per_year"});
+    const SourceNode* rates = map.optional("population_change_per_year");
+    const SourceNode* table = map.optional("population_projection_csv");
+    if (rates != nullptr && table != nullptr) {
+      diagnostics.error(map_node.location, path + ": give population_change_per_year or population_projection_csv, not both");
+      return;
+    }
+    if (rates != nullptr) {
+      const auto r = read_band_rates(*rates, map.path_of("population_change_per_year"), spec, diagnostics);
+      if (!r) return;
+      for (std::size_t q = 0; q < places.size(); ++q)
+        if (!p || *p == q) by_place[q] = compounded(places[q].age_bands, *r, spec.years);
+    } else if (table != nullptr) {
+      const std::string table_path = map.path_of("population_projection_csv");
+      const bool several = !p && !spec.places.empty();
+      std::string file;
+      const auto rows = read_population_csv(*table, table_path, reading, several, file);
+      if (!rows) return;
+      for (std::size_t q = 0; q < places.size(); ++q) {
+        if (p && *p != q) continue;
+        by_place[q] = population_from_table(*rows, several ? places[q].id : "", file, *table, table_path, spec, diagnostics);
+        if (!by_place[q]) return;
       }
     }
-    if (by_band.is_map() && names_known) {
-      for (std::size_t b = 0; b < rate.size(); ++b)
-        if (!rate[b] && rates->find_entry(spec.age_bands[b].name) == nullptr)
-          diagnostics.error(rates->location, by_band.path() + ": missing the age band " + quote(spec.age_bands[b].name) +
-                                                 " (write 0 for no change)");
-    }
+  };
+  if (node != nullptr) read_one(*node, "growth", std::nullopt);
+  if (places_node != nullptr && places_node->is_map())
+    for (std::size_t p = 0; p < places_node->entries.size() && p < places.size(); ++p)
+      if (const MapEntry* own = places_node->entries[p].value.find_entry("growth"))
+        read_one(own->value, key_path(key_path("places", places_node->entries[p].key), "growth"), p);
+
+  if (std::any_of(by_place.begin(), by_place.end(), [](const auto& g) { return g.has_value(); })) {
     for (int y = 0; y < spec.years; ++y) {
       std::vector<double> row;
-      for (std::size_t b = 0; b < spec.age_bands.size(); ++b)
-        row.push_back(spec.age_bands[b].population * std::pow(1.0 + rate[b].value_or(0.0), y));
+      for (std::size_t p = 0; p < places.size(); ++p)
+        for (std::size_t b = 0; b < spec.age_bands.size(); ++b)
+          row.push_back(by_place[p] ? (*by_place[p])[static_cast<std::size_t>(y)][b] : places[p].age_bands[b].population);
       growth.population.push_back(std::move(row));
     }
-  } else if (table != nullptr) {
-    read_population_csv(*table, map.path_of("population_projection_csv"), reading, spec, growth);
   }
-  if (const SourceNode* trend = map.optional("admission_rate_change_per_year")) {
-    const auto v = read_number(*trend, map.path_of("admission_rate_change_per_year"), NumberRule::kAny, diagnostics);
+  if (node == nullptr || !node->is_map()) return;
+  if (const MapEntry* entry = node->find_entry("admission_rate_change_per_year")) {
+    const SourceNode* trend = &entry->value;
+    const auto v = read_number(*trend, "growth.admission_rate_change_per_year", NumberRule::kAny, diagnostics);
     if (v && *v > -1.0)
       for (int y = 0; y < spec.years; ++y) growth.admission_rate_multiplier.push_back(std::pow(1.0 + *v, y));
     else if (v)
@@ -181,23 +262,35 @@ void read_change_services(const SourceNode& node, const std::string& path, const
   }
 }
 
+// Band targets for every place's band (places: every place), or for the
+// places given.
 void read_change_bands(const SourceNode& node, const std::string& path, const ScenarioSpec& spec,
-                       DiagnosticList& diagnostics, models::ChangeSpec& change) {
+                       const std::vector<std::size_t>& places, DiagnosticList& diagnostics, models::ChangeSpec& change) {
   const MapReader bands(node, path, diagnostics);
   if (!bands.is_map()) return;
+  const std::size_t band_count = spec.age_bands.size();
   for (const auto& entry : node.entries) {
     const auto b = find_band(entry, path, spec, diagnostics);
     if (!b) continue;
     const MapReader target(entry.value, bands.path_of(entry.key), diagnostics);
     if (!target.is_map()) continue;
     target.allow_only({"pathway_split", "step_up_share", "admissions_per_1000_per_year", "time_to_nctr_days"});
-    if (const SourceNode* split = target.optional("pathway_split"))
-      change.pathway_split[*b] = read_pathway_split(*split, target.path_of("pathway_split"), diagnostics);
-    if (auto v = target.optional_number("step_up_share", NumberRule::kProbability)) change.step_up_share[*b] = *v;
-    if (auto v = target.optional_number("admissions_per_1000_per_year", NumberRule::kNonNegative))
-      change.admissions_per_1000_per_year[*b] = *v;
+    std::optional<std::array<double, models::kPathways>> split;
+    std::optional<double> step_up, rate;
+    std::optional<engine::Distribution> to_nctr;
+    if (const SourceNode* s = target.optional("pathway_split"))
+      split = read_pathway_split(*s, target.path_of("pathway_split"), diagnostics);
+    step_up = target.optional_number("step_up_share", NumberRule::kProbability);
+    rate = target.optional_number("admissions_per_1000_per_year", NumberRule::kNonNegative);
     if (const SourceNode* d = target.optional("time_to_nctr_days"))
-      change.time_to_nctr_days[*b] = read_distribution(*d, target.path_of("time_to_nctr_days"), diagnostics);
+      to_nctr = read_distribution(*d, target.path_of("time_to_nctr_days"), diagnostics);
+    for (const std::size_t p : places) {
+      const std::size_t cell = p * band_count + *b;
+      if (split) change.pathway_split[cell] = split;
+      if (step_up) change.step_up_share[cell] = step_up;
+      if (rate) change.admissions_per_1000_per_year[cell] = rate;
+      if (to_nctr) change.time_to_nctr_days[cell] = to_nctr;
+    }
   }
 }
 
@@ -212,14 +305,18 @@ std::vector<models::ChangeSpec> read_changes(const SourceNode& node, const Scena
     const std::string path = item_path("changes", i);
     const MapReader map(node.items[i], path, diagnostics);
     if (!map.is_map()) continue;
-    map.allow_only({"name", "from_year", "phase_in_years", "services", "age_bands", "acute"});
+    map.allow_only({"name", "from_year", "phase_in_years", "services", "age_bands", "places", "acute"});
     models::ChangeSpec change;
+    const std::size_t places = std::max<std::size_t>(spec.places.size(), 1);
+    const std::size_t cells = places * spec.age_bands.size();
     change.capacity.resize(spec.services.size());
     change.length_of_stay_days.resize(spec.services.size());
-    change.pathway_split.resize(spec.age_bands.size());
-    change.step_up_share.resize(spec.age_bands.size());
-    change.admissions_per_1000_per_year.resize(spec.age_bands.size());
-    change.time_to_nctr_days.resize(spec.age_bands.size());
+    change.pathway_split.resize(cells);
+    change.step_up_share.resize(cells);
+    change.admissions_per_1000_per_year.resize(cells);
+    change.time_to_nctr_days.resize(cells);
+    std::vector<std::size_t> every_place(places);
+    for (std::size_t p = 0; p < places; ++p) every_place[p] = p;
     if (const SourceNode* name = map.optional("name")) (void)read_text(*name, map.path_of("name"), diagnostics);
     if (const SourceNode* year = map.required("from_year"))
       if (auto v = read_whole_number(*year, map.path_of("from_year"), 1900, 2200, diagnostics))
@@ -230,7 +327,25 @@ std::vector<models::ChangeSpec> read_changes(const SourceNode& node, const Scena
     if (const SourceNode* services = map.optional("services"))
       read_change_services(*services, map.path_of("services"), spec, diagnostics, change);
     if (const SourceNode* bands = map.optional("age_bands"))
-      read_change_bands(*bands, map.path_of("age_bands"), spec, diagnostics, change);
+      read_change_bands(*bands, map.path_of("age_bands"), spec, every_place, diagnostics, change);
+    if (const SourceNode* by_place = map.optional("places")) {  // after the area's: a place's own targets win
+      const MapReader places_map(*by_place, map.path_of("places"), diagnostics);
+      for (const MapEntry& entry : by_place->entries) {
+        const auto p = std::find_if(spec.places.begin(), spec.places.end(), [&](const auto& x) { return x.id == entry.key; });
+        if (p == spec.places.end()) {
+          std::vector<std::string_view> ids;
+          for (const auto& x : spec.places) ids.emplace_back(x.id);
+          diagnostics.error(entry.key_location, places_map.path_of(entry.key) + ": no place named " + quote(entry.key) +
+                                                    (ids.empty() ? " (the scenario has no places section)" : did_you_mean(entry.key, ids)));
+          continue;
+        }
+        const MapReader place(entry.value, places_map.path_of(entry.key), diagnostics);
+        place.allow_only({"age_bands"});
+        if (const SourceNode* bands = place.optional("age_bands"))
+          read_change_bands(*bands, place.path_of("age_bands"), spec,
+                            {static_cast<std::size_t>(p - spec.places.begin())}, diagnostics, change);
+      }
+    }
     if (const SourceNode* acute_node = map.optional("acute")) {
       const MapReader acute(*acute_node, map.path_of("acute"), diagnostics);
       if (acute.is_map()) {
@@ -319,7 +434,7 @@ void read_projection(const MapReader& top, ScenarioReading& reading, ScenarioSpe
   DiagnosticList& diagnostics = reading.diagnostics();
   const std::size_t errors_before = diagnostics.size();
   models::GrowthSpec growth;
-  if (const SourceNode* node = top.optional("growth")) read_growth(*node, reading, spec, growth);
+  read_growth(top.optional("growth"), top.optional("places"), reading, spec, growth);
   models::CapacityPolicy policy = models::CapacityPolicy::kFixed;
   if (const SourceNode* node = top.optional("capacity_policy"))
     if (auto choice = read_choice(*node, "capacity_policy", {"fixed", "grow_with_demand"}, diagnostics))

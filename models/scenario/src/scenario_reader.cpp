@@ -136,14 +136,18 @@ models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& read
   top.allow_only({"name", "start_year", "years", "warmup_days", "replications", "seed", "demand", "acute",
                   "services", "pathways", "step_up", "bridging", "deconditioning_per_day_waited",
                   "readmission_days", "costs", "growth", "capacity_policy", "changes", "initial_census",
-                  "long_term_care"});
+                  "long_term_care", "hospitals", "places"});
   read_settings(top, reading, spec);
+  reading.step_up_given = top.optional("step_up") != nullptr;
+  read_place_names(top, reading, spec);
   read_services(top, reading, spec);
-  read_routing(top, reading, spec);
   read_demand(top, reading, spec);
+  read_place_demand(top, reading, spec);
+  read_routing(top, reading, spec);
   read_acute(top, reading.diagnostics(), spec);
   read_costs(top, reading.diagnostics(), spec);
   read_projection(top, reading, spec);
+  if (reading.diagnostics().empty()) check_routes(reading, spec);
   return spec;
 }
 

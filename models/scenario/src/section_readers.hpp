@@ -48,6 +48,25 @@ class ScenarioReading {
   [[nodiscard]] bool network_complete() const { return network_complete_; }
   void mark_network_incomplete() { network_complete_ = false; }
 
+  // The places and hospitals by id, in the order written: known before the
+  // services and routes that name them.
+  std::vector<std::string> place_ids;
+  std::vector<std::string> hospital_ids;
+  // The place `node` names (a key of `places`), or nullopt having said there is none.
+  [[nodiscard]] std::optional<models::PlaceIndex> read_place_id(const SourceNode& node, const std::string& path) const;
+  [[nodiscard]] std::optional<models::HospitalIndex> read_hospital_id(const SourceNode& node,
+                                                                      const std::string& path) const;
+
+  // Where each way to a service was written (P1..P3, step-up, bridging),
+  // for the checks of who they serve.
+  struct RoutesSource {
+    std::string path;
+    Location location;
+    std::vector<Location> items;  // per route
+  };
+  std::array<RoutesSource, models::kPathways> pathway_sources;
+  RoutesSource step_up_source, bridging_source;
+
   // Whether the scenario has a step_up section, resolved or not.
   bool step_up_given = false;
   // years x 365 when `years` is valid: capacity changes must fall before it.
@@ -66,9 +85,16 @@ class ScenarioReading {
 };
 
 // Each reads one part of the top-level map into `spec`.
+// hospitals and the places' ids, names, boards and hospital shares: first.
+void read_place_names(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 void read_services(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 void read_routing(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 void read_demand(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+// Each place's residents and rates by age band: after the area's bands.
+void read_place_demand(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+// That every patient has a service on each pathway, and shares where they
+// have several: after the projection, which says every year's step-up shares.
+void check_routes(ScenarioReading& reading, const models::ScenarioSpec& spec);
 // growth, capacity_policy and changes, worked into every year's settings;
 // initial_census; long_term_care. After the other sections.
 void read_projection(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);

@@ -18,7 +18,8 @@ using models::ServiceSpec;
 
 const std::vector<std::string_view> kCommonKeys{"kind",           "length_of_stay_days", "outcomes",
                                                 "capacity_changes", "queue",             "short_term_care",
-                                                "ring_fenced_for_step_down"};
+                                                "ring_fenced_for_step_down", "place", "places", "hospital",
+                                                "mutual_aid"};
 const std::vector<std::string_view> kBedBasedKeys{"capacity_beds", "cost_per_bed_day"};
 const std::vector<std::string_view> kHomeBasedKeys{"capacity_care_hours_per_day", "capacity_packages",
                                                    "package_hours_per_day", "cost_per_care_hour",
@@ -217,6 +218,71 @@ void read_outcomes(const MapReader& service, ScenarioReading& reading, ServiceSp
   if (!complete) reading.mark_network_incomplete();
 }
 
+// Whom the service serves: a place, a group of places, a hospital's hub, or
+// (none of these given) everybody.
+void read_owner(const MapReader& service, ScenarioReading& reading, ServiceSpec& spec) {
+  DiagnosticList& diagnostics = service.diagnostics();
+  const MapEntry* place = service.entry("place");
+  const MapEntry* places = service.entry("places");
+  const MapEntry* hospital = service.entry("hospital");
+  if ((place != nullptr) + (places != nullptr) + (hospital != nullptr) > 1) {
+    diagnostics.error(service.node().location,
+                      service.path() + ": give one of place, places (a group that shares it) and hospital, not several");
+    return;
+  }
+  using Kind = models::ServiceOwner::Kind;
+  if (place != nullptr) {
+    if (auto p = reading.read_place_id(place->value, service.path_of("place"))) spec.owner = {Kind::kPlaces, {*p}, 0};
+  } else if (places != nullptr) {
+    const std::string path = service.path_of("places");
+    if (!places->value.is_list() || places->value.items.size() < 2) {
+      diagnostics.error(places->value.location, path + ": expected a list of two or more places that share the service, got " +
+                                                    describe(places->value) + " (one place: write place: ID)");
+      return;
+    }
+    models::ServiceOwner owner{Kind::kPlaces, {}, 0};
+    for (std::size_t i = 0; i < places->value.items.size(); ++i) {
+      const auto p = reading.read_place_id(places->value.items[i], item_path(path, i));
+      if (!p) continue;
+      if (std::find(owner.places.begin(), owner.places.end(), *p) != owner.places.end())
+        diagnostics.error(places->value.items[i].location, item_path(path, i) + ": " +
+                                                               quote(reading.place_ids[*p]) + " is in the list twice");
+      else
+        owner.places.push_back(*p);
+    }
+    spec.owner = std::move(owner);
+  } else if (hospital != nullptr) {
+    if (auto h = reading.read_hospital_id(hospital->value, service.path_of("hospital")))
+      spec.owner = {Kind::kHospital, {}, *h};
+  }
+}
+
+void read_mutual_aid(const SourceNode& node, const std::string& path, ScenarioReading& reading, ServiceSpec& spec) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const MapReader aid(node, path, diagnostics);
+  if (!aid.is_map()) return;
+  aid.allow_only({"after_days", "neighbours"});
+  models::MutualAidSpec spec_aid;
+  if (auto v = aid.required_number("after_days", NumberRule::kNonNegative)) spec_aid.after_days = *v;
+  const SourceNode* neighbours = aid.required("neighbours");
+  if (neighbours == nullptr) return;
+  const std::string list_path = aid.path_of("neighbours");
+  if (!neighbours->is_list() || neighbours->items.empty()) {
+    diagnostics.error(neighbours->location, list_path + ": expected a list of the services whose free places may be taken, got " +
+                                                describe(*neighbours));
+    return;
+  }
+  for (std::size_t i = 0; i < neighbours->items.size(); ++i) {
+    const auto n = reading.read_service_name(neighbours->items[i], item_path(list_path, i));
+    if (!n) continue;
+    if (reading.service_names()[*n] == spec.name)
+      diagnostics.error(neighbours->items[i].location, item_path(list_path, i) + ": a service is not its own neighbour");
+    else
+      spec_aid.neighbours.push_back(*n);
+  }
+  spec.mutual_aid = std::move(spec_aid);
+}
+
 ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, ServiceSource& source) {
   DiagnosticList& diagnostics = reading.diagnostics();
   ServiceSpec spec;
@@ -250,6 +316,9 @@ ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, Servic
   if (const SourceNode* node = service.optional("short_term_care"))
     if (const auto flag = read_boolean(*node, service.path_of("short_term_care"), diagnostics))
       spec.short_term_care = *flag;
+  read_owner(service, reading, spec);
+  if (const SourceNode* node = service.optional("mutual_aid"))
+    read_mutual_aid(*node, service.path_of("mutual_aid"), reading, spec);
   if (const SourceNode* node = service.optional("ring_fenced_for_step_down")) {
     const std::string path = service.path_of("ring_fenced_for_step_down");
     if (const auto places = read_number(*node, path, NumberRule::kNonNegative, diagnostics)) {
@@ -285,8 +354,23 @@ void read_services(const MapReader& top, ScenarioReading& reading, models::Scena
                                                 ", which is the name of an outcome");
     reading.add_service(entry.key, {services.path_of(entry.key), entry.key_location, entry.key_location, false});
   }
-  for (std::size_t i = 0; i < node->entries.size(); ++i)
+  for (std::size_t i = 0; i < node->entries.size(); ++i) {
     spec.services.push_back(read_service(node->entries[i], reading, reading.service_sources()[i]));
+    spec.services.back().stream_slot = static_cast<std::uint32_t>(i);
+  }
+  // A neighbour's place suits only a patient who needs that kind of place.
+  for (std::size_t i = 0; i < spec.services.size(); ++i) {
+    const auto& service = spec.services[i];
+    if (!service.mutual_aid) continue;
+    for (const models::ServiceIndex n : service.mutual_aid->neighbours) {
+      const auto& neighbour = spec.services[n];
+      if (neighbour.kind != service.kind || neighbour.capacity_in_care_hours != service.capacity_in_care_hours)
+        diagnostics.error(reading.service_sources()[i].name_location,
+                          reading.service_sources()[i].path + ".mutual_aid.neighbours: " + quote(neighbour.name) +
+                              " counts its capacity in " + models::capacity_unit(neighbour) + ", this service in " +
+                              models::capacity_unit(service) + ": a neighbour must offer the same kind of place");
+    }
+  }
 }
 
 }  // namespace icsim::scenario
