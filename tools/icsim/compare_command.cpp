@@ -53,6 +53,7 @@ int compare(const CompareOptions& o) {
   write_comparison_report(out / "report.html", a, results_a, b, results_b, seed, comparison);
   write_comparison_workbook(out / "results.xlsx", a, results_a, b, results_b, seed, comparison);
   print_comparison(stdout, a, b, seed, comparison);
+  print_parts_comparison(stdout, a, comparison);
   std::printf("\nWrote report.html, results.xlsx and compare.csv in %s\n", out.c_str());
   return 0;
 }

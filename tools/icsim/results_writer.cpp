@@ -4,6 +4,7 @@
 #include "csv_field.hpp"
 #include "readable_number.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -132,9 +133,73 @@ void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const
   }
 }
 
+namespace {
+
+// What the tables by place show: demand, delay, the waits, beds and cost.
+const std::vector<std::string> kPartHeadlines{"admissions",        "nctr_bed_days",     "mean_wait_days_p1",
+                                              "mean_wait_days_p2", "mean_wait_days_p3", "ic_bed_days",
+                                              "cost_total"};
+
+// The scenario's own places, hospitals and boards (an area without places
+// has only itself, already shown).
+bool has_parts(const models::ScenarioSpec& spec) { return !spec.places.empty() || !spec.hospitals.empty(); }
+
+void print_part_header(std::FILE* out, const std::string& title) {
+  std::fprintf(out, "\n%s\n%-30s", title.c_str(), "");
+  for (const auto& name : kPartHeadlines) std::fprintf(out, " %20s", name.c_str());
+  std::fprintf(out, "\n");
+}
+
+template <class Cell>
+void print_part_rows(std::FILE* out, const std::string& label, const std::vector<std::string>& names, Cell cell) {
+  std::fprintf(out, "%-30s", label.substr(0, 30).c_str());
+  for (const auto& headline : kPartHeadlines) {
+    const auto it = std::find(names.begin(), names.end(), headline);
+    std::fprintf(out, " %20s", it == names.end() ? "" : cell(static_cast<std::size_t>(it - names.begin())).c_str());
+  }
+  std::fprintf(out, "\n");
+}
+
+}  // namespace
+
+void print_parts_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
+  if (!has_parts(spec)) return;
+  std::vector<int> years{0};
+  if (spec.years > 1) years.push_back(spec.years - 1);
+  for (const int y : years) {
+    print_part_header(out, "By place, hospital and board, " + std::to_string(spec.start_year + y) +
+                               ": mean ± the half-width of its 95% interval");
+    for (const auto& part : summary.parts) {
+      std::vector<std::string> names;
+      for (const auto& m : part.metrics) names.push_back(m.name);
+      print_part_rows(out, std::string(models::level_name(part.part.level)) + " " + part.part.name, names,
+                      [&](std::size_t m) {
+                        const auto& e = part.values[m][static_cast<std::size_t>(y)];
+                        return readable(e.mean) + " ± " + readable(e.half_width);
+                      });
+    }
+  }
+}
+
 }  // namespace icsim::tools
 
 namespace icsim::tools {
+
+void print_parts_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::Comparison& comparison) {
+  if (!has_parts(a) || comparison.parts.empty()) return;
+  const auto l = static_cast<std::size_t>(a.years - 1);
+  print_part_header(out, "By place, hospital and board, " + std::to_string(a.start_year + a.years - 1) +
+                             ": B - A [95% interval]");
+  for (const auto& part : comparison.parts) {
+    std::vector<std::string> names;
+    for (const auto& m : part.metrics) names.push_back(m.name);
+    print_part_rows(out, std::string(models::level_name(part.part.level)) + " " + part.part.name, names,
+                    [&](std::size_t m) {
+                      const auto& d = part.metrics[m].difference[l];
+                      return readable(d.mean) + " [" + readable(d.low()) + ", " + readable(d.high()) + "]";
+                    });
+  }
+}
 
 void write_comparison_csv(const std::filesystem::path& file, const models::ScenarioSpec& a,
                           const models::Comparison& comparison) {

@@ -25,12 +25,17 @@ void write_parts_csv(const std::filesystem::path& file, const models::ScenarioSp
 void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                      const models::ScenarioSummary& summary);
 void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary);
+// The headline metrics of each place, hospital and board in the first and
+// last projected years (nothing for an area without places or hospitals).
+void print_parts_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary);
 
 // compare.csv: one row per (year, metric) with both means and B - A.
 void write_comparison_csv(const std::filesystem::path& file, const models::ScenarioSpec& a,
                           const models::Comparison& comparison);
 void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::ScenarioSpec& b,
                       std::uint64_t seed, const models::Comparison& comparison);
+// B - A for each place, hospital and board both have, in the last year.
+void print_parts_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::Comparison& comparison);
 
 // plan.csv: one row per (planned year, service): the recommended capacity,
 // its false-economy point, the year's costs and the reported metric.

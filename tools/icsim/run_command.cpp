@@ -47,6 +47,7 @@ int run(const RunOptions& o) {
   write_run_report(out / "report.html", spec, summary);
   write_results_workbook(out / "results.xlsx", spec, summary);
   print_summary_table(stdout, spec, summary);
+  print_parts_table(stdout, spec, summary);
   std::printf("\nWrote report.html, results.xlsx, summary.json, yearly.csv, places.csv and daily.csv in %s\n",
               out.c_str());
   return 0;

@@ -22,8 +22,15 @@ struct MetricComparison {
   engine::Estimate change_a, change_b, change_a_pct, change_b_pct, last_year_difference_pct;
 };
 
+// A part (place, hospital, board) both scenarios have, by level and id.
+struct PartComparison {
+  AreaPart part;                          // as A has it
+  std::vector<MetricComparison> metrics;  // those both report for it, in A's order
+};
+
 struct Comparison {
   std::vector<MetricComparison> metrics;  // those both scenarios report, in A's order
+  std::vector<PartComparison> parts;      // in A's order
   int replications = 0;
 };
 
