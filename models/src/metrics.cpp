@@ -104,17 +104,22 @@ std::vector<AreaPart> area_parts(const ScenarioSpec& spec) {
     });
     parts.push_back(std::move(part));
   }
-  std::vector<std::string> boards;
-  for (const auto& place : places)
-    if (!place.board.empty() && std::find(boards.begin(), boards.end(), place.board) == boards.end())
-      boards.push_back(place.board);
-  for (const auto& board : boards) {
-    AreaPart part{AreaPart::Level::kBoard, board, board, {}, std::nullopt, {}};
-    for (PlaceIndex p = 0; p < places.size(); ++p)
-      if (places[p].board == board) part.places.push_back(p);
-    part.services = owned_by_places(part.places);
-    parts.push_back(std::move(part));
-  }
+  // Boards and ICPs group places by the name each place gives.
+  const auto groups = [&](AreaPart::Level level, std::string PlaceSpec::*member) {
+    std::vector<std::string> names;
+    for (const auto& place : places)
+      if (!(place.*member).empty() && std::find(names.begin(), names.end(), place.*member) == names.end())
+        names.push_back(place.*member);
+    for (const auto& name : names) {
+      AreaPart part{level, name, name, {}, std::nullopt, {}};
+      for (PlaceIndex p = 0; p < places.size(); ++p)
+        if (places[p].*member == name) part.places.push_back(p);
+      part.services = owned_by_places(part.places);
+      parts.push_back(std::move(part));
+    }
+  };
+  groups(AreaPart::Level::kBoard, &PlaceSpec::board);
+  groups(AreaPart::Level::kIcp, &PlaceSpec::icp);
   return parts;
 }
 
@@ -123,6 +128,7 @@ std::string_view level_name(AreaPart::Level level) {
     case AreaPart::Level::kPlace: return "place";
     case AreaPart::Level::kHospital: return "hospital";
     case AreaPart::Level::kBoard: return "board";
+    case AreaPart::Level::kIcp: return "icp";
   }
   return "";
 }

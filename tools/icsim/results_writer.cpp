@@ -49,9 +49,8 @@ void write_summary_json(const std::filesystem::path& file, const models::Scenari
   json["years"] = years;
   json["events"] = summary.events;
   json["metrics"] = metrics_json(spec, summary.metrics, summary.values);
-  // Each place, hospital and board in the area's shape: {id: {"name", "metrics"}}.
-  for (const auto level : {models::AreaPart::Level::kPlace, models::AreaPart::Level::kHospital,
-                           models::AreaPart::Level::kBoard}) {
+  // Each place, hospital, board and ICP in the area's shape: {id: {"name", "metrics"}}.
+  for (const auto level : models::kAreaPartLevels) {
     nlohmann::ordered_json parts = nlohmann::ordered_json::object();
     for (const auto& part : summary.parts)
       if (part.part.level == level)
@@ -167,7 +166,7 @@ void print_parts_table(std::FILE* out, const models::ScenarioSpec& spec, const m
   std::vector<int> years{0};
   if (spec.years > 1) years.push_back(spec.years - 1);
   for (const int y : years) {
-    print_part_header(out, "By place, hospital and board, " + std::to_string(spec.start_year + y) +
+    print_part_header(out, "By place, hospital, board and ICP, " + std::to_string(spec.start_year + y) +
                                ": mean ± the half-width of its 95% interval");
     for (const auto& part : summary.parts) {
       std::vector<std::string> names;
@@ -188,7 +187,7 @@ namespace icsim::tools {
 void print_parts_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::Comparison& comparison) {
   if (!has_parts(a) || comparison.parts.empty()) return;
   const auto l = static_cast<std::size_t>(a.years - 1);
-  print_part_header(out, "By place, hospital and board, " + std::to_string(a.start_year + a.years - 1) +
+  print_part_header(out, "By place, hospital, board and ICP, " + std::to_string(a.start_year + a.years - 1) +
                              ": B - A [95% interval]");
   for (const auto& part : comparison.parts) {
     std::vector<std::string> names;

@@ -3,6 +3,7 @@
 // part of the interface contract (summary.json, yearly.csv): the fixed list
 // first, then four for each service the scenario declares.
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -80,10 +81,11 @@ struct MetricDefinition {
 
 // A part of the area with results of its own, beside the area's: a place
 // (its residents, and the services that belong to it), a hospital (the
-// patients admitted to it, and its discharge hub's services) or a health and
-// wellbeing board (the residents of its places, and their services).
+// patients admitted to it, and its discharge hub's services), a health and
+// wellbeing board or an integrated care partnership (the residents of its
+// places, and their services).
 struct AreaPart {
-  enum class Level : std::uint8_t { kPlace, kHospital, kBoard };
+  enum class Level : std::uint8_t { kPlace, kHospital, kBoard, kIcp };
   Level level = Level::kPlace;
   std::string id;
   std::string name;
@@ -92,9 +94,12 @@ struct AreaPart {
   std::vector<ServiceIndex> services;     // whose measures are reported
 };
 
-// Every place, then every hospital, then every board the places name.
+// Every place, then every hospital, then every board and every ICP the
+// places name.
 [[nodiscard]] std::vector<AreaPart> area_parts(const ScenarioSpec& spec);
-[[nodiscard]] std::string_view level_name(AreaPart::Level level);  // "place", "hospital", "board"
+[[nodiscard]] std::string_view level_name(AreaPart::Level level);  // "place", "hospital", "board", "icp"
+inline constexpr std::array<AreaPart::Level, 4> kAreaPartLevels{AreaPart::Level::kPlace, AreaPart::Level::kHospital,
+                                                                AreaPart::Level::kBoard, AreaPart::Level::kIcp};
 
 // Day by day through the projection, counted at each midnight (referrals:
 // over the day): the acute census, then four series for each service.
