@@ -16,8 +16,12 @@ namespace {
 int validate(const std::string& file) {
   const auto specs = load_scenarios({file});
   if (!specs) return 2;
-  std::printf("%s: valid (%zu services, %zu age bands)\n", file.c_str(), specs->front().services.size(),
-              specs->front().age_bands.size());
+  const auto& spec = specs->front();
+  std::string parts;
+  if (!spec.places.empty()) parts += std::to_string(spec.places.size()) + " places, ";
+  if (!spec.hospitals.empty()) parts += std::to_string(spec.hospitals.size()) + " hospitals, ";
+  std::printf("%s: valid (%s%zu services, %zu age bands)\n", file.c_str(), parts.c_str(), spec.services.size(),
+              spec.age_bands.size());
   return 0;
 }
 
