@@ -28,6 +28,7 @@ struct Expected {
   const char* message;   // the whole message, or a distinctive part when `whole` is false
   bool whole = true;
   bool in_tutorial = false;  // the node came from the tutorial the file extends
+  const char* base = nullptr;  // or from this file it extends (from the source folder)
 };
 
 std::vector<Diagnostic> diagnostics_of(const std::string& file) {
@@ -41,7 +42,9 @@ std::vector<Diagnostic> diagnostics_of(const std::string& file) {
 }
 
 void check_diagnostic(const Diagnostic& d, const Expected& e) {
-  CHECK(d.file == (e.in_tutorial ? kTutorial : kBroken + e.file));
+  CHECK(d.file == (e.base != nullptr  ? std::string(ICSIM_SOURCE_DIR) + "/" + e.base
+                   : e.in_tutorial ? kTutorial
+                                   : kBroken + e.file));
   CHECK(d.line == e.line);
   CHECK(d.column == e.column);
   if (e.whole)
@@ -169,10 +172,40 @@ const std::vector<Expected> kNetwork{
      "home or death"},
 };
 
+const std::vector<Expected> kPlaces{
+    {"place_unknown.yaml", 3, 23, "services.beds_south.place: no place named \"sought\" (did you mean \"south\"?)"},
+    {"place_without_places.yaml", 3, 23,
+     "services.rehab_beds.place: no place named \"north\" (the scenario has no places section)"},
+    {"place_and_area_population.yaml", 4, 23,
+     "demand.age_bands[0].population: with places, each place gives its residents (places.PLACE.population); remove "
+     "it here"},
+    {"place_population_missing_band.yaml", 4, 17, "places.south.population: missing required key \"85+\""},
+    {"place_hospital_shares_sum.yaml", 4, 16, "places.north.hospitals: the shares sum to 0.9, not 1"},
+    {"place_without_hospitals.yaml", 3, 10,
+     "places.north: missing required key \"hospitals\": the shares of its admissions that go to each hospital, like "
+     "{north_hospital: 0.8, south_hospital: 0.2}"},
+    {"step_up_hospital_service.yaml", 106, 13,
+     "step_up.service: reablement_north belongs to a hospital's discharge hub, which takes no step-up referrals from "
+     "the community",
+     true, false, "tests/places/two-areas.yaml"},
+    {"mutual_aid_other_kind.yaml", 3, 3,
+     "services.beds_north.mutual_aid.neighbours: \"reablement_south\" counts its capacity in care hours a day, this "
+     "service in beds: a neighbour must offer the same kind of place"},
+    {"service_two_owners.yaml", 3, 15,
+     "services.beds_north: give one of place, places (a group that shares it) and hospital, not several"},
+    {"service_group_of_one.yaml", 3, 34,
+     "services.beds_north.places: expected a list of two or more places that share the service, got a list (one "
+     "place: write place: ID)"},
+    {"change_unknown_place.yaml", 5, 7, "changes[0].places.nort: no place named \"nort\" (did you mean \"north\"?)"},
+    {"growth_csv_without_place_column.yaml", 3, 30,
+     "line 1: expected the header year,place,age_band,population, got \"year,age_band,population\"", false},
+};
+
 // Files with more than one diagnostic, checked one by one below.
 const std::vector<std::string> kSeveral{"extends_cycle_a.yaml",        "extends_cycle_b.yaml",
                                         "step_up_without_service.yaml", "no_exit_loop.yaml",
-                                        "alias_loop.yaml",              "several_errors.yaml"};
+                                        "alias_loop.yaml",              "several_errors.yaml",
+                                        "route_leaves_place_unserved.yaml", "route_shares_sum.yaml"};
 
 }  // namespace
 
@@ -211,6 +244,30 @@ TEST_CASE("Broken files: unknown service names, unreachable services, services w
 
 TEST_CASE("Broken files: growth, capacity policy, changes and the starting census", "[scenario][broken]") {
   check_each(kProjection);
+}
+
+TEST_CASE("Broken files: places, hospitals, whom services serve, mutual aid", "[scenario][broken][places]") {
+  check_each(kPlaces);
+}
+
+TEST_CASE("A place left without a service on a pathway is named, with its bands and hospital", "[scenario][broken][places]") {
+  const std::vector<Diagnostic> diagnostics = diagnostics_of("route_leaves_place_unserved.yaml");
+  REQUIRE(diagnostics.size() == 2);
+  check_diagnostic(diagnostics[0], {"route_leaves_place_unserved.yaml", 3, 7,
+                                    "pathways.P2: no service on it serves South's residents (18-64, 65-74, 85+) at South "
+                                    "hospital: add one that belongs to the place, to its hospital, or to the whole area"});
+  // ...and South's beds, on no pathway now, are reached by nobody.
+  check_diagnostic(diagnostics[1], {"", 84, 3, "services.beds_south: nobody can reach this service", false, false,
+                                    "tests/places/two-areas.yaml"});
+}
+
+TEST_CASE("Several routes for the same patients need shares that sum to 1", "[scenario][broken][places]") {
+  const std::vector<Diagnostic> diagnostics = diagnostics_of("route_shares_sum.yaml");
+  REQUIRE(diagnostics.size() == 2);
+  check_diagnostic(diagnostics[0], {"route_shares_sum.yaml", 5, 7,
+                                    "pathways.P2: North's 85+ residents at North hospital can take beds_north (1), "
+                                    "frailty_beds (1): their shares sum to 2, not 1 (give each a share)"});
+  check_diagnostic(diagnostics[1], {"route_shares_sum.yaml", 5, 7, "South's 85+ residents at South hospital", false});
 }
 
 TEST_CASE("An extends cycle is reported where it closes", "[scenario][broken]") {
@@ -268,7 +325,7 @@ TEST_CASE("Every error in a file is reported, in the order written", "[scenario]
 
 TEST_CASE("Every file in the corpus is checked by a test", "[scenario][broken]") {
   std::set<std::string> checked(kSeveral.begin(), kSeveral.end());
-  for (const auto* cases : {&kReading, &kExtends, &kKeys, &kValues, &kDistributions, &kNetwork, &kProjection})
+  for (const auto* cases : {&kReading, &kExtends, &kKeys, &kValues, &kDistributions, &kNetwork, &kProjection, &kPlaces})
     for (const Expected& e : *cases) checked.insert(e.file);
   std::set<std::string> corpus;
   for (const auto& entry : fs::directory_iterator(kBroken))

@@ -398,3 +398,57 @@ TEST_CASE("a projected population table in the ONS layout sets each year's resid
   const auto tutorial = icsim::scenario::load_scenario(std::string(ICSIM_SOURCE_DIR) + "/scenarios/tutorial.yaml");
   CHECK(spec.sha256 != tutorial.sha256);
 }
+
+TEST_CASE("places, hospitals, whom services serve and routes land in the spec", "[scenario][places]") {
+  const auto spec = load_scenario(std::string(ICSIM_SOURCE_DIR) + "/tests/places/two-areas.yaml");
+  REQUIRE(spec.places.size() == 2);
+  REQUIRE(spec.hospitals.size() == 2);
+  CHECK(spec.hospitals[1].id == "south_hospital");
+  CHECK(spec.hospitals[1].name == "South hospital");
+  const auto& south = spec.places[1];
+  CHECK(south.id == "south");
+  CHECK(south.name == "South");
+  CHECK(south.board == "South");
+  CHECK(south.hospital_shares == std::vector<double>{0.0, 1.0});
+  REQUIRE(south.age_bands.size() == 3);
+  CHECK(south.age_bands[0].population == 20000);
+  CHECK(south.age_bands[0].admissions_per_1000_per_year == Approx(72.0));  // the area's 60 x 1.2
+  CHECK(south.age_bands[2].admissions_per_1000_per_year == Approx(600.0));
+  CHECK(south.age_bands[2].step_up_share == Approx(0.10));                 // its own
+  CHECK(south.age_bands[1].step_up_share == Approx(0.03));                 // the area's
+  CHECK(south.age_bands[2].pathway_split[2] == Approx(0.10));
+  CHECK(spec.age_bands[0].population == 60000);  // the area's band: the places' residents together
+  const auto& beds_south = spec.services[4];
+  CHECK(beds_south.name == "beds_south");
+  CHECK(beds_south.owner.kind == models::ServiceOwner::Kind::kPlaces);
+  CHECK(beds_south.owner.places == std::vector<models::PlaceIndex>{1});
+  CHECK(models::services_of(spec.pathway_routes[2]) == std::vector<models::ServiceIndex>{1, 4});
+  CHECK(models::services_of(spec.step_up_routes) == std::vector<models::ServiceIndex>{0, 3});
+  // Demand by cell, place by place.
+  const auto years = models::yearly_settings(spec);
+  REQUIRE(years.front().population.size() == 6);
+  CHECK(years.front().population[3] == 20000);
+  CHECK(years.front().step_up_share[5] == Approx(0.10));
+
+  const auto aid = load_scenario(std::string(ICSIM_SOURCE_DIR) + "/tests/places/mutual-aid.yaml");
+  REQUIRE(aid.services[2].name == "beds_east");
+  REQUIRE(aid.services[2].mutual_aid);
+  CHECK(aid.services[2].mutual_aid->after_days == 1.0);
+  CHECK(aid.services[2].mutual_aid->neighbours == std::vector<models::ServiceIndex>{3});
+  CHECK_FALSE(aid.services[3].mutual_aid);
+}
+
+TEST_CASE("places grow by the area's rates or their own table, and changes can target one place", "[scenario][places]") {
+  const auto spec = load_scenario(std::string(ICSIM_SOURCE_DIR) + "/tests/scenario/valid/places-growth.yaml");
+  REQUIRE(spec.yearly.size() == 3);
+  // Cells: North's three bands, then South's.
+  CHECK(spec.yearly[2].population[2] == Approx(2000 * 1.05 * 1.05));  // North 85+: the area's rate
+  CHECK(spec.yearly[2].population[1] == Approx(8000 * 1.01 * 1.01));
+  CHECK(spec.yearly[1].population[5] == 1600);                        // South 85+: its own table
+  CHECK(spec.yearly[2].population[4] == 5400);
+  CHECK(spec.yearly[0].step_up_share[5] == Approx(0.10));
+  CHECK(spec.yearly[1].step_up_share[5] == Approx(0.2));   // South's 85+ only
+  CHECK(spec.yearly[1].step_up_share[2] == Approx(0.06));  // North's 85+ unchanged
+  CHECK(spec.yearly[1].step_up_share[1] == Approx(0.05));  // every place's 65-74
+  CHECK(spec.yearly[1].step_up_share[4] == Approx(0.05));
+}

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -167,18 +168,12 @@ TEST_CASE("each part's counts add up to the area's, and a place's beds serve onl
     for (std::size_t r = 0; r < both.results.size(); ++r) {
       for (std::size_t y = 0; y < static_cast<std::size_t>(spec.years); ++y) {
         const double area = both.results[r].values[m][y];
-        double places = 0, hospitals = 0, boards = 0;
+        std::map<models::AreaPart::Level, double> by_level;  // each level's parts summed
         const auto parts = models::area_parts(spec);
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-          const double v = both.results[r].parts[i][m][y];
-          (parts[i].level == models::AreaPart::Level::kPlace      ? places
-           : parts[i].level == models::AreaPart::Level::kHospital ? hospitals
-                                                                  : boards) += v;
-        }
+        for (std::size_t i = 0; i < parts.size(); ++i) by_level[parts[i].level] += both.results[r].parts[i][m][y];
         INFO(metric << " replication " << r << " year " << y);
-        CHECK(places == Approx(area).epsilon(1e-9));
-        CHECK(hospitals == Approx(area).epsilon(1e-9));
-        CHECK(boards == Approx(area).epsilon(1e-9));
+        REQUIRE(by_level.size() == 3);  // places, hospitals, boards
+        for (const auto& [level, sum] : by_level) CHECK(sum == Approx(area).epsilon(1e-9));
       }
     }
   }

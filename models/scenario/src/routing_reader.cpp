@@ -217,17 +217,20 @@ void check_routes(ScenarioReading& reading, const models::ScenarioSpec& spec) {
   // Step-up comes from the community: no hospital's hub takes it, and
   // everyone with a step-up share needs a service that serves them.
   std::vector<std::vector<std::size_t>> reported;
-  for (std::size_t r = 0; r < spec.step_up_routes.size(); ++r)
-    if (spec.services[spec.step_up_routes[r].service].owner.kind == models::ServiceOwner::Kind::kHospital)
-      diagnostics.error(reading.step_up_source.items[r], reading.step_up_source.path + ": " +
-                                                             spec.services[spec.step_up_routes[r].service].name +
-                                                             " belongs to a hospital's discharge hub, which takes no "
-                                                             "step-up referrals from the community");
+  bool hub_on_step_up = false;  // then who is left without step-up would only echo it
+  for (std::size_t r = 0; r < spec.step_up_routes.size(); ++r) {
+    const auto& service = spec.services[spec.step_up_routes[r].service];
+    if (service.owner.kind != models::ServiceOwner::Kind::kHospital) continue;
+    hub_on_step_up = true;
+    diagnostics.error(reading.step_up_source.items[r], reading.step_up_source.path + ": " + service.name +
+                                                           " belongs to a hospital's discharge hub, which takes no "
+                                                           "step-up referrals from the community");
+  }
   for (models::PlaceIndex p = 0; p < places.size(); ++p) {
     for (std::size_t b = 0; b < bands; ++b) {
       const std::size_t cell = p * bands + b;
       const bool stepped_up = std::any_of(years.begin(), years.end(), [&](const auto& y) { return y.step_up_share[cell] > 0; });
-      if (spec.step_up_routes.empty() || !stepped_up) continue;
+      if (spec.step_up_routes.empty() || !stepped_up || hub_on_step_up) continue;
       const auto taking = routes_taking(spec, spec.step_up_routes, p, b, std::nullopt);
       if (taking.empty())
         diagnostics.error(reading.step_up_source.location,
