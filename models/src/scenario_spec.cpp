@@ -29,6 +29,12 @@ std::vector<HospitalSpec> hospitals_of(const ScenarioSpec& spec) {
   return {HospitalSpec{"hospital", "acute hospital"}};
 }
 
+bool route_takes(const ScenarioSpec& spec, const Route& route, PlaceIndex place,
+                 std::optional<HospitalIndex> hospital, std::size_t band) {
+  const ServiceOwner& whom = route.audience ? *route.audience : spec.services[route.service].owner;
+  return route.takes_band(band) && whom.serves(place, hospital);
+}
+
 std::vector<ServiceIndex> services_of(const Routes& routes) {
   std::vector<ServiceIndex> services;
   for (const Route& route : routes)

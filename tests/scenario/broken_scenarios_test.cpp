@@ -197,6 +197,10 @@ const std::vector<Expected> kPlaces{
      "services.beds_north.places: expected a list of two or more places that share the service, got a list (one "
      "place: write place: ID)"},
     {"change_unknown_place.yaml", 5, 7, "changes[0].places.nort: no place named \"nort\" (did you mean \"north\"?)"},
+    {"pooling_different_stays.yaml", 3, 22,
+     "pooling.beds[1]: beds_south's length_of_stay_days differs from beds_north's: pooled services give their "
+     "patients the same stays, outcomes and prices"},
+    {"pooling_unknown_service.yaml", 3, 22, "pooling.beds[1]: no service named \"bed_south\" (did you mean \"beds_south\"?)"},
     {"growth_csv_without_place_column.yaml", 3, 30,
      "line 1: expected the header year,place,age_band,population, got \"year,age_band,population\"", false},
 };

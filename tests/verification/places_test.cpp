@@ -130,6 +130,27 @@ TEST_CASE("a bed base two places share is one M/M/c queue, and pooling beats spl
   check_within(over_years(dedicated, "east", "mean_wait_days_p2"), engine::mmc_mean_wait(5, 1.0, mu), 0.15);
 }
 
+TEST_CASE("pooling as a what-if: the same beds pooled behave as one queue and wait less than apart", "[places][pooling]") {
+  const auto apart = run("scenarios/verification/dedicated-places.yaml");
+  const auto pooled = run("scenarios/verification/pooled-by-pooling.yaml");
+  REQUIRE(pooled.spec.services.size() == 3);
+  CHECK(pooled.spec.services[2].name == "beds");  // where East's beds were
+  check_within(over_years(pooled, "", "waited_pct_beds"), 100.0 * engine::erlang_c(10, 8.0), 0.05);
+  check_within(over_years(pooled, "", "capacity_beds"), 10.0, 1e-9);
+  // Paired with the same random numbers, each place's wait falls.
+  for (const char* place : {"east", "west"}) {
+    const std::size_t m = metric_index(pooled.spec, place, "mean_wait_days_p2");
+    std::vector<double> difference;
+    for (std::size_t r = 0; r < pooled.results.size(); ++r) {
+      double d = 0;
+      for (std::size_t y = 0; y < static_cast<std::size_t>(pooled.spec.years); ++y)
+        d += values(pooled, r, place)[m][y] - values(apart, r, place)[m][y];
+      difference.push_back(d / pooled.spec.years);
+    }
+    CHECK(engine::estimate(difference, 0.99).high() < 0.0);
+  }
+}
+
 TEST_CASE("mutual aid moves waiting from the busy place to its neighbour and loses nobody", "[places][mutual_aid]") {
   const auto off = run("tests/places/mutual-aid-off.yaml");
   const auto on = run("tests/places/mutual-aid.yaml");

@@ -155,7 +155,7 @@ std::vector<std::size_t> routes_taking(const models::ScenarioSpec& spec, const m
                                        std::optional<models::HospitalIndex> hospital) {
   std::vector<std::size_t> taking;
   for (std::size_t r = 0; r < routes.size(); ++r)
-    if (routes[r].takes_band(band) && spec.services[routes[r].service].owner.serves(place, hospital))
+    if (models::route_takes(spec, routes[r], place, hospital, band))
       taking.push_back(r);
   return taking;
 }

@@ -136,7 +136,7 @@ models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& read
   top.allow_only({"name", "start_year", "years", "warmup_days", "replications", "seed", "demand", "acute",
                   "services", "pathways", "step_up", "bridging", "deconditioning_per_day_waited",
                   "readmission_days", "costs", "growth", "capacity_policy", "changes", "initial_census",
-                  "long_term_care", "hospitals", "places"});
+                  "long_term_care", "hospitals", "places", "pooling"});
   read_settings(top, reading, spec);
   reading.step_up_given = top.optional("step_up") != nullptr;
   read_place_names(top, reading, spec);
@@ -147,6 +147,7 @@ models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& read
   read_acute(top, reading.diagnostics(), spec);
   read_costs(top, reading.diagnostics(), spec);
   read_projection(top, reading, spec);
+  if (reading.diagnostics().empty()) apply_pooling(top, reading, spec);
   if (reading.diagnostics().empty()) check_routes(reading, spec);
   return spec;
 }

@@ -37,6 +37,11 @@ class ScenarioReading {
   [[nodiscard]] const std::vector<std::string>& service_names() const { return service_names_; }
   [[nodiscard]] std::vector<ServiceSource>& service_sources() { return service_sources_; }
   [[nodiscard]] std::optional<models::ServiceIndex> find_service(std::string_view name) const;
+  // The services as pooling leaves them.
+  void replace_services(std::vector<std::string> names, std::vector<ServiceSource> sources) {
+    service_names_ = std::move(names);
+    service_sources_ = std::move(sources);
+  }
 
   // The service `node` names, or nullopt having reported that there is none
   // by that name (with the nearest) and marked the network incomplete.
@@ -92,6 +97,9 @@ void read_routing(const MapReader& top, ScenarioReading& reading, models::Scenar
 void read_demand(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 // Each place's residents and rates by age band: after the area's bands.
 void read_place_demand(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+// pooling: services run as one (their capacities added up), after the
+// projection and before the routes are checked.
+void apply_pooling(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 // That every patient has a service on each pathway, and shares where they
 // have several: after the projection, which says every year's step-up shares.
 void check_routes(ScenarioReading& reading, const models::ScenarioSpec& spec);

@@ -38,7 +38,7 @@ RouteChoices AreaLayout::choices(const ScenarioSpec& spec, const Routes& routes,
   RouteChoices found;
   const PlaceIndex place = place_of_cell(cell);
   for (const Route& route : routes)
-    if (route.takes_band(band_of_cell(cell)) && spec.services[route.service].owner.serves(place, hospital))
+    if (route_takes(spec, route, place, hospital, band_of_cell(cell)))
       found.push_back({route.service, route.share});
   if (found.size() == 1) {
     found.front().cumulative_share = 1.0;

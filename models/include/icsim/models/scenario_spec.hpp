@@ -109,6 +109,9 @@ struct Route {
   ServiceIndex service = 0;
   std::vector<bool> age_bands;  // per area age band; empty: every band
   double share = 1.0;
+  // Whom the route takes when not whom its service serves: a route to a
+  // pooled service keeps the patients it took to the service pooled.
+  std::optional<ServiceOwner> audience;
 
   [[nodiscard]] bool takes_band(std::size_t band) const { return age_bands.empty() || age_bands[band]; }
 };
@@ -253,6 +256,11 @@ struct ScenarioSpec {
 // as one place (id "area") sending everyone to one hospital (id "hospital").
 [[nodiscard]] std::vector<PlaceSpec> places_of(const ScenarioSpec& spec);
 [[nodiscard]] std::vector<HospitalSpec> hospitals_of(const ScenarioSpec& spec);
+
+// Whether a route takes a place's residents in `band`, discharged from
+// `hospital` (none: stepped up from the community).
+[[nodiscard]] bool route_takes(const ScenarioSpec& spec, const Route& route, PlaceIndex place,
+                               std::optional<HospitalIndex> hospital, std::size_t band);
 
 // The services routes lead to, each once, in the order first named.
 [[nodiscard]] std::vector<ServiceIndex> services_of(const Routes& routes);
