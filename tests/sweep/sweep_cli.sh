@@ -92,4 +92,22 @@ cp -r one grown-reused
 grep -q "2 points to run, 6 already done" stderr.txt || fail "$(cat stderr.txt)"
 cmp grown-fresh/sweep.csv grown-reused/sweep.csv
 for f in grown-fresh/points/*.json; do cmp "$f" "grown-reused/points/$(basename "$f")"; done
+echo "== places: each point's places in sweep_places.csv, the same as icsim run's places.csv"
+places=$source/tests/sweep/places.yaml
+"$icsim" sweep "$places" --out places --threads 2 >/dev/null 2>&1
+head -1 places/sweep_places.csv | grep -qx 'point,services.beds_south.capacity_beds,level,id,name,year,metric,unit,mean,ci95_low,ci95_high' \
+  || fail "sweep_places.csv header: $(head -1 places/sweep_places.csv)"
+[ "$(grep -c '^[01],[0-9]*,place,south,South,2026,mean_wait_days_p2,' places/sweep_places.csv)" -eq 2 ] || fail "no wait for South at each point"
+cat > south-12.yaml <<YAML
+extends: $source/tests/places/two-areas.yaml
+years: 2
+services: {beds_south: {capacity_beds: 12}}
+YAML
+"$icsim" run south-12.yaml --replications 3 --out south-12 >/dev/null 2>&1
+diff <(tail -n +2 south-12/places.csv) <(grep '^0,12,' places/sweep_places.csv | cut -d, -f3-) >/dev/null \
+  || fail "the sweep's places differ from icsim run's places.csv"
+for i in 0 1; do "$icsim" sweep "$places" --out "places$i" --shard "$i/2" --threads 1 >/dev/null 2>&1; done
+"$icsim" merge places0 places1 --out places-merged >/dev/null
+cmp places/sweep_places.csv places-merged/sweep_places.csv
+[ ! -e one/sweep_places.csv ] || fail "a sweep of an area without places wrote sweep_places.csv"
 echo "all sweep command checks passed"

@@ -14,11 +14,16 @@ ReplicationValues run_job(const SweepPlan& plan, const ReplicationJob& job) {
   const models::ReplicationResult result = models::run_replication(spec, spec.seed, job.replication);
   ReplicationValues out{job, result.events, {}};
   const auto years = static_cast<std::size_t>(spec.years);
-  out.values.reserve(result.values.size() * years);
-  for (const auto& per_year : result.values) {
-    if (per_year.size() != years) throw std::logic_error("a replication's metric has the wrong number of years");
-    out.values.insert(out.values.end(), per_year.begin(), per_year.end());
-  }
+  const auto add = [&](const std::vector<std::vector<double>>& values) {
+    for (const auto& per_year : values) {
+      if (per_year.size() != years) throw std::logic_error("a replication's metric has the wrong number of years");
+      out.values.insert(out.values.end(), per_year.begin(), per_year.end());
+    }
+  };
+  // The area's metrics, then each part's (a scenario with places or hospitals of its own).
+  add(result.values);
+  if (models::has_places_or_hospitals(spec))
+    for (const auto& part : result.parts) add(part);
   return out;
 }
 
@@ -39,19 +44,29 @@ PointRecord reduce_point(const SweepPlan& plan, std::size_t point, const std::ve
   for (const ReplicationValues& v : replications) r.events += v.events;
 
   const auto years = static_cast<std::size_t>(spec.years);
-  const std::vector<models::MetricDefinition> metrics = models::metric_definitions(spec);
-  std::vector<double> values(replications.size());
-  for (std::size_t m = 0; m < metrics.size(); ++m) {
-    MetricSeries series{metrics[m].name, metrics[m].unit, {}, {}, {}};
-    for (std::size_t y = 0; y < years; ++y) {
-      for (std::size_t i = 0; i < replications.size(); ++i) values[i] = replications[i].values.at(m * years + y);
-      const engine::Estimate e = engine::estimate(values);  // as `icsim run` reduces them
-      series.mean.push_back(e.mean);
-      series.ci95_low.push_back(e.low());
-      series.ci95_high.push_back(e.high());
+  std::size_t offset = 0;  // where the next metric's values start in each replication's list
+  const auto reduce = [&](const std::vector<models::MetricDefinition>& metrics) {
+    std::vector<MetricSeries> reduced;
+    std::vector<double> values(replications.size());
+    for (const auto& metric : metrics) {
+      MetricSeries series{metric.name, metric.unit, {}, {}, {}};
+      for (std::size_t y = 0; y < years; ++y) {
+        for (std::size_t i = 0; i < replications.size(); ++i) values[i] = replications[i].values.at(offset + y);
+        const engine::Estimate e = engine::estimate(values);  // as `icsim run` reduces them
+        series.mean.push_back(e.mean);
+        series.ci95_low.push_back(e.low());
+        series.ci95_high.push_back(e.high());
+      }
+      offset += years;
+      reduced.push_back(std::move(series));
     }
-    r.metrics.push_back(std::move(series));
-  }
+    return reduced;
+  };
+  r.metrics = reduce(models::metric_definitions(spec));
+  if (models::has_places_or_hospitals(spec))
+    for (const auto& part : models::area_parts(spec))
+      r.parts.push_back({std::string(models::level_name(part.level)), part.id, part.name,
+                         reduce(models::metric_definitions(spec, part.services))});
   return r;
 }
 

@@ -139,10 +139,6 @@ const std::vector<std::string> kPartHeadlines{"admissions",        "nctr_bed_day
                                               "mean_wait_days_p2", "mean_wait_days_p3", "ic_bed_days",
                                               "cost_total"};
 
-// The scenario's own places, hospitals and boards (an area without places
-// has only itself, already shown).
-bool has_parts(const models::ScenarioSpec& spec) { return !spec.places.empty() || !spec.hospitals.empty(); }
-
 void print_part_header(std::FILE* out, const std::string& title) {
   std::fprintf(out, "\n%s\n%-30s", title.c_str(), "");
   for (const auto& name : kPartHeadlines) std::fprintf(out, " %20s", name.c_str());
@@ -162,7 +158,7 @@ void print_part_rows(std::FILE* out, const std::string& label, const std::vector
 }  // namespace
 
 void print_parts_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
-  if (!has_parts(spec)) return;
+  if (!models::has_places_or_hospitals(spec)) return;
   std::vector<int> years{0};
   if (spec.years > 1) years.push_back(spec.years - 1);
   for (const int y : years) {
@@ -185,7 +181,7 @@ void print_parts_table(std::FILE* out, const models::ScenarioSpec& spec, const m
 namespace icsim::tools {
 
 void print_parts_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::Comparison& comparison) {
-  if (!has_parts(a) || comparison.parts.empty()) return;
+  if (!models::has_places_or_hospitals(a) || comparison.parts.empty()) return;
   const auto l = static_cast<std::size_t>(a.years - 1);
   print_part_header(out, "By place, hospital, board and ICP, " + std::to_string(a.start_year + a.years - 1) +
                              ": B - A [95% interval]");

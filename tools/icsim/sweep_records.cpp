@@ -78,17 +78,32 @@ std::string record_json(const PointRecord& r) {
   // One metric a line: readable, and a tenth of the size of one value a line.
   std::string text = json.dump(1);
   text.resize(text.size() - 2);  // "\n}": the metrics go before the closing brace
-  text += ",\n \"metrics\": [";
-  for (std::size_t i = 0; i < r.metrics.size(); ++i) {
-    const MetricSeries& m = r.metrics[i];
-    const nlohmann::ordered_json metric = {{"name", m.name},
-                                           {"unit", m.unit},
-                                           {"mean", hexfloats(m.mean)},
-                                           {"ci95_low", hexfloats(m.ci95_low)},
-                                           {"ci95_high", hexfloats(m.ci95_high)}};
-    text += (i ? ",\n  " : "\n  ") + metric.dump();
+  const auto metrics_text = [](const std::vector<MetricSeries>& metrics, const char* indent) {
+    std::string out;
+    for (std::size_t i = 0; i < metrics.size(); ++i) {
+      const MetricSeries& m = metrics[i];
+      const nlohmann::ordered_json metric = {{"name", m.name},
+                                             {"unit", m.unit},
+                                             {"mean", hexfloats(m.mean)},
+                                             {"ci95_low", hexfloats(m.ci95_low)},
+                                             {"ci95_high", hexfloats(m.ci95_high)}};
+      out += std::string(i ? "," : "") + "\n" + indent + metric.dump();
+    }
+    return out;
+  };
+  text += ",\n \"metrics\": [" + metrics_text(r.metrics, "  ") + "\n ]";
+  if (!r.parts.empty()) {
+    text += ",\n \"parts\": [";
+    for (std::size_t i = 0; i < r.parts.size(); ++i) {
+      const PartSeries& part = r.parts[i];
+      const nlohmann::ordered_json who = {{"level", part.level}, {"id", part.id}, {"name", part.name}};
+      std::string head = who.dump();
+      head.pop_back();  // "}": its metrics follow
+      text += std::string(i ? "," : "") + "\n  " + head + ", \"metrics\": [" + metrics_text(part.metrics, "   ") + "\n  ]}";
+    }
+    text += "\n ]";
   }
-  text += "\n ]\n}\n";
+  text += "\n}\n";
   return text;
 }
 
@@ -114,14 +129,23 @@ std::optional<PointRecord> parse_record(const std::string& text, std::string& wh
     r.replications = json.at("replications").get<int>();
     r.start_year = json.at("start_year").get<int>();
     r.events = json.at("events").get<std::uint64_t>();
-    for (const auto& m : json.at("metrics")) {
-      MetricSeries series{m.at("name").get<std::string>(), m.at("unit").get<std::string>(), doubles(m.at("mean")),
-                          doubles(m.at("ci95_low")), doubles(m.at("ci95_high"))};
-      if (series.ci95_low.size() != series.mean.size() || series.ci95_high.size() != series.mean.size() ||
-          (!r.metrics.empty() && series.mean.size() != r.metrics.front().mean.size()))
-        throw std::runtime_error("metric " + series.name + " has a different number of years");
-      r.metrics.push_back(std::move(series));
-    }
+    const auto read_metrics = [](const nlohmann::json& list, std::vector<MetricSeries>& into, std::size_t years) {
+      for (const auto& m : list) {
+        MetricSeries series{m.at("name").get<std::string>(), m.at("unit").get<std::string>(), doubles(m.at("mean")),
+                            doubles(m.at("ci95_low")), doubles(m.at("ci95_high"))};
+        if (series.ci95_low.size() != series.mean.size() || series.ci95_high.size() != series.mean.size() ||
+            (years > 0 && series.mean.size() != years) || (!into.empty() && series.mean.size() != into.front().mean.size()))
+          throw std::runtime_error("metric " + series.name + " has a different number of years");
+        into.push_back(std::move(series));
+      }
+    };
+    read_metrics(json.at("metrics"), r.metrics, 0);
+    if (json.contains("parts"))
+      for (const auto& p : json.at("parts")) {
+        PartSeries part{p.at("level").get<std::string>(), p.at("id").get<std::string>(), p.at("name").get<std::string>(), {}};
+        read_metrics(p.at("metrics"), part.metrics, static_cast<std::size_t>(r.years()));
+        r.parts.push_back(std::move(part));
+      }
     return r;
   } catch (const std::exception& e) {
     why = e.what();

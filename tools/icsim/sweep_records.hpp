@@ -21,6 +21,14 @@ struct MetricSeries {
   std::vector<double> mean, ci95_low, ci95_high;  // per projected year
 };
 
+// A place's, hospital's, board's or ICP's metrics at a point.
+struct PartSeries {
+  std::string level;  // "place", "hospital", "board", "icp"
+  std::string id;
+  std::string name;
+  std::vector<MetricSeries> metrics;
+};
+
 struct PointRecord {
   std::size_t point = 0;          // 0-based, in the sweep's order
   std::size_t points = 0;         // in the whole sweep
@@ -35,6 +43,7 @@ struct PointRecord {
   int start_year = 0;
   std::uint64_t events = 0;
   std::vector<MetricSeries> metrics;
+  std::vector<PartSeries> parts;  // for a scenario with places or hospitals of its own
 
   [[nodiscard]] int years() const { return metrics.empty() ? 0 : static_cast<int>(metrics.front().mean.size()); }
 };

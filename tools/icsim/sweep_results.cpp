@@ -108,6 +108,35 @@ void write_sweep_csv(const std::filesystem::path& file, const std::vector<PointR
   write_file_atomically(file, text);
 }
 
+void write_sweep_places_csv(const std::filesystem::path& file, const std::vector<PointRecord>& records) {
+  std::string text = "point";
+  if (!records.empty())
+    for (const std::string& key : records.front().parameters) add_field(text, csv_field(key));
+  text += ",level,id,name,year,metric,unit,mean,ci95_low,ci95_high\n";
+  for (const PointRecord& r : records) {
+    std::string point = std::to_string(r.point);
+    for (const std::string& value : r.values) add_field(point, csv_field(value));
+    for (const PartSeries& part : r.parts) {
+      std::string who = point;
+      add_field(who, part.level);
+      add_field(who, csv_field(part.id));
+      add_field(who, csv_field(part.name));
+      for (std::size_t y = 0; y < static_cast<std::size_t>(r.years()); ++y) {
+        const std::string year = std::to_string(r.start_year + static_cast<int>(y));
+        for (const MetricSeries& m : part.metrics) {
+          text += who;
+          add_field(text, year);
+          add_field(text, csv_field(m.name));
+          add_field(text, csv_field(m.unit));
+          add_field(text, numbers(m.mean[y], m.ci95_low[y], m.ci95_high[y]));
+          text += '\n';
+        }
+      }
+    }
+  }
+  write_file_atomically(file, text);
+}
+
 void write_best_worst_csv(const std::filesystem::path& file, const std::vector<PointRecord>& records) {
   std::string text = "metric,better,year,rank,point";
   if (!records.empty())
@@ -165,9 +194,12 @@ int write_sweep_results(const std::filesystem::path& out, const std::vector<std:
     if (read_file(file) != text) write_file_atomically(file, text);
   }
   write_sweep_csv(out / "sweep.csv", *records);
+  const bool by_place = !records->empty() && !records->front().parts.empty();
+  if (by_place) write_sweep_places_csv(out / "sweep_places.csv", *records);
   write_best_worst_csv(out / "best_worst.csv", *records);
   print_best_worst(stdout, *records);
-  std::printf("\nWrote sweep.csv and best_worst.csv in %s\n", out.c_str());
+  std::printf("\nWrote %s in %s\n", by_place ? "sweep.csv, sweep_places.csv and best_worst.csv" : "sweep.csv and best_worst.csv",
+              out.c_str());
   return 0;
 }
 

@@ -3,6 +3,8 @@
 // bytes are the same however the points were run (threads, resumed, shards,
 // ranks):
 //   sweep.csv       tidy: point, each parameter, year, metric, unit, mean, ci95_low, ci95_high
+//   sweep_places.csv  the same for each place, hospital, board and ICP (scenarios that have them):
+//                   point, each parameter, level, id, name, year, metric, unit, mean, ci95_low, ci95_high
 //   best_worst.csv  for a few key metrics in each point's last year, the best and the worst point
 
 #include <cstdio>
@@ -14,6 +16,7 @@
 namespace icsim::tools {
 
 void write_sweep_csv(const std::filesystem::path& file, const std::vector<PointRecord>& records);
+void write_sweep_places_csv(const std::filesystem::path& file, const std::vector<PointRecord>& records);
 void write_best_worst_csv(const std::filesystem::path& file, const std::vector<PointRecord>& records);
 void print_best_worst(std::FILE* out, const std::vector<PointRecord>& records);
 

@@ -94,6 +94,12 @@ struct AreaPart {
   std::vector<ServiceIndex> services;     // whose measures are reported
 };
 
+// Whether the scenario is divided into places or hospitals of its own; one
+// that is not has one place and one hospital, each the whole area.
+[[nodiscard]] inline bool has_places_or_hospitals(const ScenarioSpec& spec) {
+  return !spec.places.empty() || !spec.hospitals.empty();
+}
+
 // Every place, then every hospital, then every board and every ICP the
 // places name.
 [[nodiscard]] std::vector<AreaPart> area_parts(const ScenarioSpec& spec);
