@@ -14,9 +14,11 @@
 namespace icsim::models {
 namespace {
 
-// Per replication, the target's metric and the NCTR bed days in the year.
+// Per replication, the target's metric (in each part it is set for, when it
+// is by part) and the NCTR bed days in the year.
 struct Evaluation {
   std::vector<double> metric;
+  std::vector<std::vector<double>> by_part;  // [target part][replication]
   std::vector<double> nctr_days;
 };
 
@@ -37,11 +39,18 @@ class Planner {
   Planner(const ScenarioSpec& spec, const PlanSpec& plan, std::uint64_t seed, int threads,
           const std::function<void(const std::string&)>& on_step)
       : spec_(spec), plan_(plan), seed_(seed), threads_(threads), on_step_(on_step) {
-    const auto names = metric_definitions(spec);
     const std::string wanted = plan.target.reported_metric();
-    const auto it = std::find_if(names.begin(), names.end(), [&](const auto& d) { return d.name == wanted; });
-    ICSIM_CHECK(it != names.end(), "the plan's target metric is not one the scenario reports");
-    metric_ = static_cast<std::size_t>(it - names.begin());
+    const auto find = [&](const std::vector<MetricDefinition>& names) {
+      const auto it = std::find_if(names.begin(), names.end(), [&](const auto& d) { return d.name == wanted; });
+      ICSIM_CHECK(it != names.end(), "the plan's target metric is not one the scenario reports");
+      return static_cast<std::size_t>(it - names.begin());
+    };
+    metric_ = find(metric_definitions(spec));
+    const auto parts = area_parts(spec);
+    for (const std::size_t p : plan.target.parts) {
+      part_names_.push_back(parts.at(p).name);
+      part_metric_.push_back(find(metric_definitions(spec, parts[p].services)));
+    }
   }
 
   // Each year starts from the year before's answer, the first from Erlang C.
@@ -75,9 +84,12 @@ class Planner {
     // The same seed for every candidate: differences are the capacity's, not chance's.
     const auto results = run_replications(with_capacity(c), replications, seed_, threads_);
     Evaluation e;
+    e.by_part.resize(plan_.target.parts.size());
     for (const auto& r : results) {
       e.metric.push_back(r.values[metric_].front());
       e.nctr_days.push_back(r.values[index(Metric::kNctrBedDays)].front());
+      for (std::size_t i = 0; i < plan_.target.parts.size(); ++i)
+        e.by_part[i].push_back(r.parts[plan_.target.parts[i]][part_metric_[i]].front());
     }
     ++evaluations_;
     if (on_step_) on_step_(describe(c));
@@ -109,15 +121,47 @@ class Planner {
     return cost;
   }
 
+  // The target's metric: the area's, or that of the part it is set for that
+  // meets it least well (the highest one-sided 95% upper bound).
+  [[nodiscard]] std::pair<engine::Estimate, std::string> target_metric(const Evaluation& e) const {
+    if (plan_.target.parts.empty()) return {engine::estimate(e.metric), ""};
+    std::pair<engine::Estimate, std::string> worst;
+    double worst_upper = 0.0;
+    for (std::size_t i = 0; i < e.by_part.size(); ++i) {
+      const engine::Estimate estimate = engine::estimate(e.by_part[i]);
+      const double upper = one_sided_upper(estimate);
+      if (i == 0 || upper > worst_upper) {
+        worst = {estimate, part_names_[i]};
+        worst_upper = upper;
+      }
+    }
+    return worst;
+  }
+
+  // A one-sided 95% upper bound on the mean.
+  [[nodiscard]] static double one_sided_upper(const engine::Estimate& e) {
+    if (e.replications < 2) return e.mean;
+    const double t = engine::student_t_quantile(0.90, e.replications - 1);
+    return e.mean + t * e.sd / std::sqrt(static_cast<double>(e.replications));
+  }
+
   PlanPoint point(const Capacity& c, int replications) {
     const Evaluation& e = evaluate(c, replications);
     std::vector<double> delay(e.nctr_days.size());
     std::transform(e.nctr_days.begin(), e.nctr_days.end(), delay.begin(),
                    [&](double days) { return days * cost_per_nctr_day_; });
-    return PlanPoint{c, capacity_cost(c), engine::estimate(e.metric), engine::estimate(delay)};
+    auto [metric, where] = target_metric(e);
+    return PlanPoint{c, capacity_cost(c), metric, where, engine::estimate(delay)};
   }
 
-  [[nodiscard]] double mean_metric(const Capacity& c) { return engine::estimate(evaluate(c, plan_.screen_replications).metric).mean; }
+  // In the search: the mean, in the part that is furthest from the target.
+  [[nodiscard]] double mean_metric(const Capacity& c) {
+    const Evaluation& e = evaluate(c, plan_.screen_replications);
+    if (plan_.target.parts.empty()) return engine::estimate(e.metric).mean;
+    double worst = 0.0;
+    for (std::size_t i = 0; i < e.by_part.size(); ++i) worst = std::max(worst, engine::estimate(e.by_part[i]).mean);
+    return worst;
+  }
   [[nodiscard]] double mean_total(const Capacity& c) { return point(c, plan_.screen_replications).total_cost(); }
   [[nodiscard]] bool feasible(const Capacity& c) { return mean_metric(c) <= plan_.target.at_most; }
 
@@ -254,17 +298,18 @@ class Planner {
               << (e.low() > 0 ? "" : ": the two are not told apart at this precision");
       }
     } else {
-      const double t = engine::student_t_quantile(0.90, n - 1);  // one-sided 95%
-      const auto upper = [&](const PlanPoint& p) { return p.metric.mean + t * p.metric.sd / std::sqrt(n); };
+      const auto upper = [&](const PlanPoint& p) { return one_sided_upper(p.metric); };
       const auto met = std::find_if(result.confirmed.begin(), result.confirmed.end(),
                                     [&](const PlanPoint& p) { return upper(p) <= plan_.target.at_most; });
       result.target_met = met != result.confirmed.end();
       result.recommended = result.target_met ? *met : result.confirmed.back();
       words.precision(3);
       if (result.target_met)
-        words << "the target is met with 95% confidence: " << plan_.target.metric << " " << result.recommended.metric.mean
-              << ", one-sided upper bound " << upper(result.recommended) << " <= " << plan_.target.at_most << " ("
-              << n << " replications)";
+        words << "the target is met with 95% confidence: " << plan_.target.metric
+              << (plan_.target.where.empty() ? "" : " in " + plan_.target.where + " (least well in " +
+                                                        result.recommended.metric_where + ")")
+              << " " << result.recommended.metric.mean << ", one-sided upper bound " << upper(result.recommended)
+              << " <= " << plan_.target.at_most << " (" << n << " replications)";
       else
         words << "the target is not met with 95% confidence by any candidate up to the maximum capacities";
     }
@@ -317,6 +362,8 @@ class Planner {
   int threads_;
   const std::function<void(const std::string&)>& on_step_;
   std::size_t metric_ = 0;
+  std::vector<std::size_t> part_metric_;  // the metric's index in each target part's values
+  std::vector<std::string> part_names_;
   double cost_per_nctr_day_ = 0.0;
   ScenarioSpec year_spec_;  // the year being planned, on its own
   int year_ = 0;            // its index in the projection

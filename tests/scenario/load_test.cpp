@@ -11,6 +11,7 @@
 #include <string>
 #include <variant>
 
+#include <icsim/models/metrics.hpp>
 #include <icsim/scenario/load.hpp>
 #include <icsim/scenario/plan.hpp>
 #include <icsim/scenario/sha256.hpp>
@@ -451,4 +452,42 @@ TEST_CASE("places grow by the area's rates or their own table, and changes can t
   CHECK(spec.yearly[1].step_up_share[2] == Approx(0.06));  // North's 85+ unchanged
   CHECK(spec.yearly[1].step_up_share[1] == Approx(0.05));  // every place's 65-74
   CHECK(spec.yearly[1].step_up_share[4] == Approx(0.05));
+}
+
+TEST_CASE("a plan's target can be set for one place or every place, hospital, board or ICP", "[scenario][places][plan]") {
+  const ScratchDirectory dir("plan_by_place");
+  const auto places = load_scenario(std::string(ICSIM_SOURCE_DIR) + "/tests/places/two-areas.yaml");
+  const auto plan_with = [&](const std::string& target) {
+    return dir.write("plan.yaml", "services:\n  beds_north: {min: 8, max: 30, step: 2, cost_per_unit_per_year: 60000}\n"
+                                  "target: " + target + "\n");
+  };
+  const auto errors = [&](const std::string& target, const models::ScenarioSpec& scenario) {
+    try {
+      (void)icsim::scenario::load_plan(plan_with(target), scenario);
+    } catch (const ScenarioError& e) {
+      return e.diagnostics();
+    }
+    FAIL("expected the plan not to load: " << target);
+    return std::vector<Diagnostic>{};
+  };
+  const auto every = icsim::scenario::load_plan(plan_with("{metric: mean_wait_days_p2, at_most: 2, in_every: place}"), places);
+  CHECK(every.target.parts.size() == 2);
+  CHECK(every.target.where == "every place");
+  const auto one = icsim::scenario::load_plan(plan_with("{metric: nctr_bed_days, at_most: 4000, place: south}"), places);
+  REQUIRE(one.target.parts.size() == 1);
+  CHECK(models::area_parts(places)[one.target.parts[0]].id == "south");
+  CHECK(one.target.where == "South");
+
+  auto e = errors("{metric: mean_wait_days_p2, at_most: 2, place: sout}", places);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message == "target.place: the scenario has no place named \"sout\" (did you mean \"south\"?)");
+  e = errors("{metric: wait_days_beds_north, at_most: 2, in_every: place}", places);
+  REQUIRE(e.size() == 1);
+  CHECK_THAT(e[0].message, Catch::StartsWith("target: South reports no metric \"wait_days_beds_north\""));
+  e = errors("{metric: mean_wait_days_p2, at_most: 2, in_every: place}", load_scenario(kTutorial));
+  REQUIRE(e.size() == 2);  // the tutorial has no beds_north either
+  CHECK(e[1].message == "target.in_every: the scenario has no places or hospitals");
+  e = errors("{minimise: total_cost, place: south}", places);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message == "target.place: where a metric must be met; total cost is the area's");
 }

@@ -15,6 +15,7 @@
 
 #include <icsim/engine/confidence.hpp>
 #include <icsim/engine/queueing_theory.hpp>
+#include <icsim/models/capacity_planner.hpp>
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/scenario/load.hpp>
 
@@ -209,4 +210,41 @@ TEST_CASE("each part's counts add up to the area's, and a place's beds serve onl
     }
   }
   for (const auto& r : both.results) CHECK(r.people_in == r.people_out + r.people_in_system);
+}
+
+TEST_CASE("a plan by place gives the beds to the place that needs them, each as Erlang C would", "[places][planner]") {
+  const auto spec = scenario::load_scenario(std::string(ICSIM_SOURCE_DIR) + "/tests/places/mutual-aid-off.yaml");
+  models::PlanSpec plan;
+  const auto service = [&](const std::string& name) {
+    for (models::ServiceIndex s = 0; s < spec.services.size(); ++s)
+      if (spec.services[s].name == name) return s;
+    FAIL("no service " << name);
+    return models::ServiceIndex{0};
+  };
+  plan.services = {{service("beds_east"), 2, 14, 1, 60000, 0}, {service("beds_west"), 2, 14, 1, 60000, 0}};
+  plan.target.metric = "mean_wait_days_p2";
+  plan.target.at_most = 1.0;
+  plan.target.parts = {part_index(spec, "east"), part_index(spec, "west")};
+  plan.target.where = "every place";
+  plan.years = {0};
+  plan.screen_replications = 4;
+  plan.confirm_replications = 12;
+  const auto plans = models::plan_capacity(spec, plan, spec.seed, 2);
+  REQUIRE(plans.size() == 1);
+  const auto& chosen = plans.front().recommended;
+  CHECK(plans.front().target_met);
+  // The fewest beds whose M/M/c wait is at most a day, for each place's demand.
+  const auto fewest = [](double lambda) {
+    int c = 1;
+    while (lambda / 0.25 >= c || engine::mmc_mean_wait(c, lambda, 0.25) > 1.0) ++c;
+    return static_cast<double>(c);
+  };
+  INFO("east " << chosen.capacity[0] << " (Erlang C " << fewest(1.2) << "), west " << chosen.capacity[1] << " ("
+               << fewest(0.6) << ")");
+  CHECK(chosen.capacity[0] > chosen.capacity[1]);
+  CHECK(chosen.capacity[0] >= fewest(1.2) - 1);
+  CHECK(chosen.capacity[0] <= fewest(1.2) + 2);
+  CHECK(chosen.capacity[1] >= fewest(0.6) - 1);
+  CHECK(chosen.capacity[1] <= fewest(0.6) + 2);
+  CHECK((chosen.metric_where == "East" || chosen.metric_where == "West"));
 }

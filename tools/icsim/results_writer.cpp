@@ -296,8 +296,9 @@ void print_plan(std::FILE* out, const PlanResults& plan) {
     std::fprintf(out, "Capacity plan for %s (seed %llu)\nTarget: least capacity cost + NCTR days x £%.0f\n\n",
                  plan.spec.name.c_str(), static_cast<unsigned long long>(plan.seed), target.cost_per_nctr_day);
   else
-    std::fprintf(out, "Capacity plan for %s (seed %llu)\nTarget: %s at most %g\n\n", plan.spec.name.c_str(),
-                 static_cast<unsigned long long>(plan.seed), target.metric.c_str(), target.at_most);
+    std::fprintf(out, "Capacity plan for %s (seed %llu)\nTarget: %s at most %g%s\n\n", plan.spec.name.c_str(),
+                 static_cast<unsigned long long>(plan.seed), target.metric.c_str(), target.at_most,
+                 target.where.empty() ? "" : (" in " + target.where).c_str());
   std::fprintf(out, "%-6s", "year");
   for (std::size_t i = 0; i < plan.plan.services.size(); ++i) std::fprintf(out, " %22s", plan.service_name(i).c_str());
   std::fprintf(out, " %14s %14s %26s\n", "capacity £", "delay £", (metric + " [95%]").c_str());

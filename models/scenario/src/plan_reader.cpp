@@ -3,6 +3,7 @@
 
 #include <icsim/scenario/plan.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -58,13 +59,64 @@ void read_services(const MapReader& top, const models::ScenarioSpec& scenario, m
     diagnostics.error(node->location, "services: name at least one service whose capacity may change");
 }
 
+// Where a target must be met: in one place (place: ID), or in every place,
+// hospital, board or ICP (in_every: LEVEL), judged by the one that meets it
+// least well. The metric must be one every such part reports.
+void read_target_parts(const MapReader& target, const models::ScenarioSpec& scenario, models::PlanSpec& plan) {
+  DiagnosticList& diagnostics = target.diagnostics();
+  const SourceNode* place = target.optional("place");
+  const SourceNode* every = target.optional("in_every");
+  if (place == nullptr && every == nullptr) return;
+  if (place != nullptr && every != nullptr) {
+    diagnostics.error(target.node().location, "target: give place or in_every, not both");
+    return;
+  }
+  if (!models::has_places_or_hospitals(scenario)) {
+    diagnostics.error((place ? place : every)->location,
+                      "target." + std::string(place ? "place" : "in_every") + ": the scenario has no places or hospitals");
+    return;
+  }
+  const auto parts = models::area_parts(scenario);
+  if (place != nullptr) {
+    const auto id = read_text(*place, "target.place", diagnostics);
+    if (!id) return;
+    std::vector<std::string_view> ids;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      if (parts[p].level != models::AreaPart::Level::kPlace) continue;
+      ids.emplace_back(parts[p].id);
+      if (parts[p].id == *id) {
+        plan.target.parts = {p};
+        plan.target.where = parts[p].name;
+      }
+    }
+    if (plan.target.parts.empty())
+      diagnostics.error(place->location, "target.place: the scenario has no place named " + quote(*id) + did_you_mean(*id, ids));
+  } else {
+    const auto level = read_choice(*every, "target.in_every", {"place", "hospital", "board", "icp"}, diagnostics);
+    if (!level) return;
+    for (std::size_t p = 0; p < parts.size(); ++p)
+      if (models::level_name(parts[p].level) == *level) plan.target.parts.push_back(p);
+    plan.target.where = "every " + *level;
+    if (plan.target.parts.empty())
+      diagnostics.error(every->location, "target.in_every: the scenario's places name no " + *level);
+  }
+  if (plan.target.metric.empty()) return;  // unknown, and said so
+  for (const std::size_t p : plan.target.parts) {
+    const auto names = models::metric_definitions(scenario, parts[p].services);
+    if (std::none_of(names.begin(), names.end(), [&](const auto& d) { return d.name == plan.target.metric; }))
+      diagnostics.error((place ? place : every)->location, "target: " + parts[p].name + " reports no metric " +
+                                                               quote(plan.target.metric) +
+                                                               " (a service's measures are reported by the part it belongs to)");
+  }
+}
+
 void read_target(const MapReader& top, const models::ScenarioSpec& scenario, models::PlanSpec& plan) {
   DiagnosticList& diagnostics = top.diagnostics();
   const SourceNode* node = top.required("target");
   if (node == nullptr) return;
   const MapReader target(*node, "target", diagnostics);
   if (!target.is_map()) return;
-  target.allow_only({"metric", "at_most", "minimise", "cost_per_nctr_day"});
+  target.allow_only({"metric", "at_most", "minimise", "cost_per_nctr_day", "place", "in_every"});
   const SourceNode* minimise = target.optional("minimise");
   const SourceNode* metric = target.optional("metric");
   if ((minimise == nullptr) == (metric == nullptr)) {
@@ -75,6 +127,10 @@ void read_target(const MapReader& top, const models::ScenarioSpec& scenario, mod
     if (read_choice(*minimise, "target.minimise", {"total_cost"}, diagnostics)) plan.target.minimise_cost = true;
     plan.target.cost_per_nctr_day = scenario.costs.acute_bed_day + scenario.costs.nctr_bed_day;
     if (auto v = target.optional_number("cost_per_nctr_day", NumberRule::kNonNegative)) plan.target.cost_per_nctr_day = *v;
+    for (const char* key : {"place", "in_every"})
+      if (const MapEntry* entry = target.entry(key))
+        diagnostics.error(entry->key_location, "target." + std::string(key) +
+                                                   ": where a metric must be met; total cost is the area's");
     return;
   }
   std::vector<std::string> known;
@@ -90,6 +146,7 @@ void read_target(const MapReader& top, const models::ScenarioSpec& scenario, mod
   }
   if (auto v = target.required_number("at_most", NumberRule::kAny)) plan.target.at_most = *v;
   plan.target.cost_per_nctr_day = scenario.costs.acute_bed_day + scenario.costs.nctr_bed_day;
+  read_target_parts(target, scenario, plan);
 }
 
 void read_years(const MapReader& top, const models::ScenarioSpec& scenario, models::PlanSpec& plan) {

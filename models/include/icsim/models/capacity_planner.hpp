@@ -28,6 +28,11 @@ struct PlanTarget {
   double at_most = 0.0;
   bool minimise_cost = false;
   double cost_per_nctr_day = 0.0;  // the acute delay day's cost in that objective
+  // Where `metric` must be met: the area (none), or in each of these parts
+  // (area_parts indices; one place, or every place of a level), judged by
+  // the part that meets it least well.
+  std::vector<std::size_t> parts;
+  std::string where;  // in words: "West Lancashire", "every place"
 
   // The metric a plan reports for each year: the target's, or NCTR bed days when minimising cost.
   [[nodiscard]] std::string reported_metric() const { return minimise_cost ? "nctr_bed_days" : metric; }
@@ -45,6 +50,7 @@ struct PlanPoint {
   std::vector<double> capacity;       // per planned service
   double capacity_cost = 0.0;         // a year
   engine::Estimate metric;            // the target's metric (or NCTR bed days when minimising cost)
+  std::string metric_where;           // the part it is measured in when the target is by part: the worst
   engine::Estimate delay_cost;        // NCTR bed days x cost per NCTR day
   [[nodiscard]] double total_cost() const { return capacity_cost + delay_cost.mean; }
 };
