@@ -91,6 +91,21 @@ std::string split_yaml(const Split& s) {
   return "{P0: " + text(s[kP0]) + ", P1: " + text(s[kP1]) + ", P2: " + text(s[kP2]) + ", P3: " + text(s[kP3]) + "}";
 }
 
+// Capacities are grouped by whom the service serves: "Capacity: West
+// Lancashire", "Capacity: shared by Blackpool and Fylde and Wyre", "Capacity:
+// Blackpool Teaching Hospitals' discharge hub"; an area's own, "Capacity".
+std::string capacity_group(const models::ScenarioSpec& spec, const models::ServiceSpec& service) {
+  using Kind = models::ServiceOwner::Kind;
+  const auto& owner = service.owner;
+  if (owner.kind == Kind::kHospital) return "Capacity: " + spec.hospitals.at(owner.hospital).name + "'s discharge hub";
+  if (owner.kind == Kind::kArea) return "Capacity";
+  if (owner.places.size() == 1) return "Capacity: " + spec.places.at(owner.places.front()).name;
+  std::string names;
+  for (std::size_t i = 0; i < owner.places.size(); ++i)
+    names += (i == 0 ? "" : i + 1 == owner.places.size() ? " and " : ", ") + spec.places.at(owner.places[i]).name;
+  return "Capacity: shared by " + names;
+}
+
 int home_first_back_to(const models::ScenarioSpec& spec) { return spec.pathway_routes[kP2].empty() ? kP3 : kP2; }
 
 }  // namespace
@@ -101,9 +116,17 @@ std::vector<Lever> scenario_levers(const models::ScenarioSpec& spec, const scena
     const double step = in_care_hours(s) ? nice_step(s.capacity) : 1.0;
     std::string label = s.name;
     std::replace(label.begin(), label.end(), '_', ' ');
-    levers.push_back(slider("capacity." + s.name, "Capacity", label, capacity_unit(s), std::max(step, s.capacity / 4),
-                            std::max(s.capacity * 2.5, s.capacity + 20 * step), step, s.capacity));
+    levers.push_back(slider("capacity." + s.name, capacity_group(spec, s), label, capacity_unit(s),
+                            std::max(step, s.capacity / 4), std::max(s.capacity * 2.5, s.capacity + 20 * step), step,
+                            s.capacity));
   }
+  // Each place's capacities together, in the order the places first appear.
+  std::vector<std::string> order;
+  for (const auto& lever : levers)
+    if (std::find(order.begin(), order.end(), lever.group) == order.end()) order.push_back(lever.group);
+  std::stable_sort(levers.begin(), levers.end(), [&](const Lever& a, const Lever& b) {
+    return std::find(order.begin(), order.end(), a.group) < std::find(order.begin(), order.end(), b.group);
+  });
   if (population_rates(spec, written))
     levers.push_back(slider("growth.population", "Growth", "Population growth a year, added to every age band",
                             "percentage points", -2.0, 3.0, 0.1, 0.0));
