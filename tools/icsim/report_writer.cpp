@@ -78,6 +78,69 @@ std::string destination(const models::ScenarioSpec& spec, const models::OutcomeS
   return "?";
 }
 
+// The scenario's own places and hospitals. One without them still has a
+// place and a hospital, the whole area, which the report does not repeat.
+bool has_parts(const models::ScenarioSpec& spec) { return !spec.places.empty() || !spec.hospitals.empty(); }
+
+// Whom a service serves, by the names of the places and hospitals.
+Json owner(const models::ScenarioSpec& spec, const models::ServiceOwner& o) {
+  switch (o.kind) {
+    case models::ServiceOwner::Kind::kArea: return {{"kind", "area"}};
+    case models::ServiceOwner::Kind::kPlaces: {
+      const auto places = models::places_of(spec);
+      Json names = Json::array();
+      for (const models::PlaceIndex p : o.places) names.push_back(places.at(p).name);
+      return {{"kind", "places"}, {"places", names}};
+    }
+    case models::ServiceOwner::Kind::kHospital:
+      return {{"kind", "hospital"}, {"hospital", models::hospitals_of(spec).at(o.hospital).name}};
+  }
+  return nullptr;
+}
+
+// Each way a pathway, step-up or bridging leads: the service, the age bands
+// that take it (null: every band) and its share where several could.
+Json routes(const models::ScenarioSpec& spec, const models::Routes& list) {
+  Json out = Json::array();
+  for (const models::Route& route : list) {
+    Json bands = nullptr;
+    if (!route.age_bands.empty()) {
+      bands = Json::array();
+      for (std::size_t b = 0; b < spec.age_bands.size(); ++b)
+        if (route.takes_band(b)) bands.push_back(spec.age_bands[b].name);
+    }
+    out.push_back({{"service", spec.services.at(route.service).name}, {"age_bands", bands}, {"share", route.share}});
+  }
+  return out;
+}
+
+// Each place's residents and rates by age band, its board and ICP, and the
+// hospitals its admissions go to.
+Json places(const models::ScenarioSpec& spec) {
+  const auto hospitals = models::hospitals_of(spec);
+  Json out = Json::array();
+  for (const auto& place : spec.places) {
+    Json bands = Json::array();
+    for (const auto& band : place.age_bands)
+      bands.push_back({{"name", band.name},
+                       {"population", band.population},
+                       {"admissions_per_1000_per_year", band.admissions_per_1000_per_year},
+                       {"step_up_share", band.step_up_share},
+                       {"pathway_split", band.pathway_split},
+                       {"time_to_nctr_days", describe(band.time_to_nctr_days, number)}});
+    Json shares = Json::array();
+    for (std::size_t h = 0; h < place.hospital_shares.size() && h < hospitals.size(); ++h)
+      shares.push_back({{"hospital", hospitals[h].name}, {"share", place.hospital_shares[h]}});
+    out.push_back({{"id", place.id},
+                   {"name", place.name},
+                   {"board", place.board.empty() ? Json(nullptr) : Json(place.board)},
+                   {"icp", place.icp.empty() ? Json(nullptr) : Json(place.icp)},
+                   {"age_bands", bands},
+                   {"hospitals", shares}});
+  }
+  return out;
+}
+
 // The scenario as the model read it, for the report's "inputs and assumptions".
 Json inputs(const models::ScenarioSpec& spec) {
   const auto service_name = [&](const models::Routes& routes) -> Json {
@@ -114,10 +177,13 @@ Json inputs(const models::ScenarioSpec& spec) {
                  {"length_of_stay_days", describe(s.length_of_stay_days, number)},
                  {"queue", s.discipline == engine::QueueDiscipline::kPriority ? "priority" : "fifo"},
                  {"unit_cost", home ? s.cost_per_care_hour : s.cost_per_bed_day},
-                 {"cost_unit", home ? "care hour" : "bed day"},
+                 // Concurrent packages are paid by the package-day (the loader keeps it as
+                 // the cost of a one-hour package's hour).
+                 {"cost_unit", !home ? "bed day" : s.capacity_in_care_hours ? "care hour" : "package day"},
                  {"ring_fenced_for_step_down", s.ring_fenced_for_step_down},
                  {"outcomes", outcomes},
-                 {"capacity_changes", changes}};
+                 {"capacity_changes", changes},
+                 {"owner", owner(spec, s.owner)}};
     if (home && s.capacity_in_care_hours)
       service["package_hours_per_day"] = {{"start", s.package_hours_per_day_start},
                                           {"after", s.package_hours_per_day_after},
@@ -186,6 +252,24 @@ Json inputs(const models::ScenarioSpec& spec) {
         {"nursing_stay_days", describe(spec.long_term_care.nursing_stay_days, number)}}},
       {"initial_census", nullptr},
       {"by_year", by_year}};
+  // Places and hospitals, and each route on its own where one pathway may
+  // lead to several services; the year-by-year figures are by cell, a
+  // place's age band (place by place, band by band).
+  if (has_parts(spec)) {
+    out["places"] = places(spec);
+    Json hospitals = Json::array();
+    for (const auto& h : spec.hospitals) hospitals.push_back({{"id", h.id}, {"name", h.name}});
+    out["hospitals"] = hospitals;
+    Json cells = Json::array();
+    for (const auto& place : models::places_of(spec))
+      for (const auto& band : place.age_bands) cells.push_back({{"place", place.name}, {"band", band.name}});
+    out["cells"] = cells;
+  }
+  out["routes"] = {{"P1", routes(spec, spec.pathway_routes[1])},
+                   {"P2", routes(spec, spec.pathway_routes[2])},
+                   {"P3", routes(spec, spec.pathway_routes[3])},
+                   {"step_up", routes(spec, spec.step_up_routes)},
+                   {"bridging", routes(spec, spec.bridging_routes)}};
   if (spec.initial_census) {
     const auto& c = *spec.initial_census;
     out["initial_census"] = {{"acute_inpatients", c.acute_inpatients},
@@ -218,15 +302,67 @@ Json daily(const models::ScenarioSpec& spec, const models::ScenarioSummary& summ
           {"services", services}};
 }
 
-Json scenario(const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
-  Json metrics = Json::object();
-  for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
-    Json metric{{"unit", summary.metrics[m].unit}};
-    metric.update(estimates(summary.values[m]));
-    metrics[summary.metrics[m].name] = std::move(metric);
+// {NAME: {"unit", "mean", "low", "high"}}: each metric year by year.
+Json metrics(const std::vector<models::MetricDefinition>& definitions,
+             const std::vector<std::vector<engine::Estimate>>& values) {
+  Json out = Json::object();
+  for (std::size_t m = 0; m < definitions.size(); ++m) {
+    Json metric{{"unit", definitions[m].unit}};
+    metric.update(estimates(values[m]));
+    out[definitions[m].name] = std::move(metric);
   }
-  return {{"name", spec.name},     {"file", spec.file},       {"sha256", spec.sha256}, {"events", summary.events},
-          {"metrics", metrics},    {"daily", daily(spec, summary)}, {"inputs", inputs(spec)}};
+  return out;
+}
+
+// Who a part is, in names: its level ("place", "hospital", "board", "icp"),
+// the places whose residents it counts, its hospital and its own services.
+Json part(const models::ScenarioSpec& spec, const models::AreaPart& p) {
+  const auto places = models::places_of(spec);
+  Json place_names = Json::array(), services = Json::array();
+  for (const models::PlaceIndex i : p.places) place_names.push_back(places.at(i).name);
+  for (const models::ServiceIndex s : p.services) services.push_back(spec.services.at(s).name);
+  return {{"level", models::level_name(p.level)},
+          {"id", p.id},
+          {"name", p.name},
+          {"places", place_names},
+          {"hospital", p.hospital ? Json(models::hospitals_of(spec).at(*p.hospital).name) : Json(nullptr)},
+          {"services", services}};
+}
+
+Json scenario(const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
+  Json out{{"name", spec.name},
+           {"file", spec.file},
+           {"sha256", spec.sha256},
+           {"events", summary.events},
+           {"metrics", metrics(summary.metrics, summary.values)},
+           {"daily", daily(spec, summary)},
+           {"inputs", inputs(spec)}};
+  // Each place, hospital, board and ICP beside the area, as summary.json has them.
+  if (has_parts(spec)) {
+    Json parts = Json::array();
+    for (const auto& p : summary.parts) {
+      Json one = part(spec, p.part);
+      one["metrics"] = metrics(p.metrics, p.values);
+      parts.push_back(std::move(one));
+    }
+    out["parts"] = std::move(parts);
+  }
+  return out;
+}
+
+// {NAME: {"unit", "difference", "cumulative_difference", ...}}: B - A paired, year by year.
+Json differences(const std::vector<models::MetricComparison>& comparisons) {
+  Json out = Json::object();
+  for (const auto& m : comparisons) {
+    Json metric{{"unit", m.unit}};
+    metric["difference"] = estimates(m.difference);
+    metric["cumulative_difference"] = estimates(m.cumulative_difference);
+    metric["change_a_pct"] = estimate(m.change_a_pct);
+    metric["change_b_pct"] = estimate(m.change_b_pct);
+    metric["last_year_difference_pct"] = estimate(m.last_year_difference_pct);
+    out[m.name] = std::move(metric);
+  }
+  return out;
 }
 
 Json header(const char* kind, const models::ScenarioSpec& spec, std::uint64_t seed, int replications) {
@@ -394,17 +530,17 @@ std::string comparison_report(const models::ScenarioSpec& a, const std::vector<m
   Json data = header("compare", a, seed, comparison.replications);
   data["scenarios"] = Json::array({scenario(a, models::summarise(a, results_a, seed)),
                                    scenario(b, models::summarise(b, results_b, seed))});
-  Json metrics = Json::object();
-  for (const auto& m : comparison.metrics) {
-    Json metric{{"unit", m.unit}};
-    metric["difference"] = estimates(m.difference);
-    metric["cumulative_difference"] = estimates(m.cumulative_difference);
-    metric["change_a_pct"] = estimate(m.change_a_pct);
-    metric["change_b_pct"] = estimate(m.change_b_pct);
-    metric["last_year_difference_pct"] = estimate(m.last_year_difference_pct);
-    metrics[m.name] = std::move(metric);
+  data["comparison"] = {{"metrics", differences(comparison.metrics)}};
+  // The places, hospitals, boards and ICPs both scenarios have, B - A paired.
+  if (has_parts(a) && has_parts(b)) {
+    Json parts = Json::array();
+    for (const auto& p : comparison.parts) {
+      Json one = part(a, p.part);
+      one["metrics"] = differences(p.metrics);
+      parts.push_back(std::move(one));
+    }
+    data["comparison"]["parts"] = std::move(parts);
   }
-  data["comparison"] = {{"metrics", metrics}};
   return page(a.name + " compared with " + b.name, projection(a, comparison.replications, seed), data);
 }
 

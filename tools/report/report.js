@@ -256,22 +256,103 @@
   }
 
   // -------------------------------------------------------------------------
+  // Places, hospitals, health and wellbeing boards and ICPs: a scenario with
+  // places reports each of them beside the whole area, and a commissioner
+  // decides by place. The reader chooses the part the headline charts, cards
+  // and tables show; each chart holds every part's rows and filters them by
+  // its 'part' parameter, so a choice redraws without rebuilding the page.
+  const AREA = 'area';
+  // Each level in words: one of them, several, and short (for lists).
+  const LEVELS = [
+    { level: 'place', one: 'place', many: 'Places', short: ['place', 'places'] },
+    { level: 'hospital', one: 'hospital', many: 'Hospitals', short: ['hospital', 'hospitals'] },
+    { level: 'board', one: 'health and wellbeing board', many: 'Health and wellbeing boards', short: ['board', 'boards'] },
+    { level: 'icp', one: 'integrated care partnership', many: 'Integrated care partnerships', short: ['ICP', 'ICPs'] },
+  ];
+  function partKey(p) { return `${p.level}:${p.id}`; }
+  function levelOf(p) {
+    return LEVELS.find((l) => l.level === p.level) || { level: p.level, one: p.level, many: capitalised(p.level), short: [p.level, p.level] };
+  }
+  // A board or an ICP is named like a place ("Sefton"): say which it is.
+  function partName(p) {
+    if (p.level === 'place' || p.level === 'hospital') return p.name;
+    const one = levelOf(p).one;
+    return new RegExp(`${one.split(' ').pop()}$|\\b(ICP|HWB)$`, 'i').test(p.name) ? p.name : `${p.name} ${one}`;
+  }
+  for (const s of scenarios) {
+    s.byPart = { [AREA]: s.metrics };
+    for (const p of s.parts || []) s.byPart[partKey(p)] = p.metrics;
+  }
+  // The parts to choose from: the run's, or those both scenarios have (paired).
+  const parts = isPlan ? [] : isCompare ? (data.comparison.parts || []) : (first.parts || []);
+  const hasParts = parts.length > 0;
+  const differencesByPart = { [AREA]: isCompare ? data.comparison.metrics : null };
+  for (const p of isCompare ? parts : []) differencesByPart[partKey(p)] = p.metrics;
+  function partByKey(key) { return parts.find((p) => partKey(p) === key) || null; }
+  function partHeading(key) { const p = partByKey(key); return p ? partName(p) : 'the whole area'; }
+  // What a part counts (scenarios/README.md, "What each part reports").
+  function partMeaning(key) {
+    const p = partByKey(key);
+    if (!p) return 'every resident of the area and every service.';
+    const services = p.services.length ? p.services.map(serviceLabel).join(', ') : '';
+    if (p.level === 'place') {
+      return `its residents, wherever they were cared for${services ? `, and the services that belong to it or to a group it is in (${services})` : ''}.`;
+    }
+    if (p.level === 'hospital') {
+      return `the patients admitted to it (rates per 100,000 of its catchment)${services ? `, and its discharge hub\u2019s services (${services})` : ''}.`;
+    }
+    return `the residents of ${andList(p.places)}${services ? `, and their services (${services})` : ''}.`;
+  }
+
+  function andList(words) { return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words.join(''); }
+
+  let partShown = AREA;
+  const partViews = [];
+  const partListeners = [];
+  // fn(key) now and whenever the reader chooses another part.
+  function whenPartChanges(fn) { partListeners.push(fn); fn(partShown); }
+  function showPart(key) {
+    partShown = key;
+    for (const fn of partListeners) fn(key);
+    document.documentElement.dataset.partShown = key;
+    return Promise.all(partViews.map((v) => v.then((view) => view && view.signal('part', key).runAsync())));
+  }
+  // A chart of the part shown: its rows carry a 'part' field.
+  function forPart(spec) {
+    if (!hasParts) return spec;
+    return { ...spec, params: [...(spec.params || []), { name: 'part', value: partShown }],
+             transform: [{ filter: 'datum.part == part' }, ...(spec.transform || [])] };
+  }
+  function partChart(parent, title, caption, spec) {
+    if (!hasParts) return chart(parent, title, caption, spec);
+    const shown = el('span', { class: 'part-name' });
+    const view = chart(parent, [title, shown], caption, forPart(spec));
+    partViews.push(view);
+    whenPartChanges((key) => { shown.textContent = `: ${partHeading(key)}`; });
+    return view;
+  }
+  // The part's metrics in scenario s (null when s does not report it).
+  function metricsOf(s, key) { return s.byPart[key] || null; }
+
+  // -------------------------------------------------------------------------
   // Every metric and daily count is 0 or more: a chart cuts its interval at 0
   // (the tables give the interval as computed).
   function atLeastZero(x) { return x === null || x === undefined ? x : Math.max(0, x); }
 
-  // Data for the charts: one row per (scenario, metric, year).
+  // Data for the charts: one row per (scenario, part, metric, year).
   function yearRows(names, scenarioList) {
     const rows = [];
     for (const s of scenarioList || scenarios) {
-      for (const name of names) {
-        const m = s.metrics[name];
-        if (!m) continue;
-        years.forEach((year, i) => {
-          if (m.mean[i] === null) return;
-          rows.push({ year: String(year), metric: label(name), name, scenario: s.label,
-                      mean: m.mean[i], low: atLeastZero(m.low[i]), high: m.high[i] });
-        });
+      for (const [part, metrics] of Object.entries(s.byPart)) {
+        for (const name of names) {
+          const m = metrics[name];
+          if (!m) continue;
+          years.forEach((year, i) => {
+            if (m.mean[i] === null) return;
+            rows.push({ year: String(year), metric: label(name), name, scenario: s.label, part,
+                        mean: m.mean[i], low: atLeastZero(m.low[i]), high: m.high[i] });
+          });
+        }
       }
     }
     return rows;
@@ -364,36 +445,43 @@
   function renderAtAGlance() {
     const s = section('at-a-glance', isCompare ? `At a glance: B against A in ${lastYear}` : `At a glance: ${lastYear}`);
     const cards = el('div', { class: 'cards' });
+    s.append(cards);
+    whenPartChanges((key) => cards.replaceChildren(...glanceCards(key)));
+    s.append(el('p', { class: 'note' },
+      isCompare
+        ? `Both scenarios were run with the same ${data.replications} sets of random numbers (the same patients arrive with the same needs), so B \u2212 A is measured more sharply than two separate runs would allow. A difference whose 95% interval includes zero is not clearly a difference.`
+        : `Every figure is the mean of ${data.replications} simulated replications; a 95% interval says how far the mean could move with more replications. Shaded bands and whiskers on the charts are those intervals.`));
+  }
+  // The cards of one part (the whole area, a place, ...).
+  function glanceCards(key) {
+    const cards = [];
     const last = years.length - 1;
     const picks = ['admissions', 'nctr_bed_days', 'mean_wait_days_p1', 'mean_wait_days_p2', 'at_home_91d_pct', 'cost_total'];
     for (const name of picks) {
       if (isCompare) {
-        const c = data.comparison.metrics[name];
-        if (!c) continue;
+        const c = differencesByPart[key][name];
+        const a = metricsOf(first, key), b = metricsOf(scenarios[1], key);
+        if (!c || !a || !b || !a[name] || !b[name]) continue;
         const d = { mean: c.difference.mean[last], low: c.difference.low[last], high: c.difference.high[last] };
         const clear = d.low > 0 || d.high < 0;
-        const ma = first.metrics[name].mean[last], mb = scenarios[1].metrics[name].mean[last];
-        cards.append(el('div', { class: `card${clear ? '' : ' card-unclear'}` },
+        const ma = a[name].mean[last], mb = b[name].mean[last];
+        cards.push(el('div', { class: `card${clear ? '' : ' card-unclear'}` },
           el('p', { class: 'card-label' }, cardLabel(name)),
           el('p', { class: 'card-value' }, signed(name, d.mean)),
           el('p', { class: 'card-detail' }, `95% interval ${signed(name, d.low)} to ${signed(name, d.high)}`),
           el('p', { class: 'card-detail' }, `A ${value(name, ma)}, B ${value(name, mb)}${clear ? '' : '; no clear difference'}`)));
       } else {
-        const m = first.metrics[name];
+        const m = metricsOf(first, key)[name];
         if (!m) continue;
         const change = years.length > 1 && m.mean[0] ? (m.mean[last] - m.mean[0]) / Math.abs(m.mean[0]) : null;
-        cards.append(el('div', { class: 'card' },
+        cards.push(el('div', { class: 'card' },
           el('p', { class: 'card-label' }, cardLabel(name)),
           el('p', { class: 'card-value' }, value(name, m.mean[last])),
           el('p', { class: 'card-detail' }, `95% interval ${value(name, m.low[last])} to ${value(name, m.high[last])}`),
           change !== null ? el('p', { class: 'card-detail' }, `${change >= 0 ? '+' : '\u2212'}${pct(Math.abs(change))} since ${firstYear}`) : null));
       }
     }
-    s.append(cards);
-    s.append(el('p', { class: 'note' },
-      isCompare
-        ? `Both scenarios were run with the same ${data.replications} sets of random numbers (the same patients arrive with the same needs), so B \u2212 A is measured more sharply than two separate runs would allow. A difference whose 95% interval includes zero is not clearly a difference.`
-        : `Every figure is the mean of ${data.replications} simulated replications; a 95% interval says how far the mean could move with more replications. Shaded bands and whiskers on the charts are those intervals.`));
+    return cards;
   }
 
   // B - A each year for the measures a board asks about, with the paired 95% interval.
@@ -408,20 +496,23 @@
       `How much B differs from A each year, with the 95% interval of the difference from the ${data.replications} paired replications; an interval that crosses the zero line is not a clear difference.`);
     const names = DIFFERENCE_METRICS.filter((n) => data.comparison.metrics[n]);
     const rows = [];
-    for (const name of names) {
-      const d = data.comparison.metrics[name].difference;
-      years.forEach((year, i) => {
-        if (d.mean[i] === null) return;
-        const clear = d.low[i] > 0 || d.high[i] < 0;
-        rows.push({ year: String(year), metric: differenceLabel(name),
-                    mean: d.mean[i], low: d.low[i], high: d.high[i], clear: clear ? 'clear difference' : 'no clear difference' });
-      });
+    for (const [part, metrics] of Object.entries(differencesByPart)) {
+      for (const name of names) {
+        if (!metrics[name]) continue;
+        const d = metrics[name].difference;
+        years.forEach((year, i) => {
+          if (d.mean[i] === null) return;
+          const clear = d.low[i] > 0 || d.high[i] < 0;
+          rows.push({ year: String(year), metric: differenceLabel(name), part,
+                      mean: d.mean[i], low: d.low[i], high: d.high[i], clear: clear ? 'clear difference' : 'no clear difference' });
+        });
+      }
     }
     const columns = 3;
     const colour = { field: 'clear', type: 'nominal', title: null,
                      scale: { domain: ['clear difference', 'no clear difference'], range: [NHS.blue, NHS.midGrey] } };
     const f = ',.2~f';
-    chart(s, 'B \u2212 A by year',
+    partChart(s, 'B \u2212 A by year',
       'Each panel: B\u2019s mean less A\u2019s in each year (dot) and its 95% interval (whisker); blue where the interval leaves out zero.',
       { data: { values: rows }, columns,
         facet: { field: 'metric', type: 'nominal', sort: names.map(differenceLabel), header: { title: null } },
@@ -437,13 +528,166 @@
         resolve: FACET_RESOLVE });
   }
 
+  // The choice of part: a bar that stays at the top of the window while the
+  // reader scrolls through the sections it changes. A link may name the part
+  // to open on (report.html#part=place:north).
+  function renderPartChooser() {
+    if (!hasParts) return;
+    const select = el('select', { id: 'part-choice' },
+      el('option', { value: AREA }, 'The whole area'),
+      LEVELS.map((l) => {
+        const list = parts.filter((p) => p.level === l.level);
+        return list.length ? el('optgroup', { label: l.many }, list.map((p) => el('option', { value: partKey(p) }, partName(p)))) : null;
+      }));
+    const meaning = el('span', { class: 'part-meaning' });
+    main.append(el('div', { class: 'panel part-chooser' },
+      el('p', { class: 'control' }, el('label', { for: 'part-choice' }, 'Results for '), select, ' ', meaning)));
+    whenPartChanges((key) => { meaning.textContent = `${capitalised(partHeading(key))}: ${partMeaning(key)}`; });
+    document.documentElement.dataset.partShown = partShown;
+    select.addEventListener('change', () => {
+      const key = select.value;
+      try { history.replaceState(null, '', key === AREA ? location.pathname + location.search : `#part=${encodeURIComponent(key)}`); } catch (e) { /* a page opened from disk may refuse */ }
+      partChange = showPart(key);
+    });
+    const asked = /^#part=(.+)$/.exec(location.hash);
+    const key = asked ? decodeURIComponent(asked[1]) : null;
+    if (key && partByKey(key)) {
+      // Once the charts are first drawn, as if the reader had chosen it.
+      openingPart = () => { select.value = key; select.dispatchEvent(new Event('change')); return partChange; };
+    }
+  }
+  let partChange = Promise.resolve();
+  let openingPart = null;
+
+  // The headline measures of each place side by side, and of each hospital
+  // (board, ICP) where there are several: a panel per measure, a line per part.
+  const PART_METRICS = ['admissions', 'nctr_bed_days', 'mean_nctr_days_per_discharge', 'mean_wait_days_p1',
+    'mean_wait_days_p2', 'mean_wait_days_p3', 'ic_bed_days', 'cost_total'];
+  function unitLabel(name) {
+    return label(name) + (kindOf(name) === 'days' ? ' (days)' : isPct(name) ? ' (%)' : isMoney(name) ? ' (\u00a3)' : '');
+  }
+  // The levels worth setting side by side: two or more parts, and boards and
+  // ICPs only where one groups several places (else they are the places).
+  function levelsSideBySide() {
+    return LEVELS.map((l) => ({ ...l, list: parts.filter((p) => p.level === l.level) }))
+      .filter((l) => l.list.length >= 2 && (l.level === 'place' || l.level === 'hospital' || l.list.some((p) => p.places.length > 1)));
+  }
+  // "places, hospitals and boards" (several), "place, hospital or board" (one).
+  function levelWords(levels, one) {
+    const words = levels.map((l) => l.short[one ? 0 : 1]);
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${one ? 'or' : 'and'} ${words[words.length - 1]}` : words[0];
+  }
+  function renderPlaces() {
+    const levels = levelsSideBySide();
+    if (!levels.length) return;
+    const s = section('places', `${capitalised(levelWords(levels))} side by side`,
+      'Each place\u2019s residents wherever they were cared for; each hospital\u2019s admitted patients; each board\u2019s or partnership\u2019s places together. They add up to the area. Delays are local: an area-wide figure can hide one place\u2019s shortfall.');
+    for (const l of levels) {
+      const names = PART_METRICS.filter((n) => l.list.some((p) => p.metrics[n]));
+      const rows = [];
+      for (const p of l.list) {
+        for (const name of names) {
+          const m = p.metrics[name];
+          if (!m) continue;
+          years.forEach((year, i) => {
+            if (m.mean[i] === null) return;
+            rows.push({ year: String(year), metric: unitLabel(name), part: partName(p),
+                        mean: m.mean[i], low: atLeastZero(m.low[i]), high: m.high[i] });
+          });
+        }
+      }
+      const domain = l.list.map(partName);
+      const colour = { field: 'part', type: 'nominal', title: null, scale: { domain, range: PALETTE } };
+      // Few years: dots and whiskers set apart within each year; more: lines and bands.
+      const few = years.length < 4;
+      const offset = few ? { xOffset: { field: 'part', type: 'nominal', sort: domain } } : {};
+      const f = ',.2~f';
+      const layers = [
+        few ? { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x: yearAxis, ...offset, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } }
+            : { mark: { type: 'area', opacity: 0.14 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } },
+        { mark: few ? { type: 'point', filled: true, size: 50 } : { type: 'line', point: true },
+          encoding: { x: yearAxis, ...offset, y: { field: 'mean', type: 'quantitative', title: null, axis: { labelExpr: COUNT_LABEL } }, color: colour,
+                      tooltip: [{ field: 'part', title: capitalised(l.one) }, { field: 'metric', title: 'Measure' }, { field: 'year', title: 'Year' },
+                                { field: 'mean', type: 'quantitative', title: 'Mean', format: f },
+                                { field: 'low', type: 'quantitative', title: '95% interval from', format: f },
+                                { field: 'high', type: 'quantitative', title: 'to', format: f }] } },
+      ];
+      const columns = 2;
+      chart(s, `${l.many} side by side`,
+        `Each panel a measure on its own scale, ${few ? 'a dot and its 95% interval' : 'a line and its 95% interval'} for each ${l.one}.`,
+        { data: { values: rows }, columns,
+          facet: { field: 'metric', type: 'nominal', sort: names.map(unitLabel), header: { title: null } },
+          spec: { width: chartWidth(columns), height: 150, layer: layers },
+          resolve: FACET_RESOLVE });
+      s.append(el('h3', {}, `${l.many} in ${lastYear}`));
+      const last = years.length - 1;
+      s.append(table(['Measure', ...domain], names.map((name) => [unitLabel(name), ...l.list.map((p) => {
+        const m = p.metrics[name];
+        return m ? el('span', {}, value(name, m.mean[last], m.unit), el('br'),
+          el('span', { class: 'interval' }, `${value(name, m.low[last], m.unit)} to ${value(name, m.high[last], m.unit)}`)) : '\u2013';
+      })]), 1));
+    }
+  }
+
+  // B - A in the last year for each place (hospital, board, ICP) that both
+  // scenarios have: which place's waits and delays fall, with paired intervals.
+  function renderPlaceDifferences() {
+    const levels = levelsSideBySide();
+    if (!levels.length) return;
+    const s = section('places', `${capitalised(levelWords(levels))}: B against A`,
+      `How much B differs from A in ${lastYear} for each ${levelWords(levels, true)}, with the 95% interval of the difference from the ${data.replications} paired replications; an interval that crosses zero is not a clear difference. Choose one under \u201cResults for\u201d to see its differences year by year.`);
+    const last = years.length - 1;
+    for (const l of levels) {
+      const names = PART_METRICS.filter((n) => l.list.some((p) => p.metrics[n]));
+      const rows = [];
+      for (const p of l.list) {
+        for (const name of names) {
+          const c = p.metrics[name];
+          if (!c || c.difference.mean[last] === null) continue;
+          const d = c.difference;
+          const clear = d.low[last] > 0 || d.high[last] < 0;
+          rows.push({ part: partName(p), metric: differenceLabel(name), mean: d.mean[last], low: d.low[last], high: d.high[last],
+                      clear: clear ? 'clear difference' : 'no clear difference' });
+        }
+      }
+      const domain = l.list.map(partName);
+      const y = { field: 'part', type: 'nominal', title: null, sort: domain, axis: { labelLimit: 160 } };
+      const colour = { field: 'clear', type: 'nominal', title: null,
+                       scale: { domain: ['clear difference', 'no clear difference'], range: [NHS.blue, NHS.midGrey] } };
+      const f = ',.2~f';
+      const columns = 2;
+      chart(s, `B \u2212 A in ${lastYear}, ${l.many.toLowerCase()}`,
+        `Each panel: B\u2019s mean less A\u2019s for each ${l.one} (dot) and its 95% interval (whisker); blue where the interval leaves out zero; left of the line, B is lower.`,
+        { data: { values: rows }, columns,
+          facet: { field: 'metric', type: 'nominal', sort: names.map(differenceLabel), header: { title: null } },
+          spec: { width: chartWidth(columns), height: Math.max(60, 26 * domain.length), layer: [
+            { mark: { type: 'rule', color: NHS.text, strokeWidth: 1 }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+            { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: null, axis: { labelExpr: COUNT_LABEL } }, x2: { field: 'high' }, color: colour } },
+            { mark: { type: 'point', filled: true, size: 60 }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, color: colour,
+              tooltip: [{ field: 'part', title: capitalised(l.one) }, { field: 'metric', title: 'Measure' },
+                        { field: 'mean', type: 'quantitative', title: 'B \u2212 A', format: f },
+                        { field: 'low', type: 'quantitative', title: '95% interval from', format: f },
+                        { field: 'high', type: 'quantitative', title: 'to', format: f }] } },
+          ] },
+          resolve: { scale: { x: 'independent' }, axis: { y: 'independent' } } });
+      s.append(el('h3', {}, `B \u2212 A in ${lastYear}, ${l.many.toLowerCase()}`));
+      s.append(table(['Measure', ...domain], names.map((name) => [differenceLabel(name), ...l.list.map((p) => {
+        const c = p.metrics[name];
+        if (!c) return '\u2013';
+        const d = c.difference;
+        return el('span', {}, signed(name, d.mean[last], c.unit), el('br'),
+          el('span', { class: 'interval' }, `${signed(name, d.low[last], c.unit)} to ${signed(name, d.high[last], c.unit)}`));
+      })]), 1));
+    }
+  }
+
   function renderDemand() {
     const s = section('demand', 'Demand and admissions',
       'Residents in each age band generate would-be emergency admissions; the urgent community response cares for some at home (step-up) and the rest are admitted.');
-    chart(s, 'Would-be admissions, admissions and step-up by year',
+    partChart(s, 'Would-be admissions, admissions and step-up by year',
       `People arriving as emergencies, those admitted to an acute bed, and those cared for by step-up instead, each year from ${firstYear} to ${lastYear}.`,
       yearLines(['would_be_admissions', 'admissions', 'step_up_diversions'], { facet: true, columns: 3 }));
-    chart(s, 'Discharges by pathway',
+    partChart(s, 'Discharges by pathway',
       'Discharges from acute beds each year to home with support (pathway 1), a bed-based service (pathway 2) and a care-home assessment (pathway 3).',
       yearLines(['discharges_p1', 'discharges_p2', 'discharges_p3'], { facet: true, columns: 3 }));
   }
@@ -451,7 +695,7 @@
   function renderBedDays() {
     const s = section('bed-days', 'Bed days by setting',
       'Bed days are the beds in use added up over the year; care hours are the hours of home-based intermediate care delivered.');
-    chart(s, 'Bed days and care hours by setting and year',
+    partChart(s, 'Bed days and care hours by setting and year',
       'Each setting on its own scale: acute beds (all days), the delayed (NCTR) part of them, intermediate care beds, short-term care beds, and home-based care hours; whiskers are 95% intervals.',
       yearBars(['acute_bed_days', 'nctr_bed_days', 'ic_bed_days', 'short_term_care_bed_days', 'home_ic_care_hours'], { columns: 3 }));
   }
@@ -459,10 +703,10 @@
   function renderDelays() {
     const s = section('delays', 'Delays: NCTR bed days and waits',
       'A patient who no longer meets the criteria to reside (NCTR) waits in the acute bed until the triage is done and the service on their pathway has a place.');
-    chart(s, 'NCTR (delayed) bed days by year',
+    partChart(s, 'NCTR (delayed) bed days by year',
       'Acute bed days after patients no longer met the criteria to reside, with the 95% interval.',
       yearLines(['nctr_bed_days', 'mean_nctr_days_per_discharge'], { facet: true, columns: 2 }));
-    chart(s, 'Mean wait for a place, by pathway',
+    partChart(s, 'Mean wait for a place, by pathway',
       `Days from ready to leave to a place in each pathway\u2019s service, with 95% intervals; the dashed line is NICE QS173\u2019s ${WAIT_STANDARD_DAYS} days for bed-based intermediate care to start (a national standard).`,
       yearLines(['mean_wait_days_p1', 'mean_wait_days_p2', 'mean_wait_days_p3'], {
         kind: 'days', yTitle: 'days', facet: isCompare, columns: 3,
@@ -504,7 +748,7 @@
   function renderThroughTheYear() {
     if (!first.daily || !first.daily.days) return;
     const s = section('through-the-year', 'Through the year',
-      `The census at each midnight, day by day, as the mean of the replications${isCompare ? ' (their intervals are in the run reports of A and B)' : ''}: how full each service is against its capacity, and how many people wait. Winter (December to March) is shaded.`);
+      `The census at each midnight, day by day, as the mean of the replications${isCompare ? ' (their intervals are in the run reports of A and B)' : ''}: how full each service is against its capacity, and how many people wait. Winter (December to March) is shaded.${hasParts ? ' The acute census and the queues are the whole area\u2019s; a place, hospital or board chosen above shows the services that belong to it.' : ''}`);
     const views = [];
     let shown = firstYear;
     const select = el('select', { id: 'year-choice' }, years.map((y) => el('option', { value: y }, y)));
@@ -581,6 +825,9 @@
           isCompare ? scenarioColour : { field: 'measure', type: 'nominal', title: null, scale: { domain: measures, range: [NHS.blue, NHS.darkGrey] } },
           { field: 'measure', type: 'nominal', title: null, scale: { domain: measures, range: [[1, 0], [5, 3]] }, legend: isCompare ? {} : null },
           unit)));
+      // A place, hospital or board shows the services it owns (the whole area: all).
+      const figure = s.lastChild;
+      if (hasParts) whenPartChanges((key) => { const p = partByKey(key); figure.hidden = p !== null && !p.services.includes(name); });
     }
 
     // Queues.
@@ -616,7 +863,7 @@
                   tooltip: tooltip('money', [{ field: 'metric', title: 'Setting' }, { field: 'scenario', title: 'Scenario' }]) },
     };
     const columns = isCompare ? 2 : 1;
-    chart(s, 'Cost by setting and year',
+    partChart(s, 'Cost by setting and year',
       isCompare ? 'Mean cost of each setting each year, stacked to the total, for A and for B.'
                 : 'Mean cost of each setting each year, stacked to the total.',
       isCompare
@@ -627,14 +874,16 @@
     if (isCompare) {
       const names = ['cost_total', ...COST_SETTINGS];
       const diff = [];
-      for (const name of names) {
-        const c = data.comparison.metrics[name];
-        if (!c) continue;
-        years.forEach((year, i) => diff.push({ year: String(year), metric: label(name), mean: c.cumulative_difference.mean[i],
-                                               low: c.cumulative_difference.low[i], high: c.cumulative_difference.high[i] }));
+      for (const [part, metrics] of Object.entries(differencesByPart)) {
+        for (const name of names) {
+          const c = metrics[name];
+          if (!c) continue;
+          years.forEach((year, i) => diff.push({ year: String(year), metric: label(name), part, mean: c.cumulative_difference.mean[i],
+                                                 low: c.cumulative_difference.low[i], high: c.cumulative_difference.high[i] }));
+        }
       }
       const colourDiff = { field: 'metric', type: 'nominal', title: null, scale: { domain: names.map(label), range: [NHS.red, ...COST_COLOURS] } };
-      chart(s, `Cumulative difference in cost, B \u2212 A, ${firstYear} to each year`,
+      partChart(s, `Cumulative difference in cost, B \u2212 A, ${firstYear} to each year`,
         'B\u2019s cost less A\u2019s, summed from the first projected year, with 95% intervals from the paired replications; below zero, B costs less.',
         { data: { values: diff }, width: chartWidth(1), height: 260,
           layer: [
@@ -647,12 +896,15 @@
           ] });
     } else {
       const cumulative = [];
-      for (const name of COST_SETTINGS) {
-        const m = first.metrics[name];
-        let sum = 0;
-        years.forEach((year, i) => { sum += m.mean[i] || 0; cumulative.push({ year: String(year), metric: label(name), name, order: COST_SETTINGS.indexOf(name), mean: sum }); });
+      for (const [part, metrics] of Object.entries(first.byPart)) {
+        for (const name of COST_SETTINGS) {
+          const m = metrics[name];
+          if (!m) continue;
+          let sum = 0;
+          years.forEach((year, i) => { sum += m.mean[i] || 0; cumulative.push({ year: String(year), metric: label(name), name, part, order: COST_SETTINGS.indexOf(name), mean: sum }); });
+        }
       }
-      chart(s, `Cumulative cost from ${firstYear}`,
+      partChart(s, `Cumulative cost from ${firstYear}`,
         'The mean cost of each setting added up from the first projected year to each year, stacked to the total.',
         { data: { values: cumulative }, width: chartWidth(1), height: 260,
           mark: { type: 'bar', width: { band: 0.7 } },
@@ -682,7 +934,7 @@
     const interval = years.length >= 4
       ? { mark: { type: 'area', opacity: 0.16 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } }
       : { mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.7 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } };
-    chart(s, 'BCF metrics by year',
+    partChart(s, 'BCF metrics by year',
       'Each metric with its 95% interval; a dashed line marks the national reference value where one exists.',
       { data: { values: rows }, columns,
         facet: { field: 'metric', type: 'nominal', sort: metrics.map((b) => bcfLabel(b.metric)), header: { title: null } },
@@ -698,16 +950,25 @@
         ] },
         resolve: FACET_RESOLVE });
 
+    s.append(el('h3', {}, 'The metrics and their reference values'));
+    const holder = el('div');
+    s.append(holder);
+    whenPartChanges((key) => holder.replaceChildren(...bcfTable(metrics, key)));
+  }
+  // The BCF metrics of one part in a table, and the scale check of its delays.
+  function bcfTable(metrics, key) {
     const last = years.length - 1;
+    const own = metricsOf(first, key);
     const head = isCompare
       ? ['Metric', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`, 'National reference', 'Better if', 'Source']
       : ['Metric', `${firstYear}`, `${lastYear} [95% interval]`, 'National reference', 'Better if', 'Source'];
-    const body = metrics.map((b) => {
-      const m = first.metrics[b.metric];
+    const body = metrics.filter((b) => own[b.metric]).map((b) => {
+      const m = own[b.metric];
       const ref = b.reference !== null ? value(b.metric, b.reference, m.unit) : 'none';
       if (isCompare) {
-        const c = data.comparison.metrics[b.metric];
-        const mb = scenarios[1].metrics[b.metric];
+        const c = differencesByPart[key][b.metric];
+        const other = metricsOf(scenarios[1], key);
+        const mb = other ? other[b.metric] : null;
         return [label(b.metric), value(b.metric, m.mean[last], m.unit), mb ? value(b.metric, mb.mean[last], mb.unit) : '\u2013',
           c ? `${signed(b.metric, c.difference.mean[last], m.unit)} [${signed(b.metric, c.difference.low[last], m.unit)}, ${signed(b.metric, c.difference.high[last], m.unit)}]` : '\u2013',
           ref, b.better, b.source];
@@ -716,16 +977,17 @@
         `${value(b.metric, m.mean[last], m.unit)} [${value(b.metric, m.low[last], m.unit)}, ${value(b.metric, m.high[last], m.unit)}]`,
         ref, b.better, b.source];
     });
-    s.append(el('h3', {}, 'The metrics and their reference values'));
     const t = table(head, body, 1);
     t.querySelectorAll('td:last-child, th:last-child, td:nth-last-child(2), th:nth-last-child(2)').forEach((c) => c.classList.remove('num'));
     t.classList.add('bcf-table');
-    s.append(t);
-    const nctr = first.metrics.nctr_bed_days, acute = first.metrics.acute_bed_days;
+    const out = [t];
+    const nctr = own.nctr_bed_days, acute = own.acute_bed_days;
     if (nctr && acute && acute.mean[last]) {
-      s.append(el('p', { class: 'note' },
-        `Scale check: in ${lastYear}, ${pct(nctr.mean[last] / acute.mean[last])} of ${isCompare ? 'A\u2019s ' : ''}acute bed days were delayed (NCTR); in England about 13,000 patients a day, about 13% of general and acute beds, no longer met the criteria to reside (2022 to 2025).`));
+      const whose = [isCompare ? 'A\u2019s' : null, key === AREA ? null : partHeading(key)].filter(Boolean).join(', ');
+      out.push(el('p', { class: 'note' },
+        `Scale check: in ${lastYear}, ${pct(nctr.mean[last] / acute.mean[last])} of ${whose ? `${whose} ` : ''}acute bed days were delayed (NCTR); in England about 13,000 patients a day, about 13% of general and acute beds, no longer met the criteria to reside (2022 to 2025).`));
     }
+    return out;
   }
 
   function renderEveryMetric() {
@@ -733,10 +995,16 @@
       isCompare
         ? `Each metric in ${lastYear} for A and B, B \u2212 A with its 95% interval, and B \u2212 A summed over ${firstYear} to ${lastYear}. The same figures are in compare.csv.`
         : 'The mean of each metric in each year and, below it, the half-width of its 95% interval. The same figures are in summary.json and yearly.csv.');
+    const holder = el('div');
+    s.append(holder);
+    whenPartChanges((key) => holder.replaceChildren(everyMetricTable(key)));
+  }
+  function everyMetricTable(key) {
     const last = years.length - 1;
     if (isCompare) {
-      const rows = Object.entries(data.comparison.metrics).map(([name, c]) => {
-        const a = first.metrics[name], b = scenarios[1].metrics[name];
+      const own = { a: metricsOf(first, key) || {}, b: metricsOf(scenarios[1], key) || {} };
+      const rows = Object.entries(differencesByPart[key]).map(([name, c]) => {
+        const a = own.a[name], b = own.b[name];
         return [metricCell(name, c.unit), a ? value(name, a.mean[last], c.unit) : '\u2013', b ? value(name, b.mean[last], c.unit) : '\u2013',
           `${signed(name, c.difference.mean[last], c.unit)} [${signed(name, c.difference.low[last], c.unit)}, ${signed(name, c.difference.high[last], c.unit)}]`,
           !summable(c.unit)
@@ -744,17 +1012,16 @@
             : `${signed(name, c.cumulative_difference.mean[last], c.unit)} [${signed(name, c.cumulative_difference.low[last], c.unit)}, ${signed(name, c.cumulative_difference.high[last], c.unit)}]`,
         ];
       });
-      s.append(table(['Metric', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`, `B \u2212 A summed ${firstYear}\u2013${lastYear}`], rows, 1));
-    } else {
-      // The interval is symmetric (Student t): the mean \u00b1 its half-width.
-      const halfWidth = (name, m, i, unit) => (m.high[i] === null || m.mean[i] === null ? '' : `\u00b1${value(name, m.high[i] - m.mean[i], unit)}`);
-      const rows = Object.entries(first.metrics).map(([name, m]) => [metricCell(name, m.unit),
-        ...years.map((_, i) => el('span', {}, value(name, m.mean[i], m.unit), el('br'),
-          el('span', { class: 'interval' }, halfWidth(name, m, i, m.unit))))]);
-      const t = table(['Metric', ...years.map(String)], rows, 1);
-      if (years.length > 6) t.classList.add('wide');
-      s.append(t);
+      return table(['Metric', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`, `B \u2212 A summed ${firstYear}\u2013${lastYear}`], rows, 1);
     }
+    // The interval is symmetric (Student t): the mean \u00b1 its half-width.
+    const halfWidth = (name, m, i, unit) => (m.high[i] === null || m.mean[i] === null ? '' : `\u00b1${value(name, m.high[i] - m.mean[i], unit)}`);
+    const rows = Object.entries(metricsOf(first, key)).map(([name, m]) => [metricCell(name, m.unit),
+      ...years.map((_, i) => el('span', {}, value(name, m.mean[i], m.unit), el('br'),
+        el('span', { class: 'interval' }, halfWidth(name, m, i, m.unit))))]);
+    const t = table(['Metric', ...years.map(String)], rows, 1);
+    if (years.length > 6) t.classList.add('wide');
+    return t;
   }
   function metricCell(name, unit) { return el('span', {}, label(name), el('br'), el('span', { class: 'unit' }, unit)); }
   // Flows a year (admissions, bed days, pounds) add up over years; rates and averages do not.
@@ -773,26 +1040,82 @@
     if (by.length < 2) return rows;
     const varies = (values) => values.some((v) => Math.abs(v - values[0]) > 1e-9 * Math.max(1, Math.abs(values[0])));
     const add = (what, values, format) => { if (varies(values)) rows.push([what, ...values.map(format)]); };
-    inputs.age_bands.forEach((b, i) => add(`Residents ${b.name}`, by.map((y) => y.population[i]), (v) => fmt(v, 0)));
-    inputs.age_bands.forEach((b, i) => add(`Admissions per 1,000 a year, ${b.name}`, by.map((y) => y.admissions_per_1000_per_year[i]), (v) => fmt(v, 1)));
-    inputs.age_bands.forEach((b, i) => add(`Step-up share, ${b.name}`, by.map((y) => y.step_up_share[i]), pct));
-    inputs.age_bands.forEach((b, i) => [0, 1, 2, 3].forEach((p) => add(`Pathway ${p} share, ${b.name}`, by.map((y) => y.pathway_split[i][p]), pct)));
-    inputs.age_bands.forEach((b, i) => add(`Mean days to NCTR, ${b.name}`, by.map((y) => y.time_to_nctr_mean_days[i]), (v) => fmt(v, 2)));
+    // By cell: an age band, or with places a place's age band.
+    const cells = (inputs.cells || inputs.age_bands.map((b) => ({ band: b.name }))).map((c) => (c.place ? `${c.place}, ${c.band}` : c.band));
+    cells.forEach((c, i) => add(`Residents ${c}`, by.map((y) => y.population[i]), (v) => fmt(v, 0)));
+    cells.forEach((c, i) => add(`Admissions per 1,000 a year, ${c}`, by.map((y) => y.admissions_per_1000_per_year[i]), (v) => fmt(v, 1)));
+    cells.forEach((c, i) => add(`Step-up share, ${c}`, by.map((y) => y.step_up_share[i]), pct));
+    cells.forEach((c, i) => [0, 1, 2, 3].forEach((p) => add(`Pathway ${p} share, ${c}`, by.map((y) => y.pathway_split[i][p]), pct)));
+    cells.forEach((c, i) => add(`Mean days to NCTR, ${c}`, by.map((y) => y.time_to_nctr_mean_days[i]), (v) => fmt(v, 2)));
     inputs.services.forEach((sv, i) => add(`Capacity, ${serviceLabel(sv.name)} (${sv.capacity_unit})`, by.map((y) => y.capacity[i]), (v) => fmt(v, v < 100 ? 1 : 0)));
     inputs.services.forEach((sv, i) => add(`Mean length of stay, ${serviceLabel(sv.name)} (days)`, by.map((y) => y.length_of_stay_mean_days[i]), (v) => fmt(v, 1)));
     add('Mean triage days', by.map((y) => y.triage_mean_days), (v) => fmt(v, 2));
     add('Discharge days a week', by.map((y) => y.discharge_days_per_week), (v) => fmt(v, 0));
     return rows;
   }
+  // Whom a service serves, in words.
+  function ownerText(owner) {
+    if (!owner || owner.kind === 'area') return 'the whole area';
+    if (owner.kind === 'hospital') return `${owner.hospital}\u2019s discharge hub`;
+    return owner.places.length > 1 ? `${owner.places.join(', ')} (shared)` : owner.places[0];
+  }
+    function renderPlaceInputs(s, inputs) {
+    const bands = inputs.age_bands.map((b) => b.name);
+    s.append(el('h3', {}, 'Places'));
+    s.append(el('p', { class: 'caption' }, `Each place\u2019s residents by age band in ${firstYear}, its health and wellbeing board and integrated care partnership, and the hospitals its emergency admissions go to.`));
+    const t = table(['Place', 'Health and wellbeing board', 'ICP', ...bands.map((b) => `Residents ${b}`), 'Residents', 'Admissions go to'],
+      inputs.places.map((pl) => [pl.name, pl.board || '\u2013', pl.icp || '\u2013',
+        ...pl.age_bands.map((b) => fmt(b.population, 0)), fmt(pl.age_bands.reduce((sum, b) => sum + b.population, 0), 0),
+        pl.hospitals.filter((h) => h.share > 0).map((h) => `${h.hospital} ${pct(h.share)}`).join(', ')]), 3);
+    t.querySelectorAll('td:last-child, th:last-child').forEach((c) => c.classList.remove('num'));
+    s.append(t);
+    s.append(el('p', { class: 'caption' }, 'Each place\u2019s rates in each age band: the area\u2019s, times the place\u2019s factor, or its own.'));
+    const rates = [];
+    for (const pl of inputs.places) {
+      for (const b of pl.age_bands) {
+        rates.push([pl.name, b.name, fmt(b.admissions_per_1000_per_year, 1), pct(b.step_up_share), ...b.pathway_split.map(pct), b.time_to_nctr_days]);
+      }
+    }
+    const r = table(['Place', 'Age band', 'Admissions per 1,000', 'Step-up', 'P0', 'P1', 'P2', 'P3', 'Time to NCTR'], rates, 2);
+    r.querySelectorAll('td:last-child, th:last-child').forEach((c) => c.classList.remove('num'));
+    s.append(r);
+    if (inputs.hospitals.length) {
+      s.append(el('h3', {}, 'Hospitals'));
+      s.append(table(['Hospital', 'Admissions from', 'Its discharge hub\u2019s services'], inputs.hospitals.map((h) => [h.name,
+        inputs.places.flatMap((pl) => pl.hospitals.filter((x) => x.hospital === h.name && x.share > 0).map((x) => `${pl.name} ${pct(x.share)}`)).join(', ') || '\u2013',
+        inputs.services.filter((sv) => sv.owner.kind === 'hospital' && sv.owner.hospital === h.name).map((sv) => serviceLabel(sv.name)).join(', ') || 'none']), 99));
+    }
+  }
+  // The routes of pathways, step-up and bridging, each service on its own
+  // row: whom it serves, the age bands it takes and its share where several do.
+  function renderRoutes(s, inputs) {
+    const r = inputs.routes;
+    if (!r) return;
+    const ways = [['P1', 'Pathway 1'], ['P2', 'Pathway 2'], ['P3', 'Pathway 3'], ['step_up', 'Step-up'], ['bridging', 'Bridging']];
+    const several = ways.some(([k]) => r[k].length > 1 || r[k].some((x) => x.age_bands || x.share !== 1));
+    if (!several) return;
+    const owners = Object.fromEntries(inputs.services.map((sv) => [sv.name, sv.owner]));
+    const rows = [];
+    for (const [k, what] of ways) {
+      r[k].forEach((x, i) => rows.push([i === 0 ? what : '', serviceLabel(x.service), ownerText(owners[x.service]),
+        x.age_bands ? x.age_bands.join(', ') : 'every band', pct(x.share)]));
+    }
+    s.append(el('h3', {}, 'Routes to services'));
+    s.append(el('p', { class: 'caption' }, 'Where each pathway, step-up and bridging leads: a patient takes a route whose service serves them (their place, a group their place is in, their hospital\u2019s hub or the whole area) and whose age bands include theirs; where several do, the shares split them.'));
+    const t = table(['Route', 'Service', 'Serves', 'Age bands', 'Share'], rows, 4);
+    s.append(t);
+  }
+
   function renderInputs(sc, heading) {
     const s = section(`inputs-${sc.letter}`, heading,
       `What the model was given: ${sc.file}. Every figure below is read from the scenario file (and the files it extends); the scenario files comment each figure with its source.`);
     const inputs = sc.inputs;
 
     s.append(el('h3', {}, 'Residents and emergency admissions'));
-    s.append(el('p', { class: 'caption' }, `In ${firstYear}: each age band\u2019s residents, emergency admissions per 1,000 a year, the share seen by the urgent community response (step-up), the discharge pathway split once patients no longer meet the criteria to reside, and the time from admission until they stop meeting them (days).`));
+    s.append(el('p', { class: 'caption' }, `In ${firstYear}: each age band\u2019s residents, emergency admissions per 1,000 a year, the share seen by the urgent community response (step-up), the discharge pathway split once patients no longer meet the criteria to reside, and the time from admission until they stop meeting them (days).${inputs.places && inputs.places.length ? ' With places: the places\u2019 residents together, and the area\u2019s rates, which each place takes unless it gives its own (below).' : ''}`));
     s.append(table(['Age band', 'Residents', 'Admissions per 1,000', 'Step-up', 'P0', 'P1', 'P2', 'P3', 'Time to NCTR'], distributionRows(inputs), 1));
     s.lastChild.querySelectorAll('td:last-child, th:last-child').forEach((c) => c.classList.remove('num'));
+    if (inputs.places && inputs.places.length) renderPlaceInputs(s, inputs);
 
     const changes = yearByYear(inputs);
     s.append(el('h3', {}, 'Growth and changes, year by year'));
@@ -807,9 +1130,12 @@
 
     s.append(el('h3', {}, 'Services'));
     const outcome = (o) => `${serviceLabel(o.to)} ${pct(o.probability)}`;
-    s.append(table(['Service', 'Kind', 'Capacity', 'Length of stay (days)', 'Unit cost', 'Where people go next'],
+    // Whom each serves, where the area has places or hospitals of its own.
+    const serves = inputs.places !== undefined;
+    s.append(table(['Service', ...(serves ? ['Serves'] : []), 'Kind', 'Capacity', 'Length of stay (days)', 'Unit cost', 'Where people go next'],
       inputs.services.map((sv) => [
         capitalised(serviceLabel(sv.name)),
+        ...(serves ? [ownerText(sv.owner)] : []),
         [sv.kind === 'home_based' ? 'home-based' : 'bed-based', sv.pathway ? `pathway ${sv.pathway.slice(1)}` : null,
          sv.short_term_care ? 'short-term care' : null, sv.queue === 'priority' ? 'hospital patients first' : null].filter(Boolean).join(', '),
         `${fmt(sv.capacity, sv.capacity < 100 ? 1 : 0)} ${sv.capacity_unit}` +
@@ -828,7 +1154,9 @@
       ['Triage (transfer-of-care hub), days', a.triage_days],
       ['Discharge days a week', `${a.discharge_days_per_week} (from Monday)`],
       ['Discharge hours', `${fmt(a.discharge_hours[0], 0)}:00 to ${fmt(a.discharge_hours[1], 0)}:00`],
-      ['Pathways', ['P1', 'P2', 'P3'].map((k) => `${k} ${p[k] ? serviceLabel(p[k]) : '\u2013'}`).join(', ')],
+      // Pathways that lead to several services (one a place) are set apart by semicolons.
+      ['Pathways', ['P1', 'P2', 'P3'].map((k) => `${k} ${p[k] ? serviceLabel(p[k]) : '\u2013'}`)
+        .join(['P1', 'P2', 'P3'].some((k) => p[k] && p[k].includes(',')) ? '; ' : ', ')],
       ['Step-up', inputs.step_up ? `${serviceLabel(inputs.step_up.service)}, waiting at most ${fmt(inputs.step_up.max_wait_hours, 0)} hours` : 'none'],
       ['Bridging', inputs.bridging ? `to ${serviceLabel(inputs.bridging.service)} after ${fmt(inputs.bridging.after_days, 1)} days waiting` : 'none'],
       ['Deconditioning', inputs.deconditioning_per_day_waited > 0 ? `${pct(inputs.deconditioning_per_day_waited)} more chance of a heavier pathway per day waited` : 'off'],
@@ -844,6 +1172,7 @@
       items.push(['Starting census', `${fmt(c.acute_inpatients, 0)} acute inpatients; in services: ${inputs.services.map((sv, i) => `${serviceLabel(sv.name)} ${fmt(c.in_service[i] || 0, 0)}`).join(', ')}; waiting in acute: ${inputs.services.map((sv, i) => `${serviceLabel(sv.name)} ${fmt(c.waiting_in_acute[i] || 0, 0)}`).join(', ')}; placements ${fmt(c.placements_residential, 0)} residential, ${fmt(c.placements_nursing, 0)} nursing`]);
     }
     s.append(table(['Setting', 'Value'], items, 99));
+    renderRoutes(s, inputs);
 
     s.append(el('h3', {}, 'Unit costs'));
     const g = inputs.costs.real_terms_growth_per_year;
@@ -1070,8 +1399,10 @@
     renderTradeOff();
     renderPlanSpec();
   } else {
+    renderPartChooser();
     renderAtAGlance();
     if (isCompare) renderDifferences();
+    if (isCompare) renderPlaceDifferences(); else renderPlaces();
     renderDemand();
     renderBedDays();
     renderDelays();
@@ -1085,8 +1416,10 @@
   contents.append(el('h2', {}, 'Contents'),
     el('ol', {}, sections.map(([id, title]) => el('li', {}, el('a', { href: `#${id}` }, title)))));
 
-  // Every chart drawn (or failed): say so on the page's root for tests.
-  Promise.all(charts).then((views) => {
+  // Every chart drawn (or failed), and the part a link asked for shown: say
+  // so on the page's root for tests.
+  Promise.all(charts).then(async (views) => {
+    if (openingPart) await openingPart();
     const drawn = views.filter(Boolean).length;
     document.documentElement.dataset.chartsDrawn = String(drawn);
     document.documentElement.dataset.chartsFailed = String(views.length - drawn);
