@@ -4,10 +4,6 @@ namespace icsim::models::care {
 
 AreaLayout::AreaLayout(const ScenarioSpec& spec)
     : places_(places_of(spec)), hospitals_(hospitals_of(spec)), bands_(spec.age_bands.size()) {
-  for (std::size_t cell = 0; cell < cells(); ++cell) {
-    cell_place_.push_back(static_cast<PlaceIndex>(cell / bands_));
-    cell_band_.push_back(cell % bands_);
-  }
   for (const PlaceSpec& place : places_) {
     RouteChoices to_hospitals;
     double cumulative = 0.0;
@@ -18,6 +14,13 @@ AreaLayout::AreaLayout(const ScenarioSpec& spec)
     }
     hospital_choice_.push_back(std::move(to_hospitals));
   }
+  for (std::size_t cell = 0; cell < cells(); ++cell) {
+    const auto place = static_cast<PlaceIndex>(cell / bands_);
+    const RouteChoices& to_hospitals = hospital_choice_[place];
+    const std::int32_t one_hospital =
+        to_hospitals.size() > 1 ? -1 : static_cast<std::int32_t>(to_hospitals.empty() ? 0 : to_hospitals.front().service);
+    cells_.push_back({place, static_cast<std::uint32_t>(cell % bands_), one_hospital, false});
+  }
   pathway_.resize(static_cast<std::size_t>(kPathways) * cells() * hospitals());
   for (int k = 1; k < kPathways; ++k)
     for (std::size_t cell = 0; cell < cells(); ++cell)
@@ -26,6 +29,7 @@ AreaLayout::AreaLayout(const ScenarioSpec& spec)
             choices(spec, spec.pathway_routes[static_cast<std::size_t>(k)], cell, h);
   for (std::size_t cell = 0; cell < cells(); ++cell) {
     step_up_.push_back(choices(spec, spec.step_up_routes, cell, std::nullopt));
+    cells_[cell].step_up = !step_up_.back().empty();
     for (HospitalIndex h = 0; h < hospitals(); ++h) bridging_.push_back(choices(spec, spec.bridging_routes, cell, h));
   }
 }

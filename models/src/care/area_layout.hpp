@@ -39,8 +39,8 @@ class AreaLayout {
   [[nodiscard]] std::size_t cells() const { return places_.size() * bands_; }
   [[nodiscard]] std::size_t flows() const { return places_.size() * hospitals_.size(); }
 
-  [[nodiscard]] PlaceIndex place_of_cell(std::size_t cell) const { return cell_place_[cell]; }
-  [[nodiscard]] std::size_t band_of_cell(std::size_t cell) const { return cell_band_[cell]; }
+  [[nodiscard]] PlaceIndex place_of_cell(std::size_t cell) const { return cells_[cell].place; }
+  [[nodiscard]] std::size_t band_of_cell(std::size_t cell) const { return cells_[cell].band; }
   [[nodiscard]] std::size_t flow(PlaceIndex place, HospitalIndex hospital) const {
     return place * hospitals_.size() + hospital;
   }
@@ -56,10 +56,10 @@ class AreaLayout {
 
   // The hospital a place's admission goes to: the place's only one, or by
   // its shares, drawing a uniform from `rng` only then.
-  [[nodiscard]] HospitalIndex admitted_to(PlaceIndex place, engine::Rng& rng) const {
-    const RouteChoices& choice = hospital_choice_[place];
-    if (choice.size() > 1) return pick(choice, engine::uniform01(rng));
-    return choice.empty() ? 0 : choice.front().service;
+  [[nodiscard]] HospitalIndex admitted_to(std::size_t cell, engine::Rng& rng) const {
+    const Cell& c = cells_[cell];
+    return c.one_hospital >= 0 ? static_cast<HospitalIndex>(c.one_hospital)
+                               : pick(hospital_choice_[c.place], engine::uniform01(rng));
   }
 
   // Where a patient of `cell` discharged from `hospital` goes on pathway k
@@ -68,6 +68,7 @@ class AreaLayout {
     return pathway_[(static_cast<std::size_t>(k) * cells() + cell) * hospitals_.size() + hospital];
   }
   [[nodiscard]] const RouteChoices& step_up(std::size_t cell) const { return step_up_[cell]; }
+  [[nodiscard]] bool has_step_up(std::size_t cell) const { return cells_[cell].step_up; }
   [[nodiscard]] const RouteChoices& bridging(std::size_t cell, HospitalIndex hospital) const {
     return bridging_[cell * hospitals_.size() + hospital];
   }
@@ -82,8 +83,14 @@ class AreaLayout {
   std::vector<PlaceSpec> places_;
   std::vector<HospitalSpec> hospitals_;
   std::size_t bands_ = 0;
-  std::vector<PlaceIndex> cell_place_;
-  std::vector<std::size_t> cell_band_;
+  // What an arrival needs to know of its cell, in one place.
+  struct Cell {
+    PlaceIndex place = 0;
+    std::uint32_t band = 0;
+    std::int32_t one_hospital = 0;  // the only hospital the place uses, or -1 for several
+    bool step_up = false;           // a step-up service serves it
+  };
+  std::vector<Cell> cells_;
   std::vector<RouteChoices> hospital_choice_;  // per place: (hospital as `service`, cumulative share)
   std::vector<RouteChoices> pathway_;          // [pathway][cell][hospital]
   std::vector<RouteChoices> step_up_;          // [cell]

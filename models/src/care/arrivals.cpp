@@ -36,30 +36,28 @@ PatientId IntermediateCareModel::census_patient(engine::Rng& rng, std::optional<
   if (owner == nullptr || owner->kind == ServiceOwner::Kind::kArea) {
     cell = demand().cell_choice.sample(rng);
   } else {
-    std::vector<double> weights(layout_.cells(), 0.0);
-    double total = 0.0, served = 0.0;
+    std::vector<double> reach(layout_.cells(), 0.0), weights(layout_.cells(), 0.0);
+    double total = 0.0;
     for (std::size_t c = 0; c < layout_.cells(); ++c) {
       const PlaceIndex place = layout_.place_of_cell(c);
       const auto& shares = layout_.place_specs()[place].hospital_shares;
-      const double reach = owner->kind == ServiceOwner::Kind::kHospital ? shares[owner->hospital]
-                           : owner->serves(place, std::nullopt)          ? 1.0
-                                                                         : 0.0;
-      weights[c] = reach * settings().population[c] * settings().admissions_per_1000_per_year[c];
+      reach[c] = owner->kind == ServiceOwner::Kind::kHospital ? shares[owner->hospital]
+                 : owner->serves(place, std::nullopt)          ? 1.0
+                                                               : 0.0;
+      weights[c] = reach[c] * settings().population[c] * settings().admissions_per_1000_per_year[c];
       total += weights[c];
-      served += reach;
     }
     if (total <= 0.0)  // nobody it serves is admitted: any resident it serves
-      for (std::size_t c = 0; c < layout_.cells(); ++c) weights[c] = served > 0 ? 1.0 : 0.0;
+      for (std::size_t c = 0; c < layout_.cells(); ++c) weights[c] = reach[c] > 0.0 ? 1.0 : 0.0;
     cell = engine::CategoricalChoice(weights).sample(rng);
   }
   p.triage_days = settings().triage_days.sample(rng);
   p.pathway_uniform = engine::uniform01(rng);
-  const PlaceIndex place = layout_.place_of_cell(cell);
   HospitalIndex hospital = 0;
   if (owner != nullptr && owner->kind == ServiceOwner::Kind::kHospital)
     hospital = owner->hospital;
   else
-    hospital = layout_.admitted_to(place, rng);
+    hospital = layout_.admitted_to(cell, rng);
   set_flow(p, cell, hospital);
   if (layout_.routes_by_share()) p.route_uniform = engine::uniform01(rng);
   return id;
@@ -92,7 +90,7 @@ void IntermediateCareModel::place_census(const InitialCensus& census) {
     if (layout_.flows() == 1) return std::size_t{0};
     const std::size_t cell = demand().cell_choice.sample(rng);
     const PlaceIndex place = layout_.place_of_cell(cell);
-    return layout_.flow(place, layout_.admitted_to(place, rng));
+    return layout_.flow(place, layout_.admitted_to(cell, rng));
   };
   for (int i = 0; i < static_cast<int>(census.placements_residential); ++i)
     start_placement(placement_flow(), Destination::kCareHomeResidential, &rng);
@@ -120,8 +118,7 @@ void IntermediateCareModel::on_would_be_admission(std::size_t cell, bool readmis
   // with the same seed give this person the same stay and pathway.
   const PatientId id = patients_.allocate();
   Patient& p = patients_[id];
-  const PlaceIndex place = layout_.place_of_cell(cell);
-  set_flow(p, cell, layout_.admitted_to(place, hospital_rng_));
+  set_flow(p, cell, layout_.admitted_to(cell, hospital_rng_));
   counts(p).would_be.add(now);
   p.triage_days = settings().triage_days.sample(triage_rng_);
   p.pathway_uniform = engine::uniform01(pathway_rng_);
@@ -132,7 +129,7 @@ void IntermediateCareModel::on_would_be_admission(std::size_t cell, bool readmis
   if (layout_.routes_by_share()) p.route_uniform = engine::uniform01(route_rng_);
 
   if (readmission) counts(p).readmissions.add(now);
-  if (!readmission && !layout_.step_up(cell).empty() && step_up_uniform < settings().step_up_share[cell] &&
+  if (!readmission && layout_.has_step_up(cell) && step_up_uniform < settings().step_up_share[cell] &&
       try_step_up(id))
     return;
   admit(id, acute_days);

@@ -52,7 +52,8 @@ Measurement::Measurement(const ScenarioSpec& spec, const AreaLayout& layout, con
     : spec_(spec), layout_(layout), periods_(periods), services_(spec.services.size()) {
   flows_.reserve(layout.flows());
   for (std::size_t f = 0; f < layout.flows(); ++f) flows_.emplace_back(periods);
-  if (layout.flows() > 1) use_.assign(layout.flows() * services_, engine::TimeWeighted(periods));
+  track_use_ = layout.flows() > 1;
+  if (track_use_) use_.assign(layout.flows() * services_, engine::TimeWeighted(periods));
   std::vector<PlaceIndex> everyone(layout.places());
   for (PlaceIndex p = 0; p < everyone.size(); ++p) everyone[p] = p;
   std::vector<ServiceIndex> all(services_);

@@ -43,7 +43,7 @@ class Measurement {
   // what a part's residents used of each service. With one flow the
   // services' own occupancy says it all, and nothing is kept.
   void use(std::size_t f, std::size_t s, engine::SimTime now, double delta) {
-    if (!use_.empty()) use_[f * services_ + s].add(now, delta);
+    if (track_use_) use_[f * services_ + s].add(now, delta);
   }
   // Days in a long-term placement, counted per year from now.
   void placement(std::size_t f, engine::SimTime now, double days);
@@ -88,6 +88,7 @@ class Measurement {
   std::size_t services_;
   std::vector<FlowStatistics> flows_;
   std::vector<engine::TimeWeighted> use_;  // [flow][service], with more than one flow
+  bool track_use_ = false;
   std::vector<Group> groups_;  // the area, then its parts (area_parts order)
   std::vector<std::vector<double>> daily_;  // [series][day]
   std::vector<double> referrals_today_;     // per service, since the last midnight

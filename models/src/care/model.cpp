@@ -1,5 +1,7 @@
 #include "model.hpp"
 
+#include <algorithm>
+
 namespace icsim::models::care {
 
 IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint64_t seed, std::uint32_t replication)
@@ -39,6 +41,7 @@ IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint
       capacity_changes_.push_back({static_cast<std::uint32_t>(s), change});
   }
   aid_seekers_.resize(spec.services.size());
+  mutual_aid_ = std::any_of(spec.services.begin(), spec.services.end(), [](const auto& s) { return s.mutual_aid.has_value(); });
   aid_seekers_compacted_.assign(spec.services.size(), 0);
 }
 

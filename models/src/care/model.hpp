@@ -172,6 +172,7 @@ class IntermediateCareModel {
   std::vector<std::deque<AidSeeker>> aid_seekers_;  // per neighbour service, in the order they became due
   std::vector<std::size_t> aid_seekers_compacted_;  // size of each list after its last clean-up
   std::uint32_t next_aid_ticket_ = 0;
+  bool mutual_aid_ = false;  // some service has it
   PatientPool patients_;
   FollowUps follow_ups_;
   std::uint64_t people_in_ = 0, people_out_ = 0, canonical_events_ = 0;

@@ -47,7 +47,7 @@ void IntermediateCareModel::give_back(PatientId id, std::uint32_t s, double unit
   if (units <= 0.0) return;
   services_[s].release(sim_.now(), units, grant_later(s));
   measure_.use(patients_[id].flow, s, sim_.now(), -units);
-  if (!aid_seekers_[s].empty()) offer_mutual_aid(s);
+  if (mutual_aid_ && !aid_seekers_[s].empty()) offer_mutual_aid(s);
 }
 
 void IntermediateCareModel::request_place(PatientId id, std::uint32_t s) {
@@ -70,7 +70,7 @@ void IntermediateCareModel::request_place(PatientId id, std::uint32_t s) {
       p.timer_set = true;
     }
   }
-  if (const auto& aid = spec_.services[s].mutual_aid) {
+  if (const auto& aid = spec_.services[s].mutual_aid; mutual_aid_ && aid) {
     p.aid_timer = sim_.schedule(aid->after_days, priority::kMilestone, kMutualAidDue, id);
     p.aid_timer_set = true;
   }
@@ -167,7 +167,7 @@ void IntermediateCareModel::on_package_eases(PatientId id) {
 
 void IntermediateCareModel::set_capacity(std::uint32_t s, double capacity) {
   services_[s].set_capacity(sim_.now(), capacity, grant_later(s));
-  if (!aid_seekers_[s].empty()) offer_mutual_aid(s);
+  if (mutual_aid_ && !aid_seekers_[s].empty()) offer_mutual_aid(s);
 }
 
 void IntermediateCareModel::on_capacity_change(std::uint32_t index) {
