@@ -10,6 +10,13 @@
 // log); and a screenshot (kept as WORK_DIR/run.png, compare.png, plan.png) is
 // not blank. The plan's trade-off chart draws its three cost curves and the
 // false-economy line.
+//
+// With places (tests/places/two-areas.yaml, run and compared with the South
+// 6 beds short): the places and hospitals side by side draw a point for each
+// place, measure and year; and a part chosen (report.html#part=place:south,
+// which the page applies through its chooser once drawn) turns the cards and
+// the charts to that place's figures: the delays chart shows the South's
+// means, not the area's, and the comparison's B - A by year the South's.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,9 +125,11 @@ function pageRequests(logFile) {
     .filter((url) => !/^(file|data|blob):/.test(url));
 }
 
-// At least `charts` charts, and `blue` NHS-blue pixels in the screenshot.
-function render(name, report, { charts = 10, blue: leastBlue = 20000 } = {}) {
-  const url = `file://${report}`;
+// At least `charts` charts, and `blue` NHS-blue pixels in the screenshot
+// (none taken when `screenshot` is false); `hash` is added to the address.
+// Returns the page as drawn.
+function render(name, report, { charts = 10, blue: leastBlue = 20000, hash = '', screenshot = true } = {}) {
+  const url = `file://${report}${hash}`;
   const profile = mkdtempSync(join(tmpdir(), 'icsim-chromium-'));
   try {
     const netLog = join(work, `${name}-netlog.json`);
@@ -143,6 +152,7 @@ function render(name, report, { charts = 10, blue: leastBlue = 20000 } = {}) {
     if (name === 'plan') checkTradeOff(dom);
     const requests = pageRequests(netLog);
     check(requests.length === 0, `${name}: the page asked for no URL${requests.length ? `: ${requests.join(', ')}` : ''}`);
+    if (!screenshot) return dom;
 
     const shot = join(work, `${name}.png`);
     runChromium(profile, ['--window-size=1280,4000', `--screenshot=${shot}`], url);
@@ -163,6 +173,7 @@ function render(name, report, { charts = 10, blue: leastBlue = 20000 } = {}) {
     check(png.width === 1280 && png.height === 4000, `${name}: a 1280 x 4000 screenshot`);
     check(ink / total > 0.04, `${name}: the screenshot is not blank (${(100 * ink / total).toFixed(1)}% ink)`);
     check(blue > leastBlue, `${name}: the charts are drawn in the screenshot (${blue} NHS-blue pixels)`);
+    return dom;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -186,6 +197,88 @@ function checkTradeOff(dom) {
   check(/aria-label="[^"]*Point: Recommended/.test(figure), 'plan: the recommendation is marked');
 }
 
+// A chart's figure in the drawn page, by its heading's start.
+function figure(dom, heading) {
+  const start = dom.indexOf(`<h3>${heading}`);
+  return start < 0 ? '' : dom.slice(start, dom.indexOf('</figure>', start));
+}
+// The figures Vega gives each mark with a tooltip (its aria-label), as
+// {field: text}; numbers are read back from d3's format (1,234.5, U+2212 minus).
+function markLabels(html) {
+  return [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => Object.fromEntries(
+    m[1].split('; ').map((pair) => { const at = pair.indexOf(': '); return [pair.slice(0, at), pair.slice(at + 2)]; })));
+}
+function readNumber(text) { return Number(String(text).replace(/,/g, '').replace('\u2212', '-')); }
+function pageData(file) {
+  return JSON.parse(/<script type="application\/json" id="icsim-data">([\s\S]*?)<\/script>/.exec(readFileSync(file, 'utf8'))[1]);
+}
+// Every year's mean of a measure in a figure's marks, as the tooltip gives
+// them (a line's label repeats its first point's: each year once).
+function shownMeans(html, measure, field) {
+  const byYear = new Map();
+  for (const l of markLabels(html)) {
+    if (l.Measure === measure && l[field] !== undefined) byYear.set(Number(l.Year), readNumber(l[field]));
+  }
+  return [...byYear].map(([year, value]) => ({ year, value }));
+}
+function sameMeans(shown, expected, within) {
+  return shown.length === expected.length && expected.every((x, i) => shown.some((s) => s.year === 2025 + i && Math.abs(s.value - x) <= within));
+}
+
+// The run of two places: the side-by-side charts, and the chooser turning
+// the headline charts and cards to the South.
+function checkRunPlaces(dom, south, dir) {
+  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+  for (const [value, text] of [['place:north', 'North'], ['place:south', 'South'], ['hospital:north_hospital', 'North hospital'],
+                               ['board:South', 'South health and wellbeing board']]) {
+    check(dom.includes(`<option value="${value}">${text}</option>`), `run-places: the chooser offers ${text}`);
+  }
+  for (const [heading, who, parts] of [['Places side by side', 'Place', ['North', 'South']],
+                                       ['Hospitals side by side', 'Hospital', ['North hospital', 'South hospital']]]) {
+    const labels = markLabels(figure(dom, heading));
+    const points = parts.map((p) => labels.filter((l) => l[who] === p && l.Mean !== undefined).length);
+    check(points.every((n) => n === 8 * 3), `run-places: ${heading}: a point for each of 8 measures and 3 years of ${parts.join(' and ')} (${points.join(', ')})`);
+    const nctr = labels.filter((l) => l[who] === parts[1] && l.Measure === 'NCTR (delayed) bed days').map((l) => readNumber(l.Mean));
+    const expected = summary[who === 'Place' ? 'places' : 'hospitals'][who === 'Place' ? 'south' : 'south_hospital'].metrics.nctr_bed_days.per_year;
+    check(nctr.length === 3 && expected.every((y) => nctr.some((x) => Math.abs(x - y.mean) <= 0.01)),
+          `run-places: ${heading}: ${parts[1]}'s delayed days are summary.json's (${nctr.join(', ')})`);
+  }
+  const heading = 'NCTR (delayed) bed days by year';
+  const area = summary.metrics.nctr_bed_days.per_year.map((y) => y.mean);
+  const place = summary.places.south.metrics.nctr_bed_days.per_year.map((y) => y.mean);
+  check(/data-part-shown="area"/.test(dom) && sameMeans(shownMeans(figure(dom, heading), 'NCTR (delayed) bed days', 'Mean'), area, 0.5),
+        `run-places: at first the delays chart shows the whole area (${area.map((x) => x.toFixed(0)).join(', ')})`);
+  check(/data-part-shown="place:south"/.test(south), 'run-places #part=place:south: the South chosen');
+  check(figure(south, heading).includes('<span class="part-name">: South</span>'), 'run-places #part=place:south: the delays chart says it is the South\'s');
+  const shown = shownMeans(figure(south, heading), 'NCTR (delayed) bed days', 'Mean');
+  check(sameMeans(shown, place, 0.5) && !sameMeans(shown, area, 0.5),
+        `run-places #part=place:south: the delays chart shows the South's delayed days (${shown.map((x) => x.value).join(', ')})`);
+  const path = (html) => (/<g class="mark-line role-mark[^>]*><path\b[^>]*\bd="(M[^"]*)"/.exec(html) || [])[1];
+  check(path(figure(dom, heading)) && path(figure(south, heading)) !== path(figure(dom, heading)), 'run-places #part=place:south: the delays line is redrawn');
+  const card = /<p class="card-label">NCTR \(delayed\) bed days<\/p><p class="card-value">([^<]*)</.exec(south);
+  check(card && readNumber(card[1]) === Math.round(place[2]), `run-places #part=place:south: the card shows the South's ${Math.round(place[2])} days in 2027`);
+  check(/<figure class="figure" hidden="">\s*<h3>In use and capacity: beds north</.test(south) &&
+        /<figure class="figure">\s*<h3>In use and capacity: beds south</.test(south),
+        'run-places #part=place:south: the day-by-day charts are the South\'s services');
+}
+
+// The comparison: each place's B - A in the last year, and the chooser
+// turning B - A by year to the South's.
+function checkComparePlaces(dom, south, file) {
+  const data = pageData(file);
+  const of = (id) => data.comparison.parts.find((p) => p.level === 'place' && p.id === id).metrics.nctr_bed_days.difference;
+  const last = markLabels(figure(dom, 'B \u2212 A in 2027, places')).filter((l) => l.Measure === 'NCTR (delayed) bed days');
+  check(['North', 'South'].every((p) => last.some((l) => l.Place === p && Math.abs(readNumber(l['B \u2212 A']) - of(p.toLowerCase()).mean[2]) <= 0.01)),
+        `compare-places: each place's B \u2212 A in delayed days in 2027 (${last.map((l) => `${l.Place} ${l['B \u2212 A']}`).join(', ')})`);
+  const heading = 'B \u2212 A by year';
+  const area = data.comparison.metrics.nctr_bed_days.difference.mean;
+  check(sameMeans(shownMeans(figure(dom, heading), 'NCTR (delayed) bed days', 'B \u2212 A'), area, 0.01),
+        'compare-places: at first B \u2212 A by year is the whole area\'s');
+  const shown = shownMeans(figure(south, heading), 'NCTR (delayed) bed days', 'B \u2212 A');
+  check(/data-part-shown="place:south"/.test(south) && sameMeans(shown, of('south').mean, 0.01) && !sameMeans(shown, area, 0.01),
+        `compare-places #part=place:south: B \u2212 A by year shows the South's (${shown.map((x) => x.value).join(', ')})`);
+}
+
 mkdirSync(work, { recursive: true });
 const tutorial = join(source, 'scenarios', 'tutorial.yaml');
 const whatIf = join(work, 'more-rehab-beds.yaml');
@@ -198,6 +291,20 @@ execFileSync(icsim, ['plan', tutorial, '--spec', join(source, 'tests', 'plan', '
 render('run', join(work, 'run', 'report.html'));
 render('compare', join(work, 'compare', 'report.html'));
 render('plan', join(work, 'plan', 'report.html'), { charts: 3, blue: 10000 });
+
+const twoAreas = join(source, 'tests', 'places', 'two-areas.yaml');
+const fewerBeds = join(work, 'south-fewer-beds.yaml');
+writeFileSync(fewerBeds, `extends: ${JSON.stringify(twoAreas)}\nname: Two places, 6 fewer beds in the South\n` +
+                         'services:\n  beds_south:\n    capacity_beds: 10\n');
+execFileSync(icsim, ['run', twoAreas, '--replications', '3', '--out', join(work, 'run-places')], quiet);
+execFileSync(icsim, ['compare', twoAreas, fewerBeds, '--replications', '3', '--out', join(work, 'compare-places')], quiet);
+const runPlaces = join(work, 'run-places', 'report.html');
+const comparePlaces = join(work, 'compare-places', 'report.html');
+const chooseSouth = { hash: '#part=place:south', screenshot: false };
+checkRunPlaces(render('run-places', runPlaces, { charts: 15, blue: 10000 }), render('run-places-south', runPlaces, { charts: 15, ...chooseSouth }),
+               join(work, 'run-places'));
+checkComparePlaces(render('compare-places', comparePlaces, { charts: 15, blue: 10000 }),
+                   render('compare-places-south', comparePlaces, { charts: 15, ...chooseSouth }), comparePlaces);
 
 console.log(failures === 0 ? 'report.html draws every chart offline' : `${failures} checks failed`);
 process.exit(failures === 0 ? 0 : 1);

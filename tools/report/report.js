@@ -289,6 +289,9 @@
   const differencesByPart = { [AREA]: isCompare ? data.comparison.metrics : null };
   for (const p of isCompare ? parts : []) differencesByPart[partKey(p)] = p.metrics;
   function partByKey(key) { return parts.find((p) => partKey(p) === key) || null; }
+  // The rows of every part there is to choose (a scenario's others are left out).
+  const partKeys = [AREA, ...parts.map(partKey)];
+  function byPart(table) { return partKeys.filter((key) => table[key]).map((key) => [key, table[key]]); }
   function partHeading(key) { const p = partByKey(key); return p ? partName(p) : 'the whole area'; }
   // What a part counts (scenarios/README.md, "What each part reports").
   function partMeaning(key) {
@@ -301,10 +304,12 @@
     if (p.level === 'hospital') {
       return `the patients admitted to it (rates per 100,000 of its catchment)${services ? `, and its discharge hub\u2019s services (${services})` : ''}.`;
     }
-    return `the residents of ${andList(p.places)}${services ? `, and their services (${services})` : ''}.`;
+    return `the residents of ${wordList(p.places)}${services ? `, and their services (${services})` : ''}.`;
   }
-
-  function andList(words) { return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words.join(''); }
+  // "Coast, Hills and Town" (or, with 'or', "Coast, Hills or Town").
+  function wordList(words, conjunction) {
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${conjunction || 'and'} ${words[words.length - 1]}` : words.join('');
+  }
 
   let partShown = AREA;
   const partViews = [];
@@ -343,7 +348,7 @@
   function yearRows(names, scenarioList) {
     const rows = [];
     for (const s of scenarioList || scenarios) {
-      for (const [part, metrics] of Object.entries(s.byPart)) {
+      for (const [part, metrics] of byPart(s.byPart)) {
         for (const name of names) {
           const m = metrics[name];
           if (!m) continue;
@@ -496,7 +501,7 @@
       `How much B differs from A each year, with the 95% interval of the difference from the ${data.replications} paired replications; an interval that crosses the zero line is not a clear difference.`);
     const names = DIFFERENCE_METRICS.filter((n) => data.comparison.metrics[n]);
     const rows = [];
-    for (const [part, metrics] of Object.entries(differencesByPart)) {
+    for (const [part, metrics] of byPart(differencesByPart)) {
       for (const name of names) {
         if (!metrics[name]) continue;
         const d = metrics[name].difference;
@@ -573,60 +578,63 @@
       .filter((l) => l.list.length >= 2 && (l.level === 'place' || l.level === 'hospital' || l.list.some((p) => p.places.length > 1)));
   }
   // "places, hospitals and boards" (several), "place, hospital or board" (one).
-  function levelWords(levels, one) {
-    const words = levels.map((l) => l.short[one ? 0 : 1]);
-    return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${one ? 'or' : 'and'} ${words[words.length - 1]}` : words[0];
-  }
+  function levelWords(levels, one) { return wordList(levels.map((l) => l.short[one ? 0 : 1]), one ? 'or' : 'and'); }
   function renderPlaces() {
     const levels = levelsSideBySide();
     if (!levels.length) return;
     const s = section('places', `${capitalised(levelWords(levels))} side by side`,
       'Each place\u2019s residents wherever they were cared for; each hospital\u2019s admitted patients; each board\u2019s or partnership\u2019s places together. They add up to the area. Delays are local: an area-wide figure can hide one place\u2019s shortfall.');
+    const last = years.length - 1;
     for (const l of levels) {
       const names = PART_METRICS.filter((n) => l.list.some((p) => p.metrics[n]));
-      const rows = [];
-      for (const p of l.list) {
-        for (const name of names) {
-          const m = p.metrics[name];
-          if (!m) continue;
-          years.forEach((year, i) => {
-            if (m.mean[i] === null) return;
-            rows.push({ year: String(year), metric: unitLabel(name), part: partName(p),
-                        mean: m.mean[i], low: atLeastZero(m.low[i]), high: m.high[i] });
-          });
-        }
-      }
-      const domain = l.list.map(partName);
-      const colour = { field: 'part', type: 'nominal', title: null, scale: { domain, range: PALETTE } };
-      // Few years: dots and whiskers set apart within each year; more: lines and bands.
-      const few = years.length < 4;
-      const offset = few ? { xOffset: { field: 'part', type: 'nominal', sort: domain } } : {};
-      const f = ',.2~f';
-      const layers = [
-        few ? { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x: yearAxis, ...offset, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } }
-            : { mark: { type: 'area', opacity: 0.14 }, encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } },
-        { mark: few ? { type: 'point', filled: true, size: 50 } : { type: 'line', point: true },
-          encoding: { x: yearAxis, ...offset, y: { field: 'mean', type: 'quantitative', title: null, axis: { labelExpr: COUNT_LABEL } }, color: colour,
-                      tooltip: [{ field: 'part', title: capitalised(l.one) }, { field: 'metric', title: 'Measure' }, { field: 'year', title: 'Year' },
-                                { field: 'mean', type: 'quantitative', title: 'Mean', format: f },
-                                { field: 'low', type: 'quantitative', title: '95% interval from', format: f },
-                                { field: 'high', type: 'quantitative', title: 'to', format: f }] } },
-      ];
-      const columns = 2;
       chart(s, `${l.many} side by side`,
-        `Each panel a measure on its own scale, ${few ? 'a dot and its 95% interval' : 'a line and its 95% interval'} for each ${l.one}.`,
-        { data: { values: rows }, columns,
-          facet: { field: 'metric', type: 'nominal', sort: names.map(unitLabel), header: { title: null } },
-          spec: { width: chartWidth(columns), height: 150, layer: layers },
-          resolve: FACET_RESOLVE });
+        `Each panel a measure on its own scale, ${years.length < 4 ? 'a dot and its 95% interval' : 'a line and its 95% interval'} for each ${l.one}.`,
+        sideBySide(l, names));
       s.append(el('h3', {}, `${l.many} in ${lastYear}`));
-      const last = years.length - 1;
-      s.append(table(['Measure', ...domain], names.map((name) => [unitLabel(name), ...l.list.map((p) => {
-        const m = p.metrics[name];
-        return m ? el('span', {}, value(name, m.mean[last], m.unit), el('br'),
-          el('span', { class: 'interval' }, `${value(name, m.low[last], m.unit)} to ${value(name, m.high[last], m.unit)}`)) : '\u2013';
-      })]), 1));
+      s.append(partsTable(l, names, unitLabel, (name, m) => el('span', {}, value(name, m.mean[last], m.unit), el('br'),
+        el('span', { class: 'interval' }, `${value(name, m.low[last], m.unit)} to ${value(name, m.high[last], m.unit)}`))));
     }
+  }
+  // A panel per measure, each part in its colour: dots and whiskers set apart
+  // within each year when there are few years, lines and bands otherwise.
+  function sideBySide(l, names) {
+    const rows = [];
+    for (const p of l.list) {
+      for (const name of names) {
+        const m = p.metrics[name];
+        if (!m) continue;
+        years.forEach((year, i) => {
+          if (m.mean[i] === null) return;
+          rows.push({ year: String(year), metric: unitLabel(name), part: partName(p),
+                      mean: m.mean[i], low: atLeastZero(m.low[i]), high: m.high[i] });
+        });
+      }
+    }
+    const domain = l.list.map(partName);
+    const colour = { field: 'part', type: 'nominal', title: null, scale: { domain, range: PALETTE } };
+    const few = years.length < 4;
+    const offset = few ? { xOffset: { field: 'part', type: 'nominal', sort: domain } } : {};
+    const interval = { x: yearAxis, ...offset, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour };
+    const f = ',.2~f';
+    const layers = [
+      { mark: few ? { type: 'rule', strokeWidth: 1.5 } : { type: 'area', opacity: 0.14 }, encoding: interval },
+      { mark: few ? { type: 'point', filled: true, size: 50 } : { type: 'line', point: true },
+        encoding: { x: yearAxis, ...offset, y: { field: 'mean', type: 'quantitative', title: null, axis: { labelExpr: COUNT_LABEL } }, color: colour,
+                    tooltip: [{ field: 'part', title: capitalised(l.one) }, { field: 'metric', title: 'Measure' }, { field: 'year', title: 'Year' },
+                              { field: 'mean', type: 'quantitative', title: 'Mean', format: f },
+                              { field: 'low', type: 'quantitative', title: '95% interval from', format: f },
+                              { field: 'high', type: 'quantitative', title: 'to', format: f }] } },
+    ];
+    const columns = 2;
+    return { data: { values: rows }, columns,
+             facet: { field: 'metric', type: 'nominal', sort: names.map(unitLabel), header: { title: null } },
+             spec: { width: chartWidth(columns), height: 150, layer: layers },
+             resolve: FACET_RESOLVE };
+  }
+  // A row per measure, a column per part of the level: cell(name, metric).
+  function partsTable(l, names, heading, cell) {
+    return table(['Measure', ...l.list.map(partName)],
+      names.map((name) => [heading(name), ...l.list.map((p) => (p.metrics[name] ? cell(name, p.metrics[name]) : '\u2013'))]), 1);
   }
 
   // B - A in the last year for each place (hospital, board, ICP) that both
@@ -639,46 +647,47 @@
     const last = years.length - 1;
     for (const l of levels) {
       const names = PART_METRICS.filter((n) => l.list.some((p) => p.metrics[n]));
-      const rows = [];
-      for (const p of l.list) {
-        for (const name of names) {
-          const c = p.metrics[name];
-          if (!c || c.difference.mean[last] === null) continue;
-          const d = c.difference;
-          const clear = d.low[last] > 0 || d.high[last] < 0;
-          rows.push({ part: partName(p), metric: differenceLabel(name), mean: d.mean[last], low: d.low[last], high: d.high[last],
-                      clear: clear ? 'clear difference' : 'no clear difference' });
-        }
-      }
-      const domain = l.list.map(partName);
-      const y = { field: 'part', type: 'nominal', title: null, sort: domain, axis: { labelLimit: 160 } };
-      const colour = { field: 'clear', type: 'nominal', title: null,
-                       scale: { domain: ['clear difference', 'no clear difference'], range: [NHS.blue, NHS.midGrey] } };
-      const f = ',.2~f';
-      const columns = 2;
       chart(s, `B \u2212 A in ${lastYear}, ${l.many.toLowerCase()}`,
         `Each panel: B\u2019s mean less A\u2019s for each ${l.one} (dot) and its 95% interval (whisker); blue where the interval leaves out zero; left of the line, B is lower.`,
-        { data: { values: rows }, columns,
-          facet: { field: 'metric', type: 'nominal', sort: names.map(differenceLabel), header: { title: null } },
-          spec: { width: chartWidth(columns), height: Math.max(60, 26 * domain.length), layer: [
-            { mark: { type: 'rule', color: NHS.text, strokeWidth: 1 }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-            { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: null, axis: { labelExpr: COUNT_LABEL } }, x2: { field: 'high' }, color: colour } },
-            { mark: { type: 'point', filled: true, size: 60 }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, color: colour,
-              tooltip: [{ field: 'part', title: capitalised(l.one) }, { field: 'metric', title: 'Measure' },
-                        { field: 'mean', type: 'quantitative', title: 'B \u2212 A', format: f },
-                        { field: 'low', type: 'quantitative', title: '95% interval from', format: f },
-                        { field: 'high', type: 'quantitative', title: 'to', format: f }] } },
-          ] },
-          resolve: { scale: { x: 'independent' }, axis: { y: 'independent' } } });
-      s.append(el('h3', {}, `B \u2212 A in ${lastYear}, ${l.many.toLowerCase()}`));
-      s.append(table(['Measure', ...domain], names.map((name) => [differenceLabel(name), ...l.list.map((p) => {
-        const c = p.metrics[name];
-        if (!c) return '\u2013';
-        const d = c.difference;
-        return el('span', {}, signed(name, d.mean[last], c.unit), el('br'),
-          el('span', { class: 'interval' }, `${signed(name, d.low[last], c.unit)} to ${signed(name, d.high[last], c.unit)}`));
-      })]), 1));
+        lastYearDifferences(l, names));
+      s.append(el('h3', {}, `${l.many} in ${lastYear}: B \u2212 A and its 95% interval`));
+      s.append(partsTable(l, names, differenceLabel, (name, c) => el('span', {}, signed(name, c.difference.mean[last], c.unit), el('br'),
+        el('span', { class: 'interval' }, `${signed(name, c.difference.low[last], c.unit)} to ${signed(name, c.difference.high[last], c.unit)}`))));
     }
+  }
+  // A panel per measure, a row per part: B - A as a dot and its whisker.
+  function lastYearDifferences(l, names) {
+    const last = years.length - 1;
+    const rows = [];
+    for (const p of l.list) {
+      for (const name of names) {
+        const c = p.metrics[name];
+        if (!c || c.difference.mean[last] === null) continue;
+        const d = c.difference;
+        const clear = d.low[last] > 0 || d.high[last] < 0;
+        rows.push({ part: partName(p), metric: differenceLabel(name), mean: d.mean[last], low: d.low[last], high: d.high[last],
+                    clear: clear ? 'clear difference' : 'no clear difference' });
+      }
+    }
+    const domain = l.list.map(partName);
+    const y = { field: 'part', type: 'nominal', title: null, sort: domain, axis: { labelLimit: 160 } };
+    const colour = { field: 'clear', type: 'nominal', title: null,
+                     scale: { domain: ['clear difference', 'no clear difference'], range: [NHS.blue, NHS.midGrey] } };
+    const f = ',.2~f';
+    const columns = 2;
+    return { data: { values: rows }, columns,
+             facet: { field: 'metric', type: 'nominal', sort: names.map(differenceLabel), header: { title: null } },
+             spec: { width: chartWidth(columns), height: Math.max(60, 26 * domain.length), layer: [
+               { mark: { type: 'rule', color: NHS.text, strokeWidth: 1 }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+               { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: null, axis: { labelExpr: COUNT_LABEL } }, x2: { field: 'high' }, color: colour } },
+               { mark: { type: 'point', filled: true, size: 60 }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, color: colour,
+                 tooltip: [{ field: 'part', title: capitalised(l.one) }, { field: 'metric', title: 'Measure' },
+                           { field: 'mean', type: 'quantitative', title: 'B \u2212 A', format: f },
+                           { field: 'low', type: 'quantitative', title: '95% interval from', format: f },
+                           { field: 'high', type: 'quantitative', title: 'to', format: f }] } },
+             ] },
+             // Each measure its own x scale; the parts named in every panel.
+             resolve: { scale: { x: 'independent' }, axis: { y: 'independent' } } };
   }
 
   function renderDemand() {
@@ -874,7 +883,7 @@
     if (isCompare) {
       const names = ['cost_total', ...COST_SETTINGS];
       const diff = [];
-      for (const [part, metrics] of Object.entries(differencesByPart)) {
+      for (const [part, metrics] of byPart(differencesByPart)) {
         for (const name of names) {
           const c = metrics[name];
           if (!c) continue;
@@ -896,7 +905,7 @@
           ] });
     } else {
       const cumulative = [];
-      for (const [part, metrics] of Object.entries(first.byPart)) {
+      for (const [part, metrics] of byPart(first.byPart)) {
         for (const name of COST_SETTINGS) {
           const m = metrics[name];
           if (!m) continue;
