@@ -591,8 +591,8 @@
         `Each panel a measure on its own scale, ${years.length < 4 ? 'a dot and its 95% interval' : 'a line and its 95% interval'} for each ${l.one}.`,
         sideBySide(l, names));
       s.append(el('h3', {}, `${l.many} in ${lastYear}`));
-      s.append(partsTable(l, names, unitLabel, (name, m) => el('span', {}, value(name, m.mean[last], m.unit), el('br'),
-        el('span', { class: 'interval' }, `${value(name, m.low[last], m.unit)} to ${value(name, m.high[last], m.unit)}`))));
+      s.append(partsTable(l, names, unitLabel, (name, m) =>
+        intervalCell(...[m.mean[last], m.low[last], m.high[last]].map((x) => value(name, x, m.unit)))));
     }
   }
   // A panel per measure, each part in its colour: dots and whiskers set apart
@@ -631,10 +631,18 @@
              spec: { width: chartWidth(columns), height: 150, layer: layers },
              resolve: FACET_RESOLVE };
   }
-  // A row per measure, a column per part of the level: cell(name, metric).
+  // A figure and, below it, its 95% interval; the interval may wrap between
+  // its ends, never within one.
+  function intervalCell(mean, low, high) {
+    return el('span', {}, mean, el('br'), el('span', { class: 'interval' }, el('span', {}, low), ' to ', el('span', {}, high)));
+  }
+  // A row per part of the level, a column per measure: cell(name, metric).
+  // Narrow columns: the intervals wrap, so eight measures fit a printed page.
   function partsTable(l, names, heading, cell) {
-    return table(['Measure', ...l.list.map(partName)],
-      names.map((name) => [heading(name), ...l.list.map((p) => (p.metrics[name] ? cell(name, p.metrics[name]) : '\u2013'))]), 1);
+    const t = table([capitalised(l.one), ...names.map(heading)],
+      l.list.map((p) => [partName(p), ...names.map((name) => (p.metrics[name] ? cell(name, p.metrics[name]) : '\u2013'))]), 1);
+    t.classList.add('parts-table');
+    return t;
   }
 
   // B - A in the last year for each place (hospital, board, ICP) that both
@@ -651,8 +659,9 @@
         `Each panel: B\u2019s mean less A\u2019s for each ${l.one} (dot) and its 95% interval (whisker); blue where the interval leaves out zero; left of the line, B is lower.`,
         lastYearDifferences(l, names));
       s.append(el('h3', {}, `${l.many} in ${lastYear}: B \u2212 A and its 95% interval`));
-      s.append(partsTable(l, names, differenceLabel, (name, c) => el('span', {}, signed(name, c.difference.mean[last], c.unit), el('br'),
-        el('span', { class: 'interval' }, `${signed(name, c.difference.low[last], c.unit)} to ${signed(name, c.difference.high[last], c.unit)}`))));
+      const d = (c) => c.difference;
+      s.append(partsTable(l, names, differenceLabel, (name, c) =>
+        intervalCell(...[d(c).mean[last], d(c).low[last], d(c).high[last]].map((x) => signed(name, x, c.unit)))));
     }
   }
   // A panel per measure, a row per part: B - A as a dot and its whisker.
@@ -670,7 +679,7 @@
       }
     }
     const domain = l.list.map(partName);
-    const y = { field: 'part', type: 'nominal', title: null, sort: domain, axis: { labelLimit: 160 } };
+    const y = { field: 'part', type: 'nominal', title: null, sort: domain, axis: { labelLimit: 220 } };
     const colour = { field: 'clear', type: 'nominal', title: null,
                      scale: { domain: ['clear difference', 'no clear difference'], range: [NHS.blue, NHS.midGrey] } };
     const f = ',.2~f';
