@@ -2,17 +2,25 @@
 """Opens an icsim results.xlsx as Excel would and checks it against the files
 written beside it.
 
-    check_workbook.py run DIR
+    check_workbook.py run DIR [--places]
         DIR/results.xlsx from `icsim run`: the sheets are there, every number
         is stored as a number, Summary and BCF metrics hold summary.json's
         means and 95% intervals, Capacity and demand is daily.csv by month,
-        and Inputs names the run.
+        and Inputs names the run. With --places (a scenario with places or
+        hospitals), also By place, holding summary.json's places, hospitals
+        and boards, Places (tidy), holding DIR/places.csv row by row, and the
+        places on Inputs; without, no sheet by place.
 
-    check_workbook.py compare DIR A_DIR B_DIR
+    check_workbook.py compare DIR A_DIR B_DIR [--places PRINTED]
         DIR/results.xlsx from `icsim compare A B`: Difference holds
         DIR/compare.csv, and Summary A and Summary B hold the summary.json of
         `icsim run` of A and of B (A_DIR, B_DIR) with the same seed and
-        replications.
+        replications. With --places, also Difference by place: each part
+        both have, B - A per year from the two summary.json, its paired
+        interval as icsim compare printed it (PRINTED, its standard output)
+        for the last year, and a part that is the whole area as compare.csv.
+
+    With --places, a number changed on each sheet by place must be caught.
 
     check_workbook.py plan DIR SCENARIO PLAN SEED
         DIR/results.xlsx from `icsim plan SCENARIO --spec PLAN --seed SEED`:
@@ -421,29 +429,398 @@ def check_plan_inputs_sheet(sheet, scenario, plan, seed, years):
             problem(f"Inputs: no section {section!r}")
 
 
+# ---- The sheets by place
+
+LEVELS = (  # summary.json's key, the sheets' heading, icsim compare's printed word
+    ("places", "Places", "place"),
+    ("hospitals", "Hospitals (acute trusts)", "hospital"),
+    ("boards", "Health and wellbeing boards", "board"),
+    ("icps", "Integrated care partnerships", "icp"),
+)
+PART_METRICS = {"admissions", "nctr_bed_days", "mean_wait_days_p1", "mean_wait_days_p2", "mean_wait_days_p3",
+                "ic_bed_days", "cost_total"}  # at least these
+SUMMABLE = {"admissions", "step_up_diversions", "acute_bed_days", "nctr_bed_days", "ic_bed_days",
+            "home_ic_care_hours", "short_term_care_bed_days", "mutual_aid_placements", "cost_intermediate_care",
+            "cost_total"}
+
+
+class PartsSheet:
+    """By place or Difference by place: a section per level, rows (name,
+    year) and a summed row where given; per metric (its icsim name two rows
+    above the header, its words and unit one above) three columns."""
+
+    def __init__(self, sheet, labels):
+        self.sheet = sheet
+        header_rows = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Place, hospital or board"]
+        if len(header_rows) != 1:
+            raise SystemExit(f"check_workbook: {sheet.title}: no single header row 'Place, hospital or board'")
+        header = header_rows[0]
+        self.columns, self.blocks, self.metrics = {}, {}, []
+        for column in range(3, sheet.max_column + 1):
+            label = sheet.cell(header, column).value
+            metric = merged_label(sheet, header - 2, column)
+            if label is None:
+                continue
+            if label not in labels or metric is None:
+                problem(f"{sheet.title}: column {column} is {label!r} under {metric!r}")
+                continue
+            if metric not in self.blocks:
+                self.metrics.append(metric)
+                self.blocks[metric] = merged_label(sheet, header - 1, column)
+            self.columns[(metric, label)] = column
+        self.sections = []  # [heading, [(name, year, row)]]
+        for row in range(header + 1, sheet.max_row + 1):
+            name, year = sheet.cell(row, 1).value, sheet.cell(row, 2).value
+            if name is None:
+                break
+            if year is None:
+                self.sections.append([name, []])
+            elif not self.sections:
+                problem(f"{sheet.title}: row {row} before any section")
+            else:
+                self.sections[-1][1].append((name, year, row))
+
+    def value(self, row, metric, label):
+        return self.sheet.cell(row, self.columns[(metric, label)]).value
+
+
+def expected_parts(summary, other=None):
+    """[(key, heading, word, [(id, name)])] for the levels that have parts
+    (those `other` also has, by id), in summary.json's order."""
+    levels = []
+    for key, heading, word in LEVELS:
+        parts = [(i, p["name"]) for i, p in summary.get(key, {}).items()
+                 if other is None or i in other.get(key, {})]
+        if parts:
+            levels.append((key, heading, word, parts))
+    return levels
+
+
+def check_parts_layout(table, levels, years, summed):
+    """The sections, parts and years in order; returns {(key, id): rows by year (and "summed")}."""
+    title = table.sheet.title
+    headings = [heading for heading, _ in table.sections]
+    if headings != [heading for _, heading, _, _ in levels]:
+        problem(f"{title}: sections {headings}, expected {[h for _, h, _, _ in levels]}")
+    found = {}
+    first, last = years[0], years[-1]
+    for (key, heading, _, parts), (_, rows) in zip(levels, table.sections):
+        expected = [(name, y) for _, name in parts for y in years + ([f"{first}–{last}"] if summed else [])]
+        if [(n, y) for n, y, _ in rows] != expected:
+            problem(f"{title}: {heading} rows {[(n, y) for n, y, _ in rows]}, expected {expected}")
+            continue
+        per_part = len(years) + (1 if summed else 0)
+        for i, (part_id, _) in enumerate(parts):
+            block = rows[i * per_part:(i + 1) * per_part]
+            found[(key, part_id)] = {y: r for _, y, r in block[:len(years)]}
+            if summed:
+                found[(key, part_id)]["summed"] = block[-1][2]
+    missing = PART_METRICS - set(table.metrics)
+    if missing:
+        problem(f"{title}: no columns for {sorted(missing)}")
+    return found
+
+
+def check_by_place_sheet(sheet, summary):
+    """Every part, key metric and year: summary.json's mean, 95% low and 95% high."""
+    table = PartsSheet(sheet, ("Mean", "95% low", "95% high"))
+    levels = expected_parts(summary)
+    rows = check_parts_layout(table, levels, summary["years"], summed=False)
+    checked = 0
+    for key, _, _, parts in levels:
+        for part_id, name in parts:
+            if (key, part_id) not in rows:
+                continue
+            metrics = summary[key][part_id]["metrics"]
+            for metric in table.metrics:
+                if metric not in metrics:
+                    for row in rows[(key, part_id)].values():
+                        if table.value(row, metric, "Mean") is not None:
+                            problem(f"{sheet.title}: {name} has a {metric} summary.json does not")
+                    continue
+                unit = metrics[metric]["unit"]
+                if not str(table.blocks[metric]).endswith(f"({unit})"):
+                    problem(f"{sheet.title}: {metric} is headed {table.blocks[metric]!r}, its unit is {unit!r}")
+                for entry in metrics[metric]["per_year"]:
+                    row = rows[(key, part_id)][entry["year"]]
+                    for label, field in (("Mean", "mean"), ("95% low", "ci95_low"), ("95% high", "ci95_high")):
+                        cell = table.value(row, metric, label)
+                        checked += 1
+                        if not same(cell, entry[field]):
+                            problem(f"{sheet.title}: {key} {name} {entry['year']} {metric} {label}: {cell!r}, "
+                                    f"summary.json has {entry[field]!r}")
+    return checked
+
+
+def csv_number(text):
+    return None if text.lower() in ("nan", "-nan", "inf", "-inf") else float(text)
+
+
+def check_places_tidy_sheet(sheet, places_csv):
+    """places.csv, row by row: an Excel table named places, its columns the CSV's."""
+    with open(places_csv, newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = list(reader)
+    cells = [[c.value for c in row] for row in sheet.iter_rows(min_row=1, max_col=len(header))]
+    if not cells or cells[0] != header:
+        problem(f"Places (tidy): header {cells[0] if cells else None}, places.csv has {header}")
+        return 0
+    body = cells[1:]
+    while body and all(v is None for v in body[-1]):
+        body.pop()
+    if len(body) != len(rows):
+        problem(f"Places (tidy): {len(body)} rows, places.csv has {len(rows)}")
+    tables = dict(sheet.tables.items())
+    if tables.get("places") != f"A1:I{len(rows) + 1}":
+        problem(f"Places (tidy): tables {tables}, expected places over A1:I{len(rows) + 1}")
+    checked = 0
+    for n, (got, want) in enumerate(zip(body, rows), start=2):
+        texts = {0: "level", 1: "id", 2: "name", 4: "metric", 5: "unit"}
+        for i in texts:
+            checked += 1
+            if got[i] != want[i]:
+                problem(f"Places (tidy): row {n} {texts[i]} {got[i]!r}, places.csv has {want[i]!r}")
+        checked += 1
+        if got[3] != int(want[3]):
+            problem(f"Places (tidy): row {n} year {got[3]!r}, places.csv has {want[3]!r}")
+        for i, field in ((6, "mean"), (7, "ci95_low"), (8, "ci95_high")):
+            checked += 1
+            if not same(got[i], csv_number(want[i])):
+                problem(f"Places (tidy): row {n} {want[0]} {want[1]} {want[3]} {want[4]} {field}: {got[i]!r}, "
+                        f"places.csv has {want[i]!r}")
+    return checked
+
+
+def readable_number(text):
+    """A number as icsim prints it (readable_number.hpp): 12,345 or 3.14."""
+    value = float(text.replace(",", ""))
+    return value, (0.0051 if abs(value) < 100 else 0.51)
+
+
+def printed_part_differences(printed):
+    """icsim compare's table by place: {(word, name): {metric: (mean, low, high)}}, names cut at 30 characters."""
+    lines = Path(printed).read_text().splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("By place") and "B - A" in line), None)
+    if start is None:
+        problem(f"{printed}: no table by place of B - A")
+        return {}, None
+    year = int(re.search(r"(\d{4}): B - A", lines[start]).group(1))
+    metrics = lines[start + 1].split()
+    number = r"(-?[\d,]+(?:\.\d+)?)"
+    found = {}
+    for line in lines[start + 2:]:
+        if not line.strip():
+            break
+        word, _, name = line[:30].strip().partition(" ")
+        cells = re.findall(number + r" \[" + number + ", " + number + r"\]", line[30:])
+        if len(cells) != len(metrics):
+            problem(f"{printed}: cannot read {line!r}")
+            continue
+        found[(word, name)] = dict(zip(metrics, cells))
+    return found, year
+
+
+def check_difference_by_place_sheet(sheet, summary_a, summary_b, compare_csv, printed):
+    """Each part both have: B - A per year is B's mean less A's, its interval
+    about it; the last year's as icsim compare printed it; summed over the
+    projection for counts and costs; a part that is the whole area (its means
+    the area's in A and in B) has compare.csv's intervals too."""
+    table = PartsSheet(sheet, ("B − A", "95% low", "95% high"))
+    levels = expected_parts(summary_a, summary_b)
+    years = summary_a["years"]
+    rows = check_parts_layout(table, levels, years, summed=True)
+    area = {}
+    for r in csv.DictReader(open(compare_csv, newline="")):
+        area[(r["metric"], int(r["year"]))] = r
+    printed_rows, printed_year = printed_part_differences(printed)
+    checked = 0
+
+    def expect(ok, what):
+        nonlocal checked
+        checked += 1
+        if not ok:
+            problem(f"{sheet.title}: {what}")
+
+    for key, _, word, parts in levels:
+        for part_id, name in parts:
+            if (key, part_id) not in rows:
+                continue
+            part_rows = rows[(key, part_id)]
+            metrics_a = summary_a[key][part_id]["metrics"]
+            metrics_b = summary_b[key][part_id]["metrics"]
+            whole_area = all(metrics_a[m]["per_year"] and
+                             [e["mean"] for e in metrics_a[m]["per_year"]] ==
+                             [e["mean"] for e in summary_a["metrics"][m]["per_year"]] and
+                             [e["mean"] for e in metrics_b[m]["per_year"]] ==
+                             [e["mean"] for e in summary_b["metrics"][m]["per_year"]]
+                             for m in table.metrics if m in metrics_a and m in metrics_b)
+            printed_part = next((v for (w, n), v in printed_rows.items() if w == word and name.startswith(n)), None)
+            if printed_part is None:
+                problem(f"{sheet.title}: icsim compare printed no row for {word} {name}")
+            for metric in table.metrics:
+                if metric not in metrics_a or metric not in metrics_b:
+                    continue
+                per_a, per_b = metrics_a[metric]["per_year"], metrics_b[metric]["per_year"]
+                scale = max([abs(e["mean"]) for e in per_a + per_b] + [1e-9])
+                total = 0.0
+                for ea, eb in zip(per_a, per_b):
+                    year, row = ea["year"], part_rows[ea["year"]]
+                    d, low, high = (table.value(row, metric, label) for label in ("B − A", "95% low", "95% high"))
+                    what = f"{key} {name} {year} {metric}"
+                    if not all(isinstance(v, (int, float)) for v in (d, low, high)):
+                        expect(False, f"{what}: {d!r} [{low!r}, {high!r}] is not three numbers")
+                        continue
+                    total += d
+                    expect(abs(d - (eb["mean"] - ea["mean"])) <= 1e-9 * scale,
+                           f"{what}: B − A {d!r}, the two summary.json give {eb['mean'] - ea['mean']!r}")
+                    expect(low <= d + 1e-9 * scale and d <= high + 1e-9 * scale and
+                           abs((d - low) - (high - d)) <= 1e-9 * scale,
+                           f"{what}: interval [{low!r}, {high!r}] is not about {d!r}")
+                    if whole_area and (metric, year) in area:
+                        r = area[(metric, year)]
+                        for v, field in ((d, "difference"), (low, "difference_ci95_low"),
+                                         (high, "difference_ci95_high")):
+                            expect(abs(v - float(r[field])) <= 1e-9 * scale,
+                                   f"{what}: the whole area's {field} {v!r}, compare.csv has {r[field]!r}")
+                    if year == printed_year and printed_part is not None and metric in printed_part:
+                        for v, text, label in zip((d, low, high), printed_part[metric], ("B − A", "low", "high")):
+                            p, tolerance = readable_number(text)
+                            expect(abs(v - p) <= tolerance,
+                                   f"{what} {label}: {v!r}, icsim compare printed {text}")
+                summed = table.value(part_rows["summed"], metric, "B − A")
+                if metric in SUMMABLE:
+                    expect(isinstance(summed, (int, float)) and abs(summed - total) <= 1e-9 * scale * len(years),
+                           f"{key} {name} {metric} summed: {summed!r}, its years add up to {total!r}")
+                    last = area.get((metric, years[-1]))
+                    if whole_area and last is not None and isinstance(summed, (int, float)):
+                        for label, field in (("B − A", "cumulative_difference"), ("95% low", "cumulative_ci95_low"),
+                                             ("95% high", "cumulative_ci95_high")):
+                            v = table.value(part_rows["summed"], metric, label)
+                            expect(isinstance(v, (int, float)) and
+                                   abs(v - float(last[field])) <= 1e-9 * scale * len(years),
+                                   f"{key} {name} {metric} summed {label}: {v!r}, compare.csv has {last[field]!r}")
+                else:
+                    expect(summed is None, f"{key} {name} {metric}: summed {summed!r}, but its years do not add up")
+    return checked
+
+
+def check_places_inputs(sheet, summary):
+    """The places and hospitals by name, in summary.json's order; residents
+    that add up to the area's, in the base year and every year."""
+    rows = {}
+    for row in range(1, sheet.max_row + 1):
+        label = sheet.cell(row, 1).value
+        if isinstance(label, str):
+            rows.setdefault(label, row)
+
+    def across(label, n):
+        if label not in rows:
+            problem(f"{sheet.title}: no row {label!r}")
+            return []
+        return [sheet.cell(rows[label], c).value for c in range(2, 2 + n)]
+
+    places = [p["name"] for p in summary["places"].values()]
+    hospitals = [h["name"] for h in summary["hospitals"].values()]
+    if "Places, hospitals and boards" not in rows:
+        problem(f"{sheet.title}: no section 'Places, hospitals and boards'")
+    if across("Place", len(places) + 1) != places + [None]:
+        problem(f"{sheet.title}: places {across('Place', len(places) + 1)}, summary.json has {places}")
+    if across("Hospital", len(hospitals) + 1) != hospitals + [None]:
+        problem(f"{sheet.title}: hospitals {across('Hospital', len(hospitals) + 1)}, summary.json has {hospitals}")
+    if across("Id in the scenario", len(places)) != list(summary["places"]):
+        problem(f"{sheet.title}: place ids {across('Id in the scenario', len(places))}, "
+                f"summary.json has {list(summary['places'])}")
+    boards = [b["name"] for b in summary.get("boards", {}).values()]
+    if boards and across("Health and wellbeing board", len(boards)) != boards:
+        problem(f"{sheet.title}: boards {across('Health and wellbeing board', len(boards))}, summary.json has {boards}")
+    bands = [v for v in across("Age band", 12) if v is not None]
+    area = across("Population (residents)", len(bands))
+    for band, total in zip(bands, area):
+        residents = across(f"Residents {band}, in the base year", len(places))
+        if not all(isinstance(v, (int, float)) for v in residents) or not same(sum(residents), total):
+            problem(f"{sheet.title}: residents {band} {residents}, the area has {total!r}")
+    years = len(summary["years"])
+    for band in bands:
+        label = f"Population {band} (residents)"
+        if label not in rows:
+            problem(f"{sheet.title}: no row {label!r}")
+            continue
+        row = rows[label]
+        total = [sheet.cell(row, c).value for c in range(2, 2 + years)]
+        by_place = [[sheet.cell(row + 1 + i, c).value for c in range(2, 2 + years)] for i in range(len(places))]
+        names = [sheet.cell(row + 1 + i, 1).value for i in range(len(places))]
+        if names != ["  " + p for p in places]:
+            problem(f"{sheet.title}: under {label!r} rows {names}, expected the places")
+        elif not all(same(t, sum(v[y] for v in by_place)) for y, t in enumerate(total)):
+            problem(f"{sheet.title}: {label} {total} is not its places' {by_place} added up")
+    if "Serves" not in rows:
+        problem(f"{sheet.title}: no row 'Serves' in Services")
+
+
+def detects_a_changed_number(book, name, first_column, check):
+    """Change one number (more than 1, from first_column on) on the sheet
+    `name` by 1%; `check` (of the book) must then report a problem."""
+    global problems
+    sheet = book[name]
+    cell = next(c for row in sheet.iter_rows(min_row=2, min_col=first_column) for c in row
+                if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and abs(c.value) > 1)
+    kept, saved = problems, cell.value
+    problems = []
+    cell.value = saved * 1.01
+    check()
+    caught = bool(problems)
+    problems = kept
+    cell.value = saved
+    if not caught:
+        problem(f"{name}: {cell.coordinate} changed from {saved!r} to {saved * 1.01!r}, and the check did not notice")
+    return caught
+
+
 def main(argv):
-    if len(argv) == 3 and argv[1] == "run":
-        out = Path(argv[2])
+    if argv[1:2] == ["run"] and (len(argv) == 3 or (len(argv) == 4 and argv[3] == "--places")):
+        out, places = Path(argv[2]), len(argv) == 4
         book = openpyxl.load_workbook(out / "results.xlsx")
         summary = json.load(open(out / "summary.json"))
-        check_sheets(book, ["Summary", "BCF metrics", "Capacity and demand", "Inputs"])
+        if places:
+            check_sheets(book, ["Summary", "By place", "BCF metrics", "Capacity and demand", "Places (tidy)", "Inputs"])
+        else:
+            check_sheets(book, ["Summary", "BCF metrics", "Capacity and demand", "Inputs"])
         check_numbers_are_numbers(book)
         checked = check_summary_sheet(book["Summary"], summary)
         checked += check_bcf_sheet(book["BCF metrics"], summary)
         checked += check_capacity_and_demand_sheet(book["Capacity and demand"], out / "daily.csv")
         check_inputs_sheet(book["Inputs"], summary)
-    elif len(argv) == 5 and argv[1] == "compare":
+        if places:
+            checked += check_by_place_sheet(book["By place"], summary)
+            checked += check_places_tidy_sheet(book["Places (tidy)"], out / "places.csv")
+            check_places_inputs(book["Inputs"], summary)
+            detects_a_changed_number(book, "By place", 3, lambda: check_by_place_sheet(book["By place"], summary))
+            detects_a_changed_number(book, "Places (tidy)", 7,
+                                     lambda: check_places_tidy_sheet(book["Places (tidy)"], out / "places.csv"))
+    elif argv[1:2] == ["compare"] and (len(argv) == 5 or (len(argv) == 7 and argv[5] == "--places")):
         out, a_dir, b_dir = Path(argv[2]), Path(argv[3]), Path(argv[4])
+        printed = argv[6] if len(argv) == 7 else None
         book = openpyxl.load_workbook(out / "results.xlsx")
         summary_a = json.load(open(a_dir / "summary.json"))
         summary_b = json.load(open(b_dir / "summary.json"))
-        check_sheets(book, ["Difference", "Summary A", "Summary B", "Inputs A", "Inputs B"])
+        if printed:
+            check_sheets(book, ["Difference", "Difference by place", "Summary A", "Summary B", "Inputs A", "Inputs B"])
+        else:
+            check_sheets(book, ["Difference", "Summary A", "Summary B", "Inputs A", "Inputs B"])
         check_numbers_are_numbers(book)
         checked = check_difference_sheet(book["Difference"], out / "compare.csv", summary_a, summary_b)
         checked += check_summary_sheet(book["Summary A"], summary_a)
         checked += check_summary_sheet(book["Summary B"], summary_b)
         check_inputs_sheet(book["Inputs A"], summary_a)
         check_inputs_sheet(book["Inputs B"], summary_b)
+        if printed:
+            by_place = lambda: check_difference_by_place_sheet(book["Difference by place"], summary_a, summary_b,
+                                                               out / "compare.csv", printed)
+            checked += by_place()
+            check_places_inputs(book["Inputs A"], summary_a)
+            check_places_inputs(book["Inputs B"], summary_b)
+            detects_a_changed_number(book, "Difference by place", 3, by_place)
     elif len(argv) == 6 and argv[1] == "plan":
         out, scenario, plan, seed = Path(argv[2]), argv[3], argv[4], argv[5]
         book = openpyxl.load_workbook(out / "results.xlsx")

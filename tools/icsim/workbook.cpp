@@ -233,6 +233,28 @@ void Sheet::print_one_page_wide() {
   worksheet_fit_to_pages(sheet_, 1, 0);
 }
 
+void Sheet::table(int first_row, int first_col, int last_row, const std::string& name,
+                  const std::vector<std::string>& headers) {
+  // libxlsxwriter copies the names; it takes them as char*.
+  std::vector<std::string> texts(headers);
+  std::vector<lxw_table_column> columns(texts.size());
+  std::vector<lxw_table_column*> list;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    columns[i].header = texts[i].data();
+    list.push_back(&columns[i]);
+  }
+  list.push_back(nullptr);
+  std::string table_name = name;
+  lxw_table_options options{};
+  options.name = table_name.data();
+  options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+  options.style_type_number = 9;
+  options.columns = list.data();
+  const int last_col = first_col + static_cast<int>(headers.size()) - 1;
+  book_.check(worksheet_add_table(sheet_, r(first_row), c(first_col), r(last_row), c(last_col), &options),
+              "sheet \"" + name_ + "\": table " + name);
+}
+
 void Sheet::check(lxw_error error, int row, int col) const {
   if (error == LXW_NO_ERROR) return;
   char cell[16];

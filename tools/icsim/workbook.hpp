@@ -99,6 +99,12 @@ class Sheet {
   // For a sheet that is read top to bottom (Inputs).
   void print_one_page_wide();
 
+  // An Excel table over rows first_row..last_row from column first_col, one
+  // column per header (written in first_row), with a filter on each and the
+  // name `name`, so it can be pivoted and referred to by name.
+  void table(int first_row, int first_col, int last_row, const std::string& name,
+             const std::vector<std::string>& headers);
+
  private:
   void check(lxw_error error, int row, int col) const;
 

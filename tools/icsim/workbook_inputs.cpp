@@ -9,11 +9,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <map>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace icsim::tools {
 namespace {
@@ -35,6 +38,56 @@ std::string destination_label(models::Destination destination) {
     case models::Destination::kNextService: return "another service";
   }
   return "?";
+}
+
+// A scenario with places or hospitals of its own (without, the area is one
+// place sending everyone to one hospital, and the sheet is as it always was).
+bool has_parts(const ScenarioSpec& spec) { return !spec.places.empty() || !spec.hospitals.empty(); }
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+std::string percent(double share) { return shortest(100.0 * share) + "%"; }
+
+// Whom a service serves, in words.
+std::string owner_text(const ScenarioSpec& spec, const models::ServiceOwner& owner) {
+  switch (owner.kind) {
+    case models::ServiceOwner::Kind::kArea: return "the whole area";
+    case models::ServiceOwner::Kind::kHospital:
+      return owner.hospital < spec.hospitals.size() ? spec.hospitals[owner.hospital].name + "'s discharge hub"
+                                                    : "the hospital's discharge hub";
+    case models::ServiceOwner::Kind::kPlaces: {
+      std::vector<std::string> names;
+      for (const auto p : owner.places) names.push_back(p < spec.places.size() ? spec.places[p].name : "?");
+      return owner.places.size() > 1 ? joined(names) + " (shared)" : joined(names);
+    }
+  }
+  return "?";
+}
+
+// Where routes lead, with the bands a route takes and its share where it
+// has them: "home_first_north (60%), reablement_north (40%), frailty (85+)".
+std::string routes_text(const ScenarioSpec& spec, const models::Routes& routes) {
+  const auto narrowed = [&spec](const models::Route& route) {
+    const bool every_band = std::find(route.age_bands.begin(), route.age_bands.end(), false) == route.age_bands.end();
+    return !every_band || route.share != 1.0 || route.service >= spec.services.size();
+  };
+  if (std::none_of(routes.begin(), routes.end(), narrowed)) return route_names(spec, routes);
+  std::vector<std::string> texts;
+  for (const auto& route : routes) {
+    std::vector<std::string> detail;
+    std::vector<std::string> bands;
+    for (std::size_t b = 0; b < route.age_bands.size() && b < spec.age_bands.size(); ++b)
+      if (route.age_bands[b]) bands.push_back(spec.age_bands[b].name);
+    if (bands.size() < spec.age_bands.size()) detail.push_back(joined(bands));
+    if (route.share != 1.0) detail.push_back(percent(route.share));
+    const std::string name = route.service < spec.services.size() ? spec.services[route.service].name : "?";
+    texts.push_back(detail.empty() ? name : name + " (" + joined(detail) + ")");
+  }
+  return joined(texts);
 }
 
 }  // namespace
@@ -145,12 +198,22 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
   std::vector<std::string> column_names;  // wide enough for the names heading the columns
   for (const auto& band : spec.age_bands) column_names.push_back(band.name);
   for (const auto& service : spec.services) column_names.push_back(service.name);
+  for (const auto& place : spec.places) column_names.push_back(place.name);
+  for (const auto& hospital : spec.hospitals) column_names.push_back(hospital.name);
+  std::vector<std::string> boards, icps;  // as the places name them, each once
+  for (const auto& place : spec.places) {
+    if (!place.board.empty() && std::find(boards.begin(), boards.end(), place.board) == boards.end())
+      boards.push_back(place.board);
+    if (!place.icp.empty() && std::find(icps.begin(), icps.end(), place.icp) == icps.end()) icps.push_back(place.icp);
+  }
   InputsSheet in(book, name,
-                 std::max({static_cast<int>(bands), static_cast<int>(services), static_cast<int>(yearly.size()), 3}),
+                 std::max({static_cast<int>(bands), static_cast<int>(services), static_cast<int>(yearly.size()),
+                           static_cast<int>(spec.places.size()), static_cast<int>(spec.hospitals.size()),
+                           static_cast<int>(boards.size()), static_cast<int>(icps.size()), 3}),
                  longest(column_names, 18, 32));
   lxw_format* plain = book.plain;
   lxw_format* days = book.number("0.00");
-  lxw_format* places = book.number("#,##0.##");
+  lxw_format* capacity_places = book.number("#,##0.##");
   in.title(spec.name + ": inputs",
            "The scenario as it was run, every value after `extends` and defaults. Shares are shown as percentages.");
 
@@ -210,6 +273,134 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
   in.value("Admissions flagged as a fall (share)", spec.fall_share, book.share);
   in.value("Admissions for ambulatory-care-sensitive conditions (share)", spec.acsc_share, book.share);
 
+  if (has_parts(spec)) {
+    in.section("Places, hospitals and boards");
+    const auto& places = spec.places;
+    const auto per_place = [&places](auto value) {
+      std::vector<double> values;
+      for (const auto& place : places) values.push_back(value(place));
+      return values;
+    };
+    if (!places.empty()) {
+      std::vector<std::string> names, ids, board_of, icp_of, services_of_place;
+      for (std::size_t p = 0; p < places.size(); ++p) {
+        names.push_back(places[p].name);
+        ids.push_back(places[p].id);
+        board_of.push_back(places[p].board);
+        icp_of.push_back(places[p].icp);
+        std::vector<std::string> owned;
+        for (const auto& service : spec.services)
+          if (service.owner.kind == models::ServiceOwner::Kind::kPlaces &&
+              std::find(service.owner.places.begin(), service.owner.places.end(), p) != service.owner.places.end())
+            owned.push_back(service.owner.places.size() > 1 ? service.name + " (shared)" : service.name);
+        services_of_place.push_back(owned.empty() ? "none" : joined(owned));
+      }
+      in.headers("Place", names);
+      in.texts("Id in the scenario", ids);
+      if (!boards.empty()) in.texts("Its health and wellbeing board", board_of);
+      if (!icps.empty()) in.texts("Its integrated care partnership (ICP)", icp_of);
+      for (std::size_t b = 0; b < bands; ++b)
+        in.numbers("Residents " + spec.age_bands[b].name + ", in the base year",
+                   per_place([b](const auto& place) { return place.age_bands[b].population; }), book.whole);
+      in.numbers("Residents, all bands", per_place([](const auto& place) {
+                   double sum = 0.0;
+                   for (const auto& band : place.age_bands) sum += band.population;
+                   return sum;
+                 }),
+                 book.whole);
+      // A place's own rates, shares and splits (admission_rate_factor, its
+      // age_bands): a row, with every place's, for each band where one differs.
+      const auto admissions = [](const models::AgeBandSpec& band) { return band.admissions_per_1000_per_year; };
+      const auto step_up = [](const models::AgeBandSpec& band) { return band.step_up_share; };
+      const auto split = [](std::size_t p) {
+        return [p](const models::AgeBandSpec& band) { return band.pathway_split[p]; };
+      };
+      const auto to_nctr = [](const models::AgeBandSpec& band) { return describe(band.time_to_nctr_days, shortest); };
+      const auto differs = [&](std::size_t b, auto value) {
+        return std::any_of(places.begin(), places.end(), [&](const models::PlaceSpec& place) {
+          return value(place.age_bands[b]) != value(spec.age_bands[b]);
+        });
+      };
+      bool own = false;
+      for (std::size_t b = 0; b < bands; ++b) {
+        own = own || differs(b, admissions) || differs(b, step_up) || differs(b, to_nctr);
+        for (std::size_t p = 0; p < models::kPathways; ++p) own = own || differs(b, split(p));
+      }
+      const auto band_rows = [&](const std::string& label, const std::string& unit, auto value, lxw_format* format) {
+        for (std::size_t b = 0; b < bands; ++b)
+          if (differs(b, value))
+            in.numbers(label + " " + spec.age_bands[b].name + unit,
+                       per_place([&](const auto& place) { return value(place.age_bands[b]); }), format);
+      };
+      if (own) {
+        in.texts("Where a place's own differ from the area's (Demand by age band), each place's:", {});
+        band_rows("Emergency admissions", " (per 1,000 a year)", admissions, book.number("0.0#"));
+        band_rows("Step-up share", "", step_up, book.share);
+        for (std::size_t p = 0; p < models::kPathways; ++p)
+          band_rows("Pathway " + std::to_string(p) + " share", "", split(p), book.share);
+        for (std::size_t b = 0; b < bands; ++b) {
+          if (!differs(b, to_nctr)) continue;
+          std::vector<std::string> texts;
+          for (const auto& place : places) texts.push_back(to_nctr(place.age_bands[b]));
+          in.texts("Admission to no longer meeting the criteria to reside " + spec.age_bands[b].name + " (days)",
+                   texts);
+        }
+      }
+      for (std::size_t h = 0; h < spec.hospitals.size(); ++h)
+        in.numbers("Admissions to " + spec.hospitals[h].name + " (share)", per_place([h](const auto& place) {
+                     return h < place.hospital_shares.size() ? place.hospital_shares[h] : 0.0;
+                   }),
+                   book.share);
+      in.texts("Its services", services_of_place);
+    }
+    if (!spec.hospitals.empty()) {
+      const auto sending = models::places_of(spec);  // the area as one place when it has none
+      std::vector<std::string> names, ids, from, hub;
+      std::vector<double> catchment;
+      for (std::size_t h = 0; h < spec.hospitals.size(); ++h) {
+        names.push_back(spec.hospitals[h].name);
+        ids.push_back(spec.hospitals[h].id);
+        std::vector<std::string> senders;
+        double residents = 0.0;
+        for (const auto& place : sending) {
+          const double share = h < place.hospital_shares.size() ? place.hospital_shares[h] : 0.0;
+          if (share <= 0.0) continue;
+          senders.push_back(place.name + " (" + percent(share) + ")");
+          for (const auto& band : place.age_bands) residents += share * band.population;
+        }
+        from.push_back(senders.empty() ? "none" : joined(senders));
+        catchment.push_back(residents);
+        std::vector<std::string> owned;
+        for (const auto& service : spec.services)
+          if (service.owner.kind == models::ServiceOwner::Kind::kHospital && service.owner.hospital == h)
+            owned.push_back(service.name);
+        hub.push_back(owned.empty() ? "none" : joined(owned));
+      }
+      if (!places.empty()) in.gap();
+      in.headers("Hospital", names);
+      in.texts("Id in the scenario", ids);
+      in.texts("Admissions from (share of each place's)", from);
+      in.numbers("Catchment: residents times the share they send, in the base year", catchment, book.whole);
+      in.texts("Its discharge hub's services", hub);
+    }
+    const auto groups = [&](const std::string& heading, const std::vector<std::string>& group_names,
+                            std::string models::PlaceSpec::*member) {
+      if (group_names.empty()) return;
+      std::vector<std::string> members;
+      for (const auto& group : group_names) {
+        std::vector<std::string> in_group;
+        for (const auto& place : places)
+          if (place.*member == group) in_group.push_back(place.name);
+        members.push_back(joined(in_group));
+      }
+      in.gap();
+      in.headers(heading, group_names);
+      in.texts("Places", members);
+    };
+    groups("Health and wellbeing board", boards, &models::PlaceSpec::board);
+    groups("Integrated care partnership (ICP)", icps, &models::PlaceSpec::icp);
+  }
+
   in.section("Year by year: growth and changes to the model of care");
   {
     in.year_headers("Year", spec.start_year, static_cast<int>(yearly.size()));
@@ -218,22 +409,45 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
       for (const auto& year : yearly) values.push_back(value(year));
       return values;
     };
+    // Demand is by cell, a place's age band (one place without places): the
+    // area's residents in a band are its places' summed; a rate or share is
+    // one row when every place has the same, else a row for each place.
+    const auto places = models::places_of(spec);
+    const auto cell = [bands](std::size_t place, std::size_t band) { return place * bands + band; };
+    for (std::size_t b = 0; b < bands; ++b) {
+      in.numbers("Population " + spec.age_bands[b].name + " (residents)", per_year([&](const auto& y) {
+                   double sum = 0.0;
+                   for (std::size_t p = 0; p < places.size(); ++p) sum += y.population[cell(p, b)];
+                   return sum;
+                 }),
+                 book.whole);
+      if (!spec.places.empty())
+        for (std::size_t p = 0; p < places.size(); ++p)
+          in.numbers("  " + places[p].name, per_year([&](const auto& y) { return y.population[cell(p, b)]; }),
+                     book.whole);
+    }
+    const auto by_place = [&](std::size_t b, const std::string& label, const std::string& unit, auto value,
+                              lxw_format* format) {
+      bool same = true;
+      for (std::size_t p = 1; p < places.size(); ++p)
+        for (const auto& y : yearly) same = same && value(y, cell(p, b)) == value(y, cell(0, b));
+      for (std::size_t p = 0; p < (same ? 1 : places.size()); ++p)
+        in.numbers(label + (same ? "" : ", " + places[p].name) + unit,
+                   per_year([&](const auto& y) { return value(y, cell(p, b)); }), format);
+    };
     for (std::size_t b = 0; b < bands; ++b)
-      in.numbers("Population " + spec.age_bands[b].name + " (residents)",
-                 per_year([b](const auto& y) { return y.population[b]; }), book.whole);
+      by_place(b, "Emergency admissions " + spec.age_bands[b].name, " (per 1,000 a year)",
+               [](const auto& y, std::size_t c) { return y.admissions_per_1000_per_year[c]; }, book.number("0.0#"));
     for (std::size_t b = 0; b < bands; ++b)
-      in.numbers("Emergency admissions " + spec.age_bands[b].name + " (per 1,000 a year)",
-                 per_year([b](const auto& y) { return y.admissions_per_1000_per_year[b]; }), book.number("0.0#"));
-    for (std::size_t b = 0; b < bands; ++b)
-      in.numbers("Step-up share " + spec.age_bands[b].name, per_year([b](const auto& y) { return y.step_up_share[b]; }),
-                 book.share);
+      by_place(b, "Step-up share " + spec.age_bands[b].name, "",
+               [](const auto& y, std::size_t c) { return y.step_up_share[c]; }, book.share);
     for (std::size_t b = 0; b < bands; ++b)
       for (std::size_t p = 1; p < models::kPathways; ++p)
-        in.numbers("Pathway " + std::to_string(p) + " share " + spec.age_bands[b].name,
-                   per_year([b, p](const auto& y) { return y.pathway_split[b][p]; }), book.share);
+        by_place(b, "Pathway " + std::to_string(p) + " share " + spec.age_bands[b].name, "",
+                 [p](const auto& y, std::size_t c) { return y.pathway_split[c][p]; }, book.share);
     for (std::size_t s = 0; s < services; ++s)
       in.numbers("Capacity " + spec.services[s].name + " (" + capacity_unit(spec.services[s]) + ")",
-                 per_year([s](const auto& y) { return y.capacity[s]; }), places);
+                 per_year([s](const auto& y) { return y.capacity[s]; }), capacity_places);
     for (std::size_t s = 0; s < services; ++s)
       in.numbers("Length of stay " + spec.services[s].name + ": mean (days)",
                  per_year([s](const auto& y) { return y.length_of_stay_days[s].mean(); }), days);
@@ -275,7 +489,29 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
     in.headers("Service", names);
     in.texts("Kind", kinds);
     in.texts("Referred from", routes);
-    in.numbers("Capacity in the base year", per_service([](const auto& s) { return s.capacity; }), places);
+    if (has_parts(spec)) {
+      std::vector<std::string> serves;
+      for (const auto& service : spec.services) serves.push_back(owner_text(spec, service.owner));
+      in.texts("Serves", serves);
+    }
+    bool any_mutual_aid = false;
+    for (const auto& service : spec.services) any_mutual_aid = any_mutual_aid || service.mutual_aid.has_value();
+    if (any_mutual_aid) {
+      std::vector<std::string> neighbours;
+      for (const auto& service : spec.services) {
+        std::vector<std::string> names_of;
+        if (service.mutual_aid)
+          for (const auto n : service.mutual_aid->neighbours)
+            names_of.push_back(n < spec.services.size() ? spec.services[n].name : "?");
+        neighbours.push_back(service.mutual_aid ? joined(names_of) : "none");
+      }
+      in.texts("Mutual aid: a free place in, in this order", neighbours);
+      in.numbers("Mutual aid: after waiting (days)", per_service([](const auto& s) {
+                   return s.mutual_aid ? s.mutual_aid->after_days : kNotApplicable;
+                 }),
+                 plain);
+    }
+    in.numbers("Capacity in the base year", per_service([](const auto& s) { return s.capacity; }), capacity_places);
     in.texts("Capacity unit", units);
     in.numbers("Package: care hours a day at first",
                per_service([&](const auto& s) { return in_hours(s) ? s.package_hours_per_day_start : kNotApplicable; }),
@@ -292,7 +528,7 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
                days);
     in.texts("Queue", queues);
     in.numbers("Places ring-fenced for step-down",
-               per_service([](const auto& s) { return s.ring_fenced_for_step_down; }), places);
+               per_service([](const auto& s) { return s.ring_fenced_for_step_down; }), capacity_places);
     in.numbers("Unit cost (£)", per_service([](const auto& s) {
                  return s.kind == models::ServiceKind::kHomeBased ? s.cost_per_care_hour : s.cost_per_bed_day;
                }),
@@ -322,13 +558,13 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
         for (const auto& change : service.capacity_changes)
           in.value(service.name + " from day " + shortest(change.day) + " of the projection (" +
                        capacity_unit(service) + ")",
-                   change.capacity, places);
+                   change.capacity, capacity_places);
     }
   }
 
   in.section("Pathways, step-up and bridging");
   const auto names_or_none = [&](const models::Routes& routes) {
-    return routes.empty() ? std::string("none") : route_names(spec, routes);
+    return routes.empty() ? std::string("none") : routes_text(spec, routes);
   };
   for (std::size_t p = 1; p < models::kPathways; ++p)
     in.value("Pathway " + std::to_string(p) + " service", names_or_none(spec.pathway_routes[p]));
@@ -336,7 +572,7 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
   if (!spec.step_up_routes.empty())
     in.value("Step-up: longest wait for a place (hours)", spec.step_up_max_wait_hours, plain);
   if (!spec.bridging_routes.empty() && spec.bridging_after_days) {
-    in.value("Bridging service", route_names(spec, spec.bridging_routes));
+    in.value("Bridging service", routes_text(spec, spec.bridging_routes));
     in.value("Bridging after waiting in an acute bed (days)", *spec.bridging_after_days, plain);
   } else {
     in.value("Bridging service", "none");

@@ -1,6 +1,6 @@
 // results.xlsx for icsim run and icsim compare: the sheets Summary, BCF
-// metrics, Capacity and demand and Difference, and the run's rows on the
-// Inputs sheet.
+// metrics, Capacity and demand and Difference; with places, By place, Places
+// (tidy) and Difference by place; and the run's rows on the Inputs sheet.
 
 #include "workbook_writer.hpp"
 
@@ -8,7 +8,9 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "workbook.hpp"
 #include "workbook_inputs.hpp"
@@ -281,6 +283,207 @@ void write_capacity_and_demand_sheet(Workbook& book, const ScenarioSpec& spec, c
   sheet.freeze(kFirstRow, 1, kGroupRow);
 }
 
+// ---- By place: each place, hospital and board, a row a year, its key
+// metrics side by side. Only for a scenario with places or hospitals of its
+// own: without them the one place and the one hospital are the area.
+
+bool has_parts(const ScenarioSpec& spec) { return !spec.places.empty() || !spec.hospitals.empty(); }
+
+struct PartMetric {
+  Metric metric;
+  const char* words;  // for a commissioner
+  bool summable;      // a count or cost a year, whose years add up
+};
+
+const std::array<PartMetric, 15> kPartMetrics{{
+    {Metric::kAdmissions, "Emergency admissions", true},
+    {Metric::kStepUpDiversions, "Admissions avoided by step-up", true},
+    {Metric::kAcuteBedDays, "Acute bed days", true},
+    {Metric::kNctrBedDays, "Delayed (NCTR) bed days", true},
+    {Metric::kMeanWaitDaysP1, "Wait in hospital for pathway 1: home with support", false},
+    {Metric::kMeanWaitDaysP2, "Wait in hospital for pathway 2: bed-based care", false},
+    {Metric::kMeanWaitDaysP3, "Wait in hospital for pathway 3: care-home assessment", false},
+    {Metric::kIcBedDays, "Intermediate care bed days", true},
+    {Metric::kHomeIcCareHours, "Home-based intermediate care hours", true},
+    {Metric::kShortTermCareBedDays, "Short-term care bed days", true},
+    {Metric::kAtHome91dPct, "Still at home 91 days after reablement or rehabilitation, 65+", false},
+    {Metric::kCareHomeAdmissions65PlusPer100k, "Permanent care-home admissions, 65+", false},
+    {Metric::kMutualAidPlacements, "Placed in a neighbour's service (mutual aid)", true},
+    {Metric::kCostIntermediateCare, "Cost of intermediate care", true},
+    {Metric::kCostTotal, "Total cost", true},
+}};
+
+bool has_mutual_aid(const ScenarioSpec& spec) {
+  return std::any_of(spec.services.begin(), spec.services.end(),
+                     [](const ServiceSpec& service) { return service.mutual_aid.has_value(); });
+}
+
+// The key metrics the parts show: mutual aid only where a service gives it.
+std::vector<PartMetric> part_metrics(bool mutual_aid) {
+  std::vector<PartMetric> chosen;
+  for (const auto& m : kPartMetrics)
+    if (m.metric != Metric::kMutualAidPlacements || mutual_aid) chosen.push_back(m);
+  return chosen;
+}
+
+// The heading over a level's parts, in words.
+std::string level_heading(models::AreaPart::Level level) {
+  const std::string_view name = models::level_name(level);
+  if (name == "place") return "Places";
+  if (name == "hospital") return "Hospitals (acute trusts)";
+  if (name == "board") return "Health and wellbeing boards";
+  if (name == "icp") return "Integrated care partnerships";
+  return std::string(name) + "s";
+}
+
+// A part's row for a metric, by name: its metrics differ by the services it owns.
+template <class Named>
+std::optional<std::size_t> find_named(const std::vector<Named>& metrics, const std::string& name) {
+  for (std::size_t k = 0; k < metrics.size(); ++k)
+    if (metrics[k].name == name) return k;
+  return std::nullopt;
+}
+
+// One part's numbers for the parts table: per key metric, its estimates per
+// year (nullptr where the part has no such metric) and, when summed, the
+// estimate over the projection.
+struct PartRows {
+  const models::AreaPart* part = nullptr;
+  std::vector<const std::vector<Estimate>*> values;  // per key metric
+  std::vector<std::optional<Estimate>> summed;       // per key metric; empty: no summed row
+};
+
+// The table of By place and Difference by place: a section per level, a row
+// per part and year (and one summed over the projection, where given), and
+// per key metric three columns: `labels` (the estimate, 95% low, 95% high).
+void write_parts_table(Workbook& book, Sheet& sheet, const ScenarioSpec& spec, const std::vector<PartMetric>& chosen,
+                       const std::vector<PartRows>& parts, const std::array<std::string, 3>& labels) {
+  constexpr int kNameRow = 3, kBlockRow = 4, kHeaderRow = 5, kFirstRow = 6, kFirstValueCol = 2;
+  const auto definitions = models::metric_definitions(spec);
+  const int last_col = kFirstValueCol + 3 * static_cast<int>(chosen.size()) - 1;
+  const std::string first = std::to_string(spec.start_year), last = std::to_string(spec.start_year + spec.years - 1);
+  sheet.text(kHeaderRow, 0, "Place, hospital or board", book.header_left);
+  sheet.text(kHeaderRow, 1, "Year", book.header);
+  std::vector<lxw_format*> means, intervals;
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const auto& definition = definitions[models::index(chosen[i].metric)];
+    const int col = kFirstValueCol + 3 * static_cast<int>(i);
+    sheet.across(kNameRow, col, col + 2, definition.name, book.note);
+    sheet.across(kBlockRow, col, col + 2, std::string(chosen[i].words) + " (" + definition.unit + ")", book.block);
+    for (int k = 0; k < 3; ++k) sheet.text(kHeaderRow, col + k, labels[static_cast<std::size_t>(k)], book.header);
+    double typical = 0.0;
+    for (const auto& part : parts)
+      if (part.values[i] != nullptr) typical = std::max(typical, typical_size(*part.values[i]));
+    means.push_back(book.number(number_format(definition.unit, typical)));
+    intervals.push_back(book.number(number_format(definition.unit, typical), true));
+  }
+  sheet.height(kBlockRow, 45);
+  sheet.height(kHeaderRow, 30);
+
+  int row = kFirstRow;
+  std::vector<std::string> names;
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const models::AreaPart& part = *parts[p].part;
+    if (p == 0 || parts[p - 1].part->level != part.level) {
+      sheet.across(row, 0, last_col, level_heading(part.level), book.section);
+      ++row;
+    }
+    names.push_back(part.name);
+    for (int y = 0; y < spec.years; ++y, ++row) {
+      sheet.text(row, 0, part.name);
+      sheet.number(row, 1, spec.start_year + y, book.plain);
+      for (std::size_t i = 0; i < chosen.size(); ++i)
+        if (parts[p].values[i] != nullptr)
+          sheet.estimate(row, kFirstValueCol + 3 * static_cast<int>(i),
+                         (*parts[p].values[i])[static_cast<std::size_t>(y)], means[i], intervals[i]);
+    }
+    if (!parts[p].summed.empty()) {
+      sheet.text(row, 0, part.name);
+      sheet.text(row, 1, first + "–" + last);
+      for (std::size_t i = 0; i < chosen.size(); ++i)
+        if (parts[p].summed[i]) sheet.estimate(row, kFirstValueCol + 3 * static_cast<int>(i), *parts[p].summed[i],
+                                               means[i], intervals[i]);
+      ++row;
+    }
+  }
+  sheet.text(row + 1, 0,
+             "A place counts its residents, wherever they were cared for; a hospital the patients admitted to it (rates "
+             "per 100,000 of its catchment); a board the residents of its places. Each metric's name in icsim (grey, "
+             "above it) is defined in scenarios/README.md.",
+             book.note);
+  sheet.width(0, 0, longest(names, 16, 48));
+  sheet.width(1, 1, parts.empty() || parts.front().summed.empty() ? 6 : 10);
+  sheet.width(kFirstValueCol, last_col, 11);
+  sheet.freeze(kFirstRow, kFirstValueCol, kNameRow);
+}
+
+void write_by_place_sheet(Workbook& book, const ScenarioSpec& spec, const ScenarioSummary& summary) {
+  Sheet sheet(book, "By place");
+  const auto chosen = part_metrics(has_mutual_aid(spec));
+  const auto definitions = models::metric_definitions(spec);
+  std::vector<PartRows> parts;
+  for (const auto& part : summary.parts) {
+    PartRows rows{&part.part, {}, {}};
+    for (const auto& m : chosen) {
+      const auto k = find_named(part.metrics, definitions[models::index(m.metric)].name);
+      rows.values.push_back(k ? &part.values[*k] : nullptr);
+    }
+    parts.push_back(std::move(rows));
+  }
+  sheet.text(0, 0, spec.name + ": by place, hospital and board", book.title);
+  sheet.text(1, 0,
+             "Per calendar year: the mean across " + replications_text(summary) +
+                 ", and its 95% interval (Student t). Every metric of every part, and its own services' measures, "
+                 "are on the sheet Places (tidy).",
+             book.subtitle);
+  write_parts_table(book, sheet, spec, chosen, parts, {"Mean", "95% low", "95% high"});
+}
+
+// ---- Places (tidy): places.csv as a table, one row per part, year and
+// metric, for an analyst to filter and pivot.
+
+void write_places_tidy_sheet(Workbook& book, const ScenarioSpec& spec, const ScenarioSummary& summary) {
+  Sheet sheet(book, "Places (tidy)");
+  const std::vector<std::string> headers{"level", "id",   "name",     "year",     "metric",
+                                         "unit",  "mean", "ci95_low", "ci95_high"};
+  int row = 1;
+  std::vector<std::string> names, metrics, units;
+  for (const auto& part : summary.parts) {
+    const std::string level(models::level_name(part.part.level));
+    names.push_back(part.part.name);
+    std::vector<lxw_format*> means, intervals;
+    for (std::size_t m = 0; m < part.metrics.size(); ++m) {
+      const std::string format = number_format(part.metrics[m].unit, typical_size(part.values[m]));
+      means.push_back(book.number(format));
+      intervals.push_back(book.number(format, true));
+      metrics.push_back(part.metrics[m].name);
+      units.push_back(part.metrics[m].unit);
+    }
+    for (int y = 0; y < spec.years; ++y) {
+      for (std::size_t m = 0; m < part.metrics.size(); ++m, ++row) {
+        const Estimate& e = part.values[m][static_cast<std::size_t>(y)];
+        sheet.text(row, 0, level);
+        sheet.text(row, 1, part.part.id);
+        sheet.text(row, 2, part.part.name);
+        sheet.number(row, 3, spec.start_year + y, book.plain);
+        sheet.text(row, 4, part.metrics[m].name);
+        sheet.text(row, 5, part.metrics[m].unit);
+        sheet.number(row, 6, e.mean, means[m]);
+        sheet.number(row, 7, e.low(), intervals[m]);
+        sheet.number(row, 8, e.high(), intervals[m]);
+      }
+    }
+  }
+  sheet.table(0, 0, std::max(row - 1, 1), "places", headers);
+  sheet.width(0, 1, 12);
+  sheet.width(2, 2, longest(names, 10, 40));
+  sheet.width(3, 3, 8);
+  sheet.width(4, 4, longest(metrics, 12, 44));
+  sheet.width(5, 5, longest(units, 8, 32));
+  sheet.width(6, 8, 14);
+  sheet.freeze(1, 0, 0);
+}
+
 // A run's Inputs sheet: its replications and events.
 void write_run_inputs_sheet(Workbook& book, const std::string& name, const ScenarioSpec& spec,
                             const ScenarioSummary& summary) {
@@ -365,14 +568,47 @@ void write_difference_sheet(Workbook& book, const ScenarioSpec& a, const Scenari
   sheet.freeze(kFirstRow, kFirstValueCol, kBlockRow);
 }
 
+// ---- Difference by place: B - A per year for each part both scenarios
+// have, paired like the area's, and summed over the projection for counts
+// and costs.
+
+void write_difference_by_place_sheet(Workbook& book, const ScenarioSpec& a, const ScenarioSpec& b, std::uint64_t seed,
+                                     const models::Comparison& comparison) {
+  Sheet sheet(book, "Difference by place");
+  const auto chosen = part_metrics(has_mutual_aid(a) || has_mutual_aid(b));
+  const auto definitions = models::metric_definitions(a);
+  std::vector<PartRows> parts;
+  for (const auto& part : comparison.parts) {
+    PartRows rows{&part.part, {}, {}};
+    for (const auto& m : chosen) {
+      const auto k = find_named(part.metrics, definitions[models::index(m.metric)].name);
+      rows.values.push_back(k ? &part.metrics[*k].difference : nullptr);
+      rows.summed.push_back(k && m.summable ? std::optional<Estimate>(part.metrics[*k].cumulative_difference.back())
+                                            : std::nullopt);
+    }
+    parts.push_back(std::move(rows));
+  }
+  sheet.text(0, 0, "B − A by place, hospital and board: " + b.name + " against " + a.name, book.title);
+  sheet.text(1, 0,
+             std::to_string(comparison.replications) + " paired replications with seed " + std::to_string(seed) +
+                 " (common random numbers), as on the sheet Difference: 95% intervals (Student t) of the paired "
+                 "differences. The places, hospitals and boards both scenarios have; counts and costs also summed "
+                 "over the projection.",
+             book.subtitle);
+  sheet.text(2, 0, "A: " + a.name + " (" + a.file + ");   B: " + b.name + " (" + b.file + ")", book.note);
+  write_parts_table(book, sheet, a, chosen, parts, {"B − A", "95% low", "95% high"});
+}
+
 }  // namespace
 
 void write_results_workbook(const std::filesystem::path& file, const ScenarioSpec& spec,
                             const ScenarioSummary& summary) {
   Workbook book(file, "icsim results: " + spec.name);
   write_summary_sheet(book, "Summary", spec.name + ": results per year", spec, summary);
+  if (has_parts(spec)) write_by_place_sheet(book, spec, summary);
   write_bcf_sheet(book, spec, summary);
   write_capacity_and_demand_sheet(book, spec, summary);
+  if (has_parts(spec)) write_places_tidy_sheet(book, spec, summary);
   write_run_inputs_sheet(book, "Inputs", spec, summary);
   book.close();
 }
@@ -385,6 +621,8 @@ void write_comparison_workbook(const std::filesystem::path& file, const Scenario
   const ScenarioSummary summary_b = models::summarise(b, results_b, seed);
   Workbook book(file, "icsim comparison: " + b.name + " against " + a.name);
   write_difference_sheet(book, a, b, seed, comparison);
+  if (has_parts(a) && has_parts(b) && !comparison.parts.empty())
+    write_difference_by_place_sheet(book, a, b, seed, comparison);
   write_summary_sheet(book, "Summary A", "A: " + a.name + ": results per year", a, summary_a);
   write_summary_sheet(book, "Summary B", "B: " + b.name + ": results per year", b, summary_b);
   write_run_inputs_sheet(book, "Inputs A", a, summary_a);

@@ -18,13 +18,17 @@ namespace icsim::tools {
 // icsim run: "Summary" (every metric per year: mean, 95% low, 95% high),
 // "BCF metrics" (the Better Care Fund metrics, laid out like the planning
 // template), "Capacity and demand" (each service month by month, from the
-// daily census) and "Inputs" (the scenario as it was run).
+// daily census) and "Inputs" (the scenario as it was run). A scenario with
+// places or hospitals also has "By place" (each place, hospital and board:
+// its key metrics per year) and "Places (tidy)" (places.csv as a table).
 void write_results_workbook(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                             const models::ScenarioSummary& summary);
 
 // icsim compare: "Difference" (B - A per year with paired 95% intervals, and
 // the change over the projection), "Summary A", "Summary B", "Inputs A" and
-// "Inputs B". The replications are those compared, run with `seed`.
+// "Inputs B"; when both have places or hospitals, "Difference by place" (each
+// place, hospital and board both have, paired alike). The replications are
+// those compared, run with `seed`.
 void write_comparison_workbook(const std::filesystem::path& file, const models::ScenarioSpec& a,
                                const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
                                const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
