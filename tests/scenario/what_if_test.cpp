@@ -37,7 +37,7 @@ TEST_CASE("a what-if sets what was asked, beside the base's other values") {
   const auto base = scenario::load_scenario(kLancashire);
   const std::string yaml = scenario::what_if_yaml(
       kLancashire, "current-model.yaml", "More beds",
-      {{"services.ic_beds.capacity_beds", "480"},
+      {{"services.ic_beds_west_lancashire.capacity_beds", "40"},
        {"acute.discharge_days_per_week", "5"},
        {"growth.admission_rate_change_per_year", "0.01"},  // not in the base: added
        {"demand.age_bands[85+].step_up_share", "0.2"},
@@ -47,8 +47,8 @@ TEST_CASE("a what-if sets what was asked, beside the base's other values") {
   const auto what_if = scenario::load_scenario_text(fs::path(kLancashire).replace_filename("what-if.yaml"), yaml);
 
   CHECK(what_if.name == "More beds");
-  CHECK(what_if.services[service(what_if, "ic_beds")].capacity == 480);
-  CHECK(what_if.services[service(what_if, "home_based_ic")].capacity == base.services[service(base, "home_based_ic")].capacity);
+  CHECK(what_if.services[service(what_if, "ic_beds_west_lancashire")].capacity == 40);
+  CHECK(what_if.services[service(what_if, "ic_beds_pennine")].capacity == base.services[service(base, "ic_beds_pennine")].capacity);
   CHECK(what_if.discharge_days_per_week == 5);
   REQUIRE(what_if.age_bands.size() == base.age_bands.size());
   for (std::size_t b = 0; b < base.age_bands.size(); ++b) {
@@ -56,6 +56,8 @@ TEST_CASE("a what-if sets what was asked, beside the base's other values") {
     CHECK(what_if.age_bands[b].time_to_nctr_days.mean() == base.age_bands[b].time_to_nctr_days.mean());
     CHECK(what_if.age_bands[b].step_up_share == (b == 3 ? 0.2 : base.age_bands[b].step_up_share));
     if (b != 1) CHECK(what_if.age_bands[b].pathway_split == base.age_bands[b].pathway_split);
+    for (const auto& place : what_if.places)  // every place takes the area's band values
+      CHECK(place.age_bands[b].step_up_share == what_if.age_bands[b].step_up_share);
   }
   CHECK(what_if.age_bands[1].pathway_split[1] == 0.465);
   // Admission rates now grow 1% a year on top of the base's own path.
@@ -106,13 +108,17 @@ TEST_CASE("a what-if through something the base does not have is refused") {
 
 TEST_CASE("a scenario's values as written") {
   const scenario::ScenarioValues values(kLancashire);
-  CHECK(values.value("services.ic_beds.capacity_beds") == "445");
+  CHECK(values.value("services.ic_beds_pennine.capacity_beds") == "130");
+  CHECK(values.value("places.west_lancashire.population.85+") == "3500");
   CHECK(values.value("growth.population_change_per_year.85+") == "0.033");
   CHECK(values.value("demand.age_bands[85+].step_up_share") == "0.16");
   CHECK_FALSE(values.value("growth.admission_rate_change_per_year"));
-  CHECK_FALSE(values.value("services.ic_beds"));  // a map
+  CHECK_FALSE(values.value("services.ic_beds_pennine"));  // a map
   CHECK_FALSE(values.value("not a path["));
-  CHECK(values.keys("services") == std::vector<std::string>{"home_based_ic", "ic_beds", "short_term_care_beds"});
+  const auto services = values.keys("services");
+  REQUIRE(services.size() == 15);  // each ICP's three
+  CHECK(services.front() == "home_based_ic_pennine");
+  CHECK(services.back() == "short_term_care_beds_morecambe_bay");
   CHECK(values.keys("changes") == std::vector<std::string>{"0"});
   CHECK(values.keys("changes[0].age_bands").size() == 4);
   CHECK(values.keys("name").empty());

@@ -44,9 +44,13 @@ try {
 
   const levers = await call(`${url}/api/levers?scenario=lancashire/current-model.yaml`);
   const leverIds = levers.json.levers.map((l) => l.id);
-  for (const id of ['capacity.home_based_ic', 'capacity.ic_beds', 'growth.population', 'growth.admission_rate',
-                    'pathways.home_first', 'discharge.days_per_week', 'step_up.share'])
+  for (const id of ['capacity.home_based_ic_pennine', 'capacity.ic_beds_west_lancashire', 'growth.population',
+                    'growth.admission_rate', 'pathways.home_first', 'discharge.days_per_week', 'step_up.share'])
     check(leverIds.includes(id), `Lancashire offers the lever ${id}`);
+  // Each ICP's capacities together, under its name.
+  const groups = [...new Set(levers.json.levers.filter((l) => l.id.startsWith('capacity.')).map((l) => l.group))];
+  check(groups.length === 5 && groups.includes('Capacity: shared by Blackpool and Fylde and Wyre') &&
+        groups.includes('Capacity: West Lancashire'), `the capacities are grouped by place: ${groups.join('; ')}`);
 
   const bad = [
     ['not JSON', 'nonsense', 400, /not JSON/],
@@ -83,10 +87,10 @@ try {
   const noScenario = await call(`${url}/api/levers`);
   check(noScenario.status === 400 && /scenario=ID/.test(noScenario.json?.error), `levers without a scenario: ${noScenario.status}`);
 
-  // A lever moves the scenario's own plan with it: new-model.yaml's change to 550 IC beds
-  // becomes a change to 550 x 500/445 beds when the first year has 500.
+  // A lever moves the scenario's own plan with it: new-model.yaml's change to 39 IC beds in
+  // West Lancashire becomes a change to 39 x 40/32 beds when the first year has 40.
   const moved = await post(`${url}/api/runs`, { scenario: 'lancashire/new-model.yaml', replications: 2,
-                                                 levers: { 'capacity.ic_beds': 500, 'step_up.share': 2 } });
+                                                 levers: { 'capacity.ic_beds_west_lancashire': 40, 'step_up.share': 2 } });
   check(moved.status === 202, `a new-model what-if is accepted (${moved.status} ${moved.json?.error ?? ''})`);
   await finished(url, moved.json.id);  // past the 1 s limit; its what-if file is there all the same
   for (const path of ['/../../etc/passwd', '/api/runs/1/../../../etc/passwd', '/api/runs/999', '/api/runs/1/summary.json',
@@ -110,8 +114,8 @@ try {
   const yaml = await call(`${url}/api/runs/${waiting.json.id}/what-if.yaml`);
   check(yaml.status === 200 && /^extends: tutorial\.yaml$/m.test(yaml.text), 'its what-if.yaml extends the scenario');
   const plan = await call(`${url}/api/runs/${moved.json.id}/what-if.yaml`);
-  check(/ic_beds: \{capacity_beds: 618\}/.test(plan.text) && /capacity_beds: 500/.test(plan.text),
-        'the new model\'s 550 IC beds become 618 beside 500 in the first year');
+  check(/ic_beds_west_lancashire: \{capacity_beds: 49\}/.test(plan.text) && /capacity_beds: 40/.test(plan.text),
+        'the new model\'s 39 IC beds in West Lancashire become 49 beside 40 in the first year');
   check(/step_up_share: 0\.32\b/.test(plan.text), 'its step-up targets move by the same points (0.30 -> 0.32)');
   check((await call(`${url}/api/scenarios`)).status === 200, 'the server is still serving');
 } catch (error) {
