@@ -83,6 +83,22 @@ std::string point_values(const PointRecord& r, const char* separator) {
   return text;
 }
 
+// A row per year and metric: the row's first fields, then
+// year,metric,unit,mean,ci95_low,ci95_high.
+void add_rows(std::string& text, const std::string& first, const PointRecord& r, const std::vector<MetricSeries>& metrics) {
+  for (std::size_t y = 0; y < static_cast<std::size_t>(r.years()); ++y) {
+    const std::string year = std::to_string(r.start_year + static_cast<int>(y));
+    for (const MetricSeries& m : metrics) {
+      text += first;
+      add_field(text, year);
+      add_field(text, csv_field(m.name));
+      add_field(text, csv_field(m.unit));
+      add_field(text, numbers(m.mean[y], m.ci95_low[y], m.ci95_high[y]));
+      text += '\n';
+    }
+  }
+}
+
 }  // namespace
 
 void write_sweep_csv(const std::filesystem::path& file, const std::vector<PointRecord>& records) {
@@ -93,17 +109,7 @@ void write_sweep_csv(const std::filesystem::path& file, const std::vector<PointR
   for (const PointRecord& r : records) {
     std::string point = std::to_string(r.point);
     for (const std::string& value : r.values) add_field(point, csv_field(value));
-    for (std::size_t y = 0; y < static_cast<std::size_t>(r.years()); ++y) {
-      const std::string year = std::to_string(r.start_year + static_cast<int>(y));
-      for (const MetricSeries& m : r.metrics) {
-        text += point;
-        add_field(text, year);
-        add_field(text, csv_field(m.name));
-        add_field(text, csv_field(m.unit));
-        add_field(text, numbers(m.mean[y], m.ci95_low[y], m.ci95_high[y]));
-        text += '\n';
-      }
-    }
+    add_rows(text, point, r, r.metrics);
   }
   write_file_atomically(file, text);
 }
@@ -121,17 +127,7 @@ void write_sweep_places_csv(const std::filesystem::path& file, const std::vector
       add_field(who, part.level);
       add_field(who, csv_field(part.id));
       add_field(who, csv_field(part.name));
-      for (std::size_t y = 0; y < static_cast<std::size_t>(r.years()); ++y) {
-        const std::string year = std::to_string(r.start_year + static_cast<int>(y));
-        for (const MetricSeries& m : part.metrics) {
-          text += who;
-          add_field(text, year);
-          add_field(text, csv_field(m.name));
-          add_field(text, csv_field(m.unit));
-          add_field(text, numbers(m.mean[y], m.ci95_low[y], m.ci95_high[y]));
-          text += '\n';
-        }
-      }
+      add_rows(text, who, r, part.metrics);
     }
   }
   write_file_atomically(file, text);

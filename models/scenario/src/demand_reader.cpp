@@ -62,21 +62,7 @@ void read_age_band(const SourceNode& node, const std::string& path, ScenarioRead
                       band_map.path_of("population") +
                           ": with places, each place gives its residents (places.PLACE.population); remove it here");
   }
-  if (auto v = band_map.required_number("admissions_per_1000_per_year", NumberRule::kNonNegative))
-    band.admissions_per_1000_per_year = *v;
-  if (auto v = band_map.optional_number("step_up_share", NumberRule::kProbability)) {
-    band.step_up_share = *v;
-    if (*v > 0 && !reading.step_up_given)
-      diagnostics.error(band_map.optional("step_up_share")->location,
-                        band_map.path_of("step_up_share") +
-                            ": people can be stepped up only to a service; add step_up: {service: NAME}");
-  }
-  if (const SourceNode* split = band_map.required("pathway_split"))
-    if (auto shares = read_pathway_split(*split, band_map.path_of("pathway_split"), diagnostics))
-      band.pathway_split = *shares;
-  if (const SourceNode* d = band_map.required("time_to_nctr_days"))
-    if (auto distribution = read_distribution(*d, band_map.path_of("time_to_nctr_days"), diagnostics))
-      band.time_to_nctr_days = std::move(*distribution);
+  read_band_values(band_map, reading, true, band);
   spec.age_bands.push_back(std::move(band));
 }
 
@@ -99,6 +85,27 @@ void read_profile(const MapReader& demand, std::string_view key, std::string_vie
 }
 
 }  // namespace
+
+void read_band_values(const MapReader& map, ScenarioReading& reading, bool area, models::AgeBandSpec& band) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const auto number = [&](std::string_view key, NumberRule rule) {
+    return area && key != "step_up_share" ? map.required_number(key, rule) : map.optional_number(key, rule);
+  };
+  const auto node = [&](std::string_view key) { return area ? map.required(key) : map.optional(key); };
+  if (auto v = number("admissions_per_1000_per_year", NumberRule::kNonNegative)) band.admissions_per_1000_per_year = *v;
+  if (auto v = number("step_up_share", NumberRule::kProbability)) {
+    band.step_up_share = *v;
+    if (*v > 0 && !reading.step_up_given)
+      diagnostics.error(map.optional("step_up_share")->location,
+                        map.path_of("step_up_share") +
+                            ": people can be stepped up only to a service; add step_up: {service: NAME}");
+  }
+  if (const SourceNode* split = node("pathway_split"))
+    if (auto shares = read_pathway_split(*split, map.path_of("pathway_split"), diagnostics)) band.pathway_split = *shares;
+  if (const SourceNode* d = node("time_to_nctr_days"))
+    if (auto distribution = read_distribution(*d, map.path_of("time_to_nctr_days"), diagnostics))
+      band.time_to_nctr_days = std::move(*distribution);
+}
 
 std::optional<std::array<double, models::kPathways>> read_pathway_split(const SourceNode& node, const std::string& path,
                                                                        DiagnosticList& diagnostics) {

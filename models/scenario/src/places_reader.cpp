@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "did_you_mean.hpp"
-#include "distribution_reader.hpp"
 #include "section_readers.hpp"
 
 namespace icsim::scenario {
@@ -117,21 +116,7 @@ void read_band_overrides(const SourceNode& node, const std::string& path, Scenar
     const MapReader values(entry.value, map.path_of(entry.key), diagnostics);
     if (!values.is_map()) continue;
     values.allow_only({"admissions_per_1000_per_year", "step_up_share", "pathway_split", "time_to_nctr_days"});
-    if (auto v = values.optional_number("admissions_per_1000_per_year", NumberRule::kNonNegative))
-      band.admissions_per_1000_per_year = *v;
-    if (auto v = values.optional_number("step_up_share", NumberRule::kProbability)) {
-      band.step_up_share = *v;
-      if (*v > 0 && !reading.step_up_given)
-        diagnostics.error(values.optional("step_up_share")->location,
-                          values.path_of("step_up_share") +
-                              ": people can be stepped up only to a service; add step_up: {service: NAME}");
-    }
-    if (const SourceNode* split = values.optional("pathway_split"))
-      if (auto shares = read_pathway_split(*split, values.path_of("pathway_split"), diagnostics))
-        band.pathway_split = *shares;
-    if (const SourceNode* d = values.optional("time_to_nctr_days"))
-      if (auto distribution = read_distribution(*d, values.path_of("time_to_nctr_days"), diagnostics))
-        band.time_to_nctr_days = std::move(*distribution);
+    read_band_values(values, reading, false, band);
   }
 }
 

@@ -107,6 +107,11 @@ void check_routes(ScenarioReading& reading, const models::ScenarioSpec& spec);
 // initial_census; long_term_care. After the other sections.
 void read_projection(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 
+// An age band's admission rate, step-up share, pathway split and time to
+// NCTR: required for the area's bands (step-up share aside), each optional
+// for a place's own.
+void read_band_values(const MapReader& map, ScenarioReading& reading, bool area, models::AgeBandSpec& band);
+
 // P0..P3 shares that sum to 1, or nullopt having said why not.
 [[nodiscard]] std::optional<std::array<double, models::kPathways>> read_pathway_split(const SourceNode& node,
                                                                                    const std::string& path,
