@@ -101,6 +101,9 @@ void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSp
   std::string text = "date,series,unit,mean,ci95_low,ci95_high\n";
   char row[160];
   const std::size_t days = summary.daily.empty() ? 0 : summary.daily.front().size();
+  std::vector<std::string> series;  // "name,unit", quoted once, not on every day
+  for (const auto& s : summary.daily_series) series.push_back(csv_field(s.name) + "," + csv_field(s.unit));
+  text.reserve(days * series.size() * 64);
   for (std::size_t d = 0; d < days; ++d) {
     const year_month_day date{first + std::chrono::days{static_cast<int>(d)}};
     std::snprintf(row, sizeof row, "%04d-%02u-%02u,", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
@@ -109,7 +112,9 @@ void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSp
     for (std::size_t s = 0; s < summary.daily.size(); ++s) {
       const auto& e = summary.daily[s][d];
       std::snprintf(row, sizeof row, ",%.10g,%.10g,%.10g\n", e.mean, e.low(), e.high());
-      text += day + csv_field(summary.daily_series[s].name) + "," + csv_field(summary.daily_series[s].unit) + row;
+      text += day;
+      text += series[s];
+      text += row;
     }
   }
   write_file_atomically(file, text);
