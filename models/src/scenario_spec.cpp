@@ -31,7 +31,7 @@ std::vector<HospitalSpec> hospitals_of(const ScenarioSpec& spec) {
 
 bool route_takes(const ScenarioSpec& spec, const Route& route, PlaceIndex place,
                  std::optional<HospitalIndex> hospital, std::size_t band) {
-  const ServiceOwner& whom = route.audience ? *route.audience : spec.services[route.service].owner;
+  const ServiceOwner& whom = route.own_audience ? route.audience : spec.services[route.service].owner;
   return route.takes_band(band) && whom.serves(place, hospital);
 }
 

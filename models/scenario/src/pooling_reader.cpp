@@ -151,7 +151,10 @@ void apply_pooling(const MapReader& top, ScenarioReading& reading, models::Scena
   // Everything that names a service names the pool now.
   const auto reroute = [&](models::Routes& routes) {
     for (models::Route& route : routes) {
-      if (pool_of[route.service] && !route.audience) route.audience = spec.services[route.service].owner;
+      if (pool_of[route.service] && !route.own_audience) {
+        route.own_audience = true;
+        route.audience = spec.services[route.service].owner;
+      }
       route.service = static_cast<ServiceIndex>(renumbered[route.service]);
     }
   };

@@ -109,9 +109,12 @@ struct Route {
   ServiceIndex service = 0;
   std::vector<bool> age_bands;  // per area age band; empty: every band
   double share = 1.0;
-  // Whom the route takes when not whom its service serves: a route to a
-  // pooled service keeps the patients it took to the service pooled.
-  std::optional<ServiceOwner> audience;
+  // Whom the route takes when not whom its service serves (when
+  // own_audience): a route to a pooled service keeps the patients it took to
+  // the service pooled. (Not an optional: GCC 12 warns, wrongly, of an empty
+  // one copied uninitialised.)
+  bool own_audience = false;
+  ServiceOwner audience;
 
   [[nodiscard]] bool takes_band(std::size_t band) const { return age_bands.empty() || age_bands[band]; }
 };
