@@ -78,9 +78,6 @@ std::string destination(const models::ScenarioSpec& spec, const models::OutcomeS
   return "?";
 }
 
-// The scenario's own places and hospitals. One without them still has a
-// place and a hospital, the whole area, which the report does not repeat.
-bool has_parts(const models::ScenarioSpec& spec) { return !spec.places.empty() || !spec.hospitals.empty(); }
 
 // Whom a service serves, by the names of the places and hospitals.
 Json owner(const models::ScenarioSpec& spec, const models::ServiceOwner& o) {
@@ -255,7 +252,7 @@ Json inputs(const models::ScenarioSpec& spec) {
   // Places and hospitals, and each route on its own where one pathway may
   // lead to several services; the year-by-year figures are by cell, a
   // place's age band (place by place, band by band).
-  if (has_parts(spec)) {
+  if (models::has_places_or_hospitals(spec)) {
     out["places"] = places(spec);
     Json hospitals = Json::array();
     for (const auto& h : spec.hospitals) hospitals.push_back({{"id", h.id}, {"name", h.name}});
@@ -338,7 +335,7 @@ Json scenario(const models::ScenarioSpec& spec, const models::ScenarioSummary& s
            {"daily", daily(spec, summary)},
            {"inputs", inputs(spec)}};
   // Each place, hospital, board and ICP beside the area, as summary.json has them.
-  if (has_parts(spec)) {
+  if (models::has_places_or_hospitals(spec)) {
     Json parts = Json::array();
     for (const auto& p : summary.parts) {
       Json one = part(spec, p.part);
@@ -534,7 +531,7 @@ std::string comparison_report(const models::ScenarioSpec& a, const std::vector<m
   // The places, hospitals, boards and ICPs both scenarios have, B - A paired,
   // to 10 digits, more than any chart or table shows (which keeps the 22
   // parts of a ten-year Lancashire comparison 0.4 MB smaller).
-  if (has_parts(a) && has_parts(b)) {
+  if (models::has_places_or_hospitals(a) && models::has_places_or_hospitals(b)) {
     Json parts = Json::array();
     for (const auto& p : comparison.parts) {
       Json one = part(a, p.part);

@@ -18,6 +18,8 @@
 #include <variant>
 #include <vector>
 
+#include <icsim/models/metrics.hpp>
+
 namespace icsim::tools {
 namespace {
 
@@ -40,9 +42,6 @@ std::string destination_label(models::Destination destination) {
   return "?";
 }
 
-// A scenario with places or hospitals of its own (without, the area is one
-// place sending everyone to one hospital, and the sheet is as it always was).
-bool has_parts(const ScenarioSpec& spec) { return !spec.places.empty() || !spec.hospitals.empty(); }
 
 std::string joined(const std::vector<std::string>& names) {
   std::string text;
@@ -273,7 +272,7 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
   in.value("Admissions flagged as a fall (share)", spec.fall_share, book.share);
   in.value("Admissions for ambulatory-care-sensitive conditions (share)", spec.acsc_share, book.share);
 
-  if (has_parts(spec)) {
+  if (models::has_places_or_hospitals(spec)) {
     in.section("Places, hospitals and boards");
     const auto& places = spec.places;
     const auto per_place = [&places](auto value) {
@@ -489,7 +488,7 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
     in.headers("Service", names);
     in.texts("Kind", kinds);
     in.texts("Referred from", routes);
-    if (has_parts(spec)) {
+    if (models::has_places_or_hospitals(spec)) {
       std::vector<std::string> serves;
       for (const auto& service : spec.services) serves.push_back(owner_text(spec, service.owner));
       in.texts("Serves", serves);

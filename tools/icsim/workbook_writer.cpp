@@ -287,8 +287,6 @@ void write_capacity_and_demand_sheet(Workbook& book, const ScenarioSpec& spec, c
 // metrics side by side. Only for a scenario with places or hospitals of its
 // own: without them the one place and the one hospital are the area.
 
-bool has_parts(const ScenarioSpec& spec) { return !spec.places.empty() || !spec.hospitals.empty(); }
-
 struct PartMetric {
   Metric metric;
   const char* words;  // for a commissioner
@@ -605,10 +603,10 @@ void write_results_workbook(const std::filesystem::path& file, const ScenarioSpe
                             const ScenarioSummary& summary) {
   Workbook book(file, "icsim results: " + spec.name);
   write_summary_sheet(book, "Summary", spec.name + ": results per year", spec, summary);
-  if (has_parts(spec)) write_by_place_sheet(book, spec, summary);
+  if (models::has_places_or_hospitals(spec)) write_by_place_sheet(book, spec, summary);
   write_bcf_sheet(book, spec, summary);
   write_capacity_and_demand_sheet(book, spec, summary);
-  if (has_parts(spec)) write_places_tidy_sheet(book, spec, summary);
+  if (models::has_places_or_hospitals(spec)) write_places_tidy_sheet(book, spec, summary);
   write_run_inputs_sheet(book, "Inputs", spec, summary);
   book.close();
 }
@@ -621,7 +619,7 @@ void write_comparison_workbook(const std::filesystem::path& file, const Scenario
   const ScenarioSummary summary_b = models::summarise(b, results_b, seed);
   Workbook book(file, "icsim comparison: " + b.name + " against " + a.name);
   write_difference_sheet(book, a, b, seed, comparison);
-  if (has_parts(a) && has_parts(b) && !comparison.parts.empty())
+  if (models::has_places_or_hospitals(a) && models::has_places_or_hospitals(b) && !comparison.parts.empty())
     write_difference_by_place_sheet(book, a, b, seed, comparison);
   write_summary_sheet(book, "Summary A", "A: " + a.name + ": results per year", a, summary_a);
   write_summary_sheet(book, "Summary B", "B: " + b.name + ": results per year", b, summary_b);

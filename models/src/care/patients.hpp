@@ -41,6 +41,8 @@ struct Patient {
   std::uint32_t bridging_service = kNone;  // where bridged patients hold a place
   std::uint32_t follow_up = kNone;   // the 91-day follow-up watching this patient
   std::uint32_t aid_ticket = 0;      // which wait a mutual-aid offer is for
+  // Where the patient is from and counted. band and flow follow from cell
+  // and hospital; they are kept because nearly every event reads them.
   std::uint16_t cell = 0;            // place and age band
   std::uint16_t hospital = 0;        // admitted to (0 for step-up patients never admitted)
   std::uint16_t flow = 0;            // place x hospital: where the patient is counted
