@@ -8,7 +8,12 @@ namespace icsim::models {
 std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
   std::vector<ServiceIndex> all(spec.services.size());
   for (ServiceIndex s = 0; s < all.size(); ++s) all[s] = s;
-  return metric_definitions(spec, all);
+  auto definitions = metric_definitions(spec, all);
+  if (const auto& budget = spec.costs.budget) {
+    definitions.push_back({"budget", "GBP per year"});
+    definitions.push_back({"budget_spent_pct", "% of " + budget->name});
+  }
+  return definitions;
 }
 
 std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec, const std::vector<ServiceIndex>& services) {
@@ -47,6 +52,9 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec, const
       {"long_term_care_weeks", "placement weeks per year"},
       {"cost_long_term_care", "GBP per year"},
       {"mutual_aid_placements", "people per year"},
+      {"idle_cost", "GBP per year"},
+      {"cost_health", "GBP per year"},
+      {"cost_social_care", "GBP per year"},
   }};
   std::vector<MetricDefinition> all(fixed.begin(), fixed.end());
   for (const ServiceIndex s : services) {
@@ -59,6 +67,12 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec, const
     all.push_back({"capacity_" + service.name, places + " (mean)"});
     all.push_back({"waited_pct_" + service.name, "% of requests"});
     all.push_back({"wait_p95_days_" + service.name, "days"});
+    // A service named as an area cost line is (ic_beds, home_ic, ...)
+    // reports its own as cost_service_NAME.
+    const bool named_as_line = std::any_of(fixed.begin(), fixed.end(),
+                                           [&](const MetricDefinition& m) { return m.name == "cost_" + service.name; });
+    all.push_back({(named_as_line ? "cost_service_" : "cost_") + service.name, "GBP per year"});
+    all.push_back({"idle_cost_" + service.name, "GBP per year"});
   }
   return all;
 }

@@ -68,4 +68,10 @@ std::string capacity_unit(const ServiceSpec& service) {
   return service.capacity_in_care_hours ? "care hours a day" : "packages";
 }
 
+std::string capacity_key(const ServiceSpec& service) {
+  if (service.kind == ServiceKind::kBedBased) return "capacity_beds";
+  if (service.care_hours_per_wte_day > 0.0) return "capacity_staff_wte";
+  return service.capacity_in_care_hours ? "capacity_care_hours_per_day" : "capacity_packages";
+}
+
 }  // namespace icsim::models

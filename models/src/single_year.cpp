@@ -82,10 +82,12 @@ ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year, engine::Si
   costs.care_home_placement_per_week *= grown(costs.real_terms_growth_per_year.long_term_care, year);
   for (ServiceIndex s = 0; s < one.services.size(); ++s) {
     ServiceSpec& service = one.services[s];
-    (service.kind == ServiceKind::kHomeBased ? service.cost_per_care_hour : service.cost_per_bed_day) *=
-        service_cost_growth(spec, s, year);
+    const double growth = service_cost_growth(spec, s, year);
+    (service.kind == ServiceKind::kHomeBased ? service.cost_per_care_hour : service.cost_per_bed_day) *= growth;
+    service.contract.spot_price *= growth;
   }
   costs.real_terms_growth_per_year = CostGrowth{};
+  if (costs.budget) costs.budget->per_year = {costs.budget->per_year.at(static_cast<std::size_t>(year))};
 
   fit_census_to_capacity(one);
   return one;

@@ -43,10 +43,8 @@ bool in_care_hours(const models::ServiceSpec& s) {
   return s.kind == models::ServiceKind::kHomeBased && s.capacity_in_care_hours;
 }
 
-std::string capacity_key(const models::ServiceSpec& s) {
-  if (s.kind == models::ServiceKind::kBedBased) return "capacity_beds";
-  return s.capacity_in_care_hours ? "capacity_care_hours_per_day" : "capacity_packages";
-}
+// Capacity as the scenario writes it: staff WTE for a staffed service.
+double written_capacity(const models::ServiceSpec& s) { return s.capacity / models::capacity_per_written_unit(s); }
 
 std::optional<double> number(const scenario::ScenarioValues& written, const std::string& key) {
   const auto value = written.value(key);
@@ -113,12 +111,13 @@ int home_first_back_to(const models::ScenarioSpec& spec) { return spec.pathway_r
 std::vector<Lever> scenario_levers(const models::ScenarioSpec& spec, const scenario::ScenarioValues& written) {
   std::vector<Lever> levers;
   for (const auto& s : spec.services) {
-    const double step = in_care_hours(s) ? nice_step(s.capacity) : 1.0;
+    const double capacity = written_capacity(s);
+    const double step = in_care_hours(s) ? nice_step(capacity) : 1.0;
     std::string label = s.name;
     std::replace(label.begin(), label.end(), '_', ' ');
-    levers.push_back(slider("capacity." + s.name, capacity_group(spec, s), label, capacity_unit(s),
-                            std::max(step, s.capacity / 4), std::max(s.capacity * 2.5, s.capacity + 20 * step), step,
-                            s.capacity));
+    levers.push_back(slider("capacity." + s.name, capacity_group(spec, s), label,
+                            s.care_hours_per_wte_day > 0.0 ? "staff WTE" : capacity_unit(s), std::max(step, capacity / 4),
+                            std::max(capacity * 2.5, capacity + 20 * step), step, capacity));
   }
   // Each place's capacities together, in the order the places first appear.
   std::vector<std::string> order;
@@ -172,8 +171,8 @@ std::vector<scenario::WhatIfValue> lever_values(const models::ScenarioSpec& spec
       const auto& s = *std::find_if(spec.services.begin(), spec.services.end(),
                                     [&](const auto& service) { return "capacity." + service.name == id; });
       const auto unit = [&](double c) { return in_care_hours(s) ? c : std::round(c); };
-      const double ratio = s.capacity > 0 ? position / s.capacity : 1.0;
-      const std::string key = capacity_key(s);
+      const double ratio = s.capacity > 0 ? position / written_capacity(s) : 1.0;
+      const std::string key = models::capacity_key(s);
       set("services." + s.name + "." + key, unit(position));
       for (const auto& j : written.keys("services." + s.name + ".capacity_changes"))
         if (const auto c = number(written, "services." + s.name + ".capacity_changes[" + j + "].capacity"))

@@ -50,11 +50,6 @@ std::optional<std::size_t> find_service(const MapEntry& entry, const std::string
   return std::nullopt;
 }
 
-// The key a service's capacity is written with, as in its own section.
-std::string_view capacity_key(const models::ServiceSpec& service) {
-  if (service.kind == models::ServiceKind::kBedBased) return "capacity_beds";
-  return service.capacity_in_care_hours ? "capacity_care_hours_per_day" : "capacity_packages";
-}
 
 // Residents by (year, place, age band) from a tidy CSV in the ONS layout:
 // year,age_band,population, or year,place,age_band,population for several
@@ -254,9 +249,10 @@ void read_change_services(const SourceNode& node, const std::string& path, const
     const auto& service = spec.services[*s];
     const MapReader target(entry.value, services.path_of(entry.key), diagnostics);
     if (!target.is_map()) continue;
-    const std::string_view capacity = capacity_key(service);
+    const std::string capacity = models::capacity_key(service);
     target.allow_only({capacity, "length_of_stay_days"});
-    if (auto v = target.optional_number(capacity, NumberRule::kNonNegative)) change.capacity[*s] = *v;
+    if (auto v = target.optional_number(capacity, NumberRule::kNonNegative))
+      change.capacity[*s] = *v * models::capacity_per_written_unit(service);
     if (const SourceNode* stay = target.optional("length_of_stay_days"))
       change.length_of_stay_days[*s] = read_distribution(*stay, target.path_of("length_of_stay_days"), diagnostics);
   }

@@ -90,18 +90,72 @@ void read_cost_growth(const SourceNode& node, const std::string& path, Diagnosti
     if (const SourceNode* rate = map.required(name)) read_rate(*rate, map.path_of(name), *value);
 }
 
+// budget: {name, covers: [cost lines], per_year: amount, or one per projected year}.
+void read_budget(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics, models::ScenarioSpec& spec) {
+  const MapReader map(node, path, diagnostics);
+  if (!map.is_map()) return;
+  map.allow_only({"name", "covers", "per_year"});
+  models::BudgetSpec budget;
+  bool complete = true;
+  if (const SourceNode* name = map.required("name")) {
+    const auto text = read_text(*name, map.path_of("name"), diagnostics);
+    complete = complete && text;
+    budget.name = text.value_or("");
+  }
+  if (const SourceNode* covers = map.required("covers")) {
+    const std::string covers_path = map.path_of("covers");
+    if (!covers->is_list() || covers->items.empty()) {
+      diagnostics.error(covers->location, covers_path + ": expected a list of the cost lines the budget pays for "
+                                                        "(acute, intermediate_care, short_term_care, long_term_care), got " +
+                                              describe(*covers));
+      complete = false;
+    }
+    for (std::size_t i = 0; i < covers->items.size(); ++i) {
+      const auto line = read_choice(covers->items[i], item_path(covers_path, i),
+                                    {"acute", "intermediate_care", "short_term_care", "long_term_care"}, diagnostics);
+      if (!line) {
+        complete = false;
+        continue;
+      }
+      bool& covered = *line == "acute" ? budget.acute
+                      : *line == "intermediate_care" ? budget.intermediate_care
+                      : *line == "short_term_care"   ? budget.short_term_care
+                                                     : budget.long_term_care;
+      if (covered) diagnostics.error(covers->items[i].location, item_path(covers_path, i) + ": " + *line + " is listed twice");
+      covered = true;
+    }
+  } else {
+    complete = false;
+  }
+  if (const SourceNode* amounts = map.required("per_year")) {
+    const std::string amounts_path = map.path_of("per_year");
+    const auto years = static_cast<std::size_t>(spec.years);
+    if (amounts->is_list()) {
+      if (auto v = read_numbers(*amounts, amounts_path, NumberRule::kPositive, years, diagnostics)) budget.per_year = *v;
+    } else if (auto v = read_number(*amounts, amounts_path, NumberRule::kPositive, diagnostics)) {
+      budget.per_year.assign(years, *v);
+    }
+    complete = complete && budget.per_year.size() == years;
+  } else {
+    complete = false;
+  }
+  if (complete) spec.costs.budget = std::move(budget);
+}
+
 void read_costs(const MapReader& top, DiagnosticList& diagnostics, models::ScenarioSpec& spec) {
   const SourceNode* node = top.required("costs");
   if (node == nullptr) return;
   const MapReader costs(*node, "costs", diagnostics);
   if (!costs.is_map()) return;
-  costs.allow_only({"acute_bed_day", "nctr_bed_day", "care_home_placement_per_week", "real_terms_growth_per_year"});
+  costs.allow_only(
+      {"acute_bed_day", "nctr_bed_day", "care_home_placement_per_week", "real_terms_growth_per_year", "budget"});
   if (auto v = costs.required_number("acute_bed_day", NumberRule::kNonNegative)) spec.costs.acute_bed_day = *v;
   if (auto v = costs.optional_number("nctr_bed_day", NumberRule::kNonNegative)) spec.costs.nctr_bed_day = *v;
   if (auto v = costs.optional_number("care_home_placement_per_week", NumberRule::kNonNegative))
     spec.costs.care_home_placement_per_week = *v;
   if (const SourceNode* growth = costs.optional("real_terms_growth_per_year"))
     read_cost_growth(*growth, costs.path_of("real_terms_growth_per_year"), diagnostics, spec.costs.real_terms_growth_per_year);
+  if (const SourceNode* budget = costs.optional("budget")) read_budget(*budget, costs.path_of("budget"), diagnostics, spec);
 }
 
 void read_settings(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec) {

@@ -107,6 +107,10 @@ void check_routes(ScenarioReading& reading, const models::ScenarioSpec& spec);
 // initial_census; long_term_care. After the other sections.
 void read_projection(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 
+// A service's contract and funder, after its capacity (nullopt when it was
+// not read) and prices.
+void read_contract(const MapReader& service, std::optional<double> capacity, models::ServiceSpec& spec);
+
 // An age band's admission rate, step-up share, pathway split and time to
 // NCTR: required for the area's bands (step-up share aside), each optional
 // for a place's own.

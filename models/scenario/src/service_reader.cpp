@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <icsim/models/metrics.hpp>
+
 #include "destinations.hpp"
 #include "did_you_mean.hpp"
 #include "distribution_reader.hpp"
@@ -19,11 +21,12 @@ using models::ServiceSpec;
 const std::vector<std::string_view> kCommonKeys{"kind",           "length_of_stay_days", "outcomes",
                                                 "capacity_changes", "queue",             "short_term_care",
                                                 "ring_fenced_for_step_down", "place", "places", "hospital",
-                                                "mutual_aid"};
+                                                "mutual_aid", "contract", "funded_by"};
 const std::vector<std::string_view> kBedBasedKeys{"capacity_beds", "cost_per_bed_day"};
 const std::vector<std::string_view> kHomeBasedKeys{"capacity_care_hours_per_day", "capacity_packages",
+                                                   "capacity_staff_wte", "care_hours_per_wte_day",
                                                    "package_hours_per_day", "cost_per_care_hour",
-                                                   "cost_per_package_day"};
+                                                   "cost_per_package_day", "cost_per_wte_year"};
 
 std::vector<std::string_view> joined(std::initializer_list<const std::vector<std::string_view>*> lists) {
   std::vector<std::string_view> all;
@@ -89,21 +92,53 @@ CapacityRead read_capacity(const MapReader& service, ServiceKind kind, ServiceSp
   }
   const MapEntry* hours = service.entry("capacity_care_hours_per_day");
   const MapEntry* packages = service.entry("capacity_packages");
-  if (hours != nullptr && packages != nullptr) {
+  const MapEntry* staff = service.entry("capacity_staff_wte");
+  if ((hours != nullptr) + (packages != nullptr) + (staff != nullptr) > 1) {
     // The one added last: in the file that extends the other, or further down.
     const auto added_later = [](const MapEntry* a, const MapEntry* b) {
+      if (b == nullptr) return true;
       if (a->key_location.file != b->key_location.file) return a->key_location.file < b->key_location.file;
       return a->key_location.line > b->key_location.line;
     };
-    const MapEntry* later = added_later(hours, packages) ? hours : packages;
-    diagnostics.error(later->key_location, service.path() +
-                                               ": give capacity_care_hours_per_day or capacity_packages, not both");
+    const MapEntry* later = nullptr;
+    std::vector<std::string> given;
+    for (const MapEntry* e : {hours, packages, staff}) {
+      if (e == nullptr) continue;
+      given.push_back(e->key);
+      if (added_later(e, later)) later = e;
+    }
+    diagnostics.error(later->key_location, service.path() + ": give " +
+                                               (given.size() == 2 ? given[0] + " or " + given[1] + ", not both"
+                                                                  : "one of " + given[0] + ", " + given[1] + " and " +
+                                                                        given[2] + ", not several"));
     return {};
   }
-  if (hours == nullptr && packages == nullptr) {
+  if (hours == nullptr && packages == nullptr && staff == nullptr) {
     diagnostics.error(service.node().location,
-                      service.path() + ": missing required key \"capacity_care_hours_per_day\" (or \"capacity_packages\")");
+                      service.path() + ": missing required key \"capacity_care_hours_per_day\" (or \"capacity_packages\", "
+                                       "or \"capacity_staff_wte\")");
     return {};
+  }
+  for (const char* key : {"care_hours_per_wte_day", "cost_per_wte_year"})
+    if (const MapEntry* wrong = service.entry(key); wrong != nullptr && staff == nullptr)
+      diagnostics.error(wrong->key_location, service.path_of(key) + ": only with capacity_staff_wte");
+  if (staff != nullptr) {
+    // Staff: their care hours a day are the capacity; a WTE's yearly cost
+    // spread over the hours it gives is the price of a care hour.
+    spec.capacity_in_care_hours = true;
+    const auto wte = read_number(staff->value, service.path_of(staff->key), NumberRule::kNonNegative, diagnostics);
+    const auto per_wte = service.required_number("care_hours_per_wte_day", NumberRule::kPositive);
+    if (per_wte) spec.care_hours_per_wte_day = *per_wte;
+    if (wte && per_wte) spec.capacity = *wte * *per_wte;
+    if (const SourceNode* package_hours = service.required("package_hours_per_day"))
+      read_package_hours(*package_hours, service.path_of("package_hours_per_day"), diagnostics, spec);
+    for (const char* key : {"cost_per_care_hour", "cost_per_package_day"})
+      if (const MapEntry* wrong = service.entry(key))
+        diagnostics.error(wrong->key_location, service.path_of(key) +
+                                                   ": capacity is in staff, so give cost_per_wte_year instead");
+    if (auto cost = service.optional_number("cost_per_wte_year", NumberRule::kNonNegative); cost && per_wte)
+      spec.cost_per_care_hour = *cost / (engine::kDaysPerYear * *per_wte);
+    return {false, wte && per_wte};
   }
   if (hours != nullptr) {
     spec.capacity_in_care_hours = true;
@@ -143,6 +178,7 @@ CapacityRead read_capacity(const MapReader& service, ServiceKind kind, ServiceSp
 
 void read_capacity_changes(const SourceNode& node, const std::string& path, bool whole_units,
                            ScenarioReading& reading, ServiceSpec& spec) {
+  const double per_unit = models::capacity_per_written_unit(spec);
   DiagnosticList& diagnostics = reading.diagnostics();
   if (!node.is_list()) {
     diagnostics.error(node.location, path + ": expected a list of {day, capacity}, got " + describe(node));
@@ -167,7 +203,7 @@ void read_capacity_changes(const SourceNode& node, const std::string& path, bool
                                                  format_number(*reading.projection_days) + " (years x 365)");
       previous_day = *day;
     }
-    if (day && capacity) spec.capacity_changes.push_back({*day, *capacity});
+    if (day && capacity) spec.capacity_changes.push_back({*day, *capacity * per_unit});
   }
 }
 
@@ -321,14 +357,16 @@ ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, Servic
     read_mutual_aid(*node, service.path_of("mutual_aid"), reading, spec);
   if (const SourceNode* node = service.optional("ring_fenced_for_step_down")) {
     const std::string path = service.path_of("ring_fenced_for_step_down");
+    const double per_unit = models::capacity_per_written_unit(spec);
     if (const auto places = read_number(*node, path, NumberRule::kNonNegative, diagnostics)) {
-      if (capacity.known && *places > spec.capacity)
+      if (capacity.known && *places * per_unit > spec.capacity)
         diagnostics.error(node->location, path + ": " + node->scalar + " places is more than the capacity, " +
-                                              format_number(spec.capacity));
+                                              format_number(spec.capacity / per_unit));
       else
-        spec.ring_fenced_for_step_down = *places;
+        spec.ring_fenced_for_step_down = *places * per_unit;
     }
   }
+  read_contract(service, capacity.known ? std::optional<double>(spec.capacity) : std::nullopt, spec);
   return spec;
 }
 
@@ -358,6 +396,17 @@ void read_services(const MapReader& top, ScenarioReading& reading, models::Scena
     spec.services.push_back(read_service(node->entries[i], reading, reading.service_sources()[i]));
     spec.services.back().stream_slot = static_cast<std::uint32_t>(i);
   }
+  // Every metric a service reports has a name of its own.
+  const auto names = models::metric_definitions(spec);
+  for (std::size_t i = models::kFixedMetricCount; i < names.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (names[i].name == names[j].name) {
+        const std::size_t s = (i - models::kFixedMetricCount) / models::kServiceMeasureCount;
+        diagnostics.error(reading.service_sources()[s].name_location,
+                          "services: a service cannot be called " + quote(spec.services[s].name) + ": its metric " +
+                              names[i].name + " is already another's; rename the service");
+        break;
+      }
   // A neighbour's place suits only a patient who needs that kind of place.
   for (std::size_t i = 0; i < spec.services.size(); ++i) {
     const auto& service = spec.services[i];

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "service_payment.hpp"
+
 namespace icsim::models::care {
 namespace {
 
@@ -64,11 +66,29 @@ Measurement::Measurement(const ScenarioSpec& spec, const AreaLayout& layout, con
                 std::vector<double>(static_cast<std::size_t>(spec.years) * 365, 0.0));
   referrals_today_.assign(services_, 0.0);
   step_up_referrals_today_.assign(services_, 0.0);
+  const auto block_and_spot = [](const ServiceSpec& s) { return s.contract.kind == ContractSpec::Kind::kBlockAndSpot; };
+  if (std::any_of(spec.services.begin(), spec.services.end(), block_and_spot)) {
+    const auto years = yearly_settings(spec);
+    for (std::size_t s = 0; s < services_; ++s) {
+      blocks_.emplace_back(periods, spec.services[s].contract.block, years.front().capacity[s]);
+      blocks_.back().contracted = block_and_spot(spec.services[s]);
+    }
+  }
 }
+
+Measurement::Block::Block(const engine::Periods& periods, double block, double capacity)
+    : size(block), there(periods, 0.0, std::min(block, capacity)), above(periods) {}
+
+void Measurement::Block::use(SimTime now, double delta) {
+  in_use += delta;
+  above.set(now, std::max(0.0, in_use - size));
+}
+
+void Measurement::Block::set_capacity(SimTime now, double capacity) { there.set(now, std::min(size, capacity)); }
 
 Measurement::Group Measurement::make_group(const std::vector<PlaceIndex>& places, std::optional<HospitalIndex> hospital,
                                            std::vector<ServiceIndex> services) {
-  Group group{{}, std::vector<double>(layout_.places(), 0.0), std::move(services), false,
+  Group group{{},    std::vector<double>(layout_.places(), 0.0), std::move(services), {}, hospital, false,
               engine::Tally(periods_, {}), engine::Tally(periods_, {})};
   for (const PlaceIndex p : places) {
     const auto& shares = layout_.place_specs()[p].hospital_shares;
@@ -77,7 +97,40 @@ Measurement::Group Measurement::make_group(const std::vector<PlaceIndex>& places
       if (!hospital || *hospital == h) group.flows.push_back(layout_.flow(p, h));
   }
   group.whole_area = group.flows.size() == layout_.flows();
+  const auto member = [&](PlaceIndex p) { return std::find(places.begin(), places.end(), p) != places.end(); };
+  for (const auto& service : spec_.services) {
+    const ServiceOwner& owner = service.owner;
+    bool all = group.whole_area;
+    if (owner.kind == ServiceOwner::Kind::kPlaces) {
+      all = all || (!hospital && std::all_of(owner.places.begin(), owner.places.end(), member));
+    } else if (owner.kind == ServiceOwner::Kind::kHospital) {
+      bool every_sender = !hospital;
+      for (PlaceIndex p = 0; p < layout_.places() && every_sender; ++p)
+        every_sender = layout_.place_specs()[p].hospital_shares[owner.hospital] <= 0.0 || member(p);
+      all = all || (hospital && *hospital == owner.hospital) || every_sender;
+    }
+    group.pays_all.push_back(all);
+  }
   return group;
+}
+
+double Measurement::share_paid(const Group& group, std::size_t s, double group_used, double used,
+                               const std::vector<double>& population) const {
+  if (group.pays_all[s]) return 1.0;
+  if (used > 0.0) return group_used / used;
+  const ServiceOwner& owner = spec_.services[s].owner;
+  if (owner.kind == ServiceOwner::Kind::kHospital && group.hospital && *group.hospital != owner.hospital) return 0.0;
+  double ours = 0.0, served = 0.0;
+  for (PlaceIndex p = 0; p < layout_.places(); ++p) {
+    const double weight = owner.kind == ServiceOwner::Kind::kArea ? 1.0
+                          : owner.kind == ServiceOwner::Kind::kHospital
+                              ? layout_.place_specs()[p].hospital_shares[owner.hospital]
+                              : static_cast<double>(std::find(owner.places.begin(), owner.places.end(), p) !=
+                                                    owner.places.end());
+    served += weight * population[p];
+    ours += weight * group.place_weight[p] * population[p];
+  }
+  return served > 0.0 ? ours / served : 0.0;
 }
 
 void Measurement::placement(std::size_t f, SimTime now, double days) {
@@ -89,6 +142,10 @@ void Measurement::placement(std::size_t f, SimTime now, double days) {
 void Measurement::reset(SimTime t) {
   for (auto& f : flows_) f.reset(t);
   for (auto& u : use_) u.reset(t);
+  for (auto& b : blocks_) {
+    b.there.reset(t);
+    b.above.reset(t);
+  }
   for (auto& g : groups_) {
     g.stayed_14_share.reset();
     g.stayed_21_share.reset();
@@ -155,6 +212,10 @@ void Measurement::advance(SimTime end) {
     f.nctr_in_acute.advance(end);
   }
   for (auto& u : use_) u.advance(end);
+  for (auto& b : blocks_) {
+    b.there.advance(end);
+    b.above.advance(end);
+  }
 }
 
 // Every metric of a group, [metric][year]: the fixed list, then the
@@ -162,7 +223,8 @@ void Measurement::advance(SimTime end) {
 std::vector<std::vector<double>> Measurement::values(const Group& group, const std::vector<engine::Resource>& services,
                                                      const Demand& demand) const {
   const auto years = static_cast<std::size_t>(spec_.years);
-  std::vector<std::vector<double>> v(kFixedMetricCount + kServiceMeasureCount * group.services.size(),
+  const bool with_budget = &group == &groups_.front() && spec_.costs.budget;  // the area's own
+  std::vector<std::vector<double>> v(kFixedMetricCount + kServiceMeasureCount * group.services.size() + (with_budget ? 2 : 0),
                                      std::vector<double>(years, 0.0));
   const auto set = [&](Metric m, int y, double x) { v[index(m)][static_cast<std::size_t>(y)] = x; };
   const auto sum = [&](auto member, int y) {
@@ -179,31 +241,45 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
   for (int y = 0; y < spec_.years; ++y) {
     const auto grown = [y](double rate) { return std::pow(1.0 + rate, y); };
     // What the group's patients used of each setting: the services' own
-    // occupancy for the whole area, its flows' use otherwise.
+    // occupancy for the whole area, its flows' use otherwise; and what the
+    // group pays for each service under its contract.
+    const auto& year_demand = demand.year(static_cast<std::size_t>(y));
     double ic_bed_days = 0, care_hours = 0, short_term_bed_days = 0;
-    double cost_ic_beds = 0, cost_home = 0, cost_short_term = 0;
+    double cost_ic_beds = 0, cost_home = 0, cost_short_term = 0, idle_cost = 0, cost_social_care = 0;
+    std::vector<ServicePayment> paid(services.size());
     for (std::size_t s = 0; s < services.size(); ++s) {
       const auto& service = spec_.services[s];
-      double used = 0.0;
-      if (group.whole_area) {
-        used = services[s].occupancy().integral(y);
-      } else {
+      ServiceYear year{services[s].occupancy().integral(y), services[s].capacity_over_time().integral(y)};
+      if (!blocks_.empty() && blocks_[s].contracted) {
+        year.above_block = blocks_[s].above.integral(y);
+        year.block = blocks_[s].there.integral(y);
+      }
+      double used = year.used;
+      if (!group.whole_area) {
+        used = 0.0;
         for (const std::size_t f : group.flows) used += use_[f * services_ + s].integral(y);
       }
+      const double growth = grown(service.kind == ServiceKind::kHomeBased ? g.home_ic
+                                  : service.short_term_care             ? g.short_term_care
+                                                                        : g.ic_beds);
+      const double share = share_paid(group, s, used, year.used, year_demand.population);
+      paid[s] = payment(service, year);
+      paid[s].cost *= growth * share;
+      paid[s].idle *= growth * share;
+      idle_cost += paid[s].idle;
+      if (service.funder == Funder::kSocialCare) cost_social_care += paid[s].cost;
       if (service.kind == ServiceKind::kHomeBased) {
-        const double hours = service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
-        care_hours += hours;
-        cost_home += hours * service.cost_per_care_hour;
+        care_hours += service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
+        cost_home += paid[s].cost;
       } else if (service.short_term_care) {
         short_term_bed_days += used;
-        cost_short_term += used * service.cost_per_bed_day;
+        cost_short_term += paid[s].cost;
       } else {
         ic_bed_days += used;
-        cost_ic_beds += used * service.cost_per_bed_day;
+        cost_ic_beds += paid[s].cost;
       }
     }
     double population = 0.0, population_65_plus = 0.0;
-    const auto& year_demand = demand.year(static_cast<std::size_t>(y));
     for (PlaceIndex p = 0; p < group.place_weight.size(); ++p) {
       if (group.place_weight[p] <= 0.0) continue;
       population += group.place_weight[p] * year_demand.population[p];
@@ -213,9 +289,6 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
     const double nctr_days = integral(&FlowStatistics::nctr_in_acute, y);
     const double cost_acute =
         grown(g.acute) * (acute_days * spec_.costs.acute_bed_day + nctr_days * spec_.costs.nctr_bed_day);
-    cost_ic_beds *= grown(g.ic_beds);
-    cost_home *= grown(g.home_ic);
-    cost_short_term *= grown(g.short_term_care);
     const double discharges = sum(&FlowStatistics::discharges, y);
     set(Metric::kWouldBeAdmissions, y, sum(&FlowStatistics::would_be, y));
     set(Metric::kAdmissions, y, sum(&FlowStatistics::admissions, y));
@@ -243,8 +316,10 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
     for (const std::size_t f : group.flows) placement_days += flows_[f].placement_days[static_cast<std::size_t>(y)];
     const double placement_weeks = placement_days / 7.0;
     set(Metric::kLongTermCareWeeks, y, placement_weeks);
-    set(Metric::kCostLongTermCare, y,
-        grown(g.long_term_care) * placement_weeks * spec_.costs.care_home_placement_per_week);
+    const double cost_long_term =
+        grown(g.long_term_care) * placement_weeks * spec_.costs.care_home_placement_per_week;
+    cost_social_care += cost_long_term;
+    set(Metric::kCostLongTermCare, y, cost_long_term);
     const Group& census = group.whole_area ? groups_.front() : group;
     set(Metric::kLengthOfStay14PlusPct, y, census.stayed_14_share.in_period(y).mean());
     set(Metric::kLengthOfStay21PlusPct, y, census.stayed_21_share.in_period(y).mean());
@@ -262,7 +337,11 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
     set(Metric::kCostHomeIc, y, cost_home);
     set(Metric::kCostShortTermCare, y, cost_short_term);
     set(Metric::kCostIntermediateCare, y, cost_ic_beds + cost_home);
-    set(Metric::kCostTotal, y, cost_acute + cost_ic_beds + cost_home + cost_short_term);
+    const double total = cost_acute + cost_ic_beds + cost_home + cost_short_term + cost_long_term;
+    set(Metric::kCostTotal, y, total);
+    set(Metric::kIdleCost, y, idle_cost);
+    set(Metric::kCostSocialCare, y, cost_social_care);
+    set(Metric::kCostHealth, y, total - cost_social_care);
     set(Metric::kMutualAidPlacements, y, sum(&FlowStatistics::mutual_aid, y));
 
     for (std::size_t i = 0; i < group.services.size(); ++i) {
@@ -279,6 +358,17 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
       row(ServiceMeasure::kCapacity) = pool.capacity_over_time().mean(y);
       row(ServiceMeasure::kWaitedPct) = percent(pool.queued().in_period(y), pool.requests().in_period(y));
       row(ServiceMeasure::kWaitP95Days) = pool.waits().in_period(y).quantile(0.95);
+      row(ServiceMeasure::kCost) = paid[group.services[i]].cost;
+      row(ServiceMeasure::kIdleCost) = paid[group.services[i]].idle;
+    }
+    if (with_budget) {
+      const BudgetSpec& budget = *spec_.costs.budget;
+      const double spent = (budget.acute ? cost_acute : 0.0) + (budget.intermediate_care ? cost_ic_beds + cost_home : 0.0) +
+                           (budget.short_term_care ? cost_short_term : 0.0) +
+                           (budget.long_term_care ? cost_long_term : 0.0);
+      const double amount = budget.per_year[static_cast<std::size_t>(y)];
+      v[v.size() - 2][static_cast<std::size_t>(y)] = amount;
+      v[v.size() - 1][static_cast<std::size_t>(y)] = percent(spent, amount);
     }
   }
   return v;

@@ -44,6 +44,12 @@ class Measurement {
   // services' own occupancy says it all, and nothing is kept.
   void use(std::size_t f, std::size_t s, engine::SimTime now, double delta) {
     if (track_use_) use_[f * services_ + s].add(now, delta);
+    if (!blocks_.empty() && blocks_[s].contracted) blocks_[s].use(now, delta);
+  }
+  // Service s has this capacity from now (what a block and spot contract's
+  // block can be, when less than the block).
+  void capacity(std::size_t s, engine::SimTime now, double capacity) {
+    if (!blocks_.empty() && blocks_[s].contracted) blocks_[s].set_capacity(now, capacity);
   }
   // Days in a long-term placement, counted per year from now.
   void placement(std::size_t f, engine::SimTime now, double days);
@@ -73,6 +79,8 @@ class Measurement {
     std::vector<std::size_t> flows;
     std::vector<double> place_weight;  // per place
     std::vector<ServiceIndex> services;
+    std::vector<bool> pays_all;  // per service of the area: serves only this group's patients
+    std::optional<HospitalIndex> hospital;
     bool whole_area = false;
     engine::Tally stayed_14_share, stayed_21_share;  // at each midnight, over its flows
   };
@@ -82,12 +90,29 @@ class Measurement {
                                           const Demand& demand) const;
   void record_day(engine::SimTime midnight, const std::vector<engine::Resource>& services);
 
+  // A block and spot contract: the block's places there to be used, and
+  // those in use above it (bought spot).
+  struct Block {
+    Block(const engine::Periods& periods, double block, double capacity);
+    void use(engine::SimTime now, double delta);
+    void set_capacity(engine::SimTime now, double capacity);
+    bool contracted = false;
+    double size = 0.0, in_use = 0.0;
+    engine::TimeWeighted there, above;
+  };
+  // How much of service s a group pays for in a year: all of it when the
+  // group is all its service serves, otherwise the group's share of its use
+  // (of the residents it serves, when nobody used it).
+  [[nodiscard]] double share_paid(const Group& group, std::size_t s, double group_used, double used,
+                                  const std::vector<double>& population) const;
+
   const ScenarioSpec& spec_;
   const AreaLayout& layout_;
   engine::Periods periods_;
   std::size_t services_;
   std::vector<FlowStatistics> flows_;
   std::vector<engine::TimeWeighted> use_;  // [flow][service], with more than one flow
+  std::vector<Block> blocks_;              // per service, when some service has a block and spot contract
   bool track_use_ = false;
   std::vector<Group> groups_;  // the area, then its parts (area_parts order)
   std::vector<std::vector<double>> daily_;  // [series][day]

@@ -167,6 +167,7 @@ void IntermediateCareModel::on_package_eases(PatientId id) {
 
 void IntermediateCareModel::set_capacity(std::uint32_t s, double capacity) {
   services_[s].set_capacity(sim_.now(), capacity, grant_later(s));
+  measure_.capacity(s, sim_.now(), capacity);
   if (mutual_aid_ && !aid_seekers_[s].empty()) offer_mutual_aid(s);
 }
 

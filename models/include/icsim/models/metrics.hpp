@@ -49,6 +49,9 @@ enum class Metric : std::size_t {
   kLongTermCareWeeks,
   kCostLongTermCare,
   kMutualAidPlacements,
+  kIdleCost,        // paid for capacity nobody used
+  kCostHealth,      // the NHS's part of cost_total
+  kCostSocialCare,  // the council's part
   kCount
 };
 
@@ -63,6 +66,8 @@ enum class ServiceMeasure : std::size_t {
   kCapacity,        // mean capacity over the year
   kWaitedPct,       // share of requests that had to queue
   kWaitP95Days,     // 95th percentile wait of those who got a place
+  kCost,            // what the area (or part) pays for it
+  kIdleCost,        // of that, paid for capacity nobody used
   kCount
 };
 
@@ -73,7 +78,8 @@ struct MetricDefinition {
   std::string unit;
 };
 
-// The area's metrics: the fixed list, then every service's measures.
+// The area's metrics: the fixed list, then every service's measures, then
+// (when the scenario gives a budget) the budget and the share of it spent.
 [[nodiscard]] std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec);
 // A part's: the fixed list, then the measures of the services it owns.
 [[nodiscard]] std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec,

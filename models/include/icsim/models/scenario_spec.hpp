@@ -64,6 +64,20 @@ struct MutualAidSpec {
   std::vector<ServiceIndex> neighbours;
 };
 
+// How the area pays for a service. A block contract pays for capacity,
+// used or not, from the date it changes; a spot purchase pays for each bed
+// day, care hour or package day used; both: a block of places paid whether
+// used or not, and spot purchases above it at their own price.
+struct ContractSpec {
+  enum class Kind : std::uint8_t { kSpot, kBlock, kBlockAndSpot };
+  Kind kind = Kind::kSpot;
+  double block = 0.0;       // kBlockAndSpot: places on the block, in the service's capacity units
+  double spot_price = 0.0;  // kBlockAndSpot: per unit-day used above the block
+};
+
+// Who pays: the NHS (health) or the council (social care).
+enum class Funder : std::uint8_t { kHealth, kSocialCare };
+
 enum class ServiceKind : std::uint8_t {
   kHomeBased,  // reablement, home-based intermediate care: packages of care hours
   kBedBased,   // rehabilitation, community hospital, D2A beds
@@ -78,6 +92,9 @@ struct ServiceSpec {
   // package_intensive_days days and package_hours_per_day_after from then on.
   double capacity = 0.0;
   bool capacity_in_care_hours = false;
+  // Capacity given as staff (whole-time equivalents), each giving this many
+  // care hours a day averaged over the week; 0: given in care hours.
+  double care_hours_per_wte_day = 0.0;
   double package_hours_per_day_start = 1.0;
   double package_hours_per_day_after = 1.0;
   double package_intensive_days = 0.0;
@@ -86,8 +103,12 @@ struct ServiceSpec {
   std::vector<CapacityChange> capacity_changes;
   engine::QueueDiscipline discipline = engine::QueueDiscipline::kFirstComeFirstServed;
   bool short_term_care = false;  // a short-term care-home bed (bridging, D2A)
+  // The price of a unit-day of capacity: the block price, or the spot price
+  // under a spot contract.
   double cost_per_bed_day = 0.0;        // bed-based
-  double cost_per_care_hour = 0.0;      // home-based
+  double cost_per_care_hour = 0.0;      // home-based (a package day when capacity is in packages)
+  ContractSpec contract;
+  Funder funder = Funder::kHealth;
   // Places kept for step-down patients only: step-up may use capacity - this.
   double ring_fenced_for_step_down = 0.0;
   ServiceOwner owner;
@@ -158,11 +179,20 @@ struct CostGrowth {
   double long_term_care = 0.0;
 };
 
+// A budget the area's spend is shown against: the BCF pooled budget, or the
+// intermediate-care budget, and the cost lines it pays for.
+struct BudgetSpec {
+  std::string name;
+  std::vector<double> per_year;  // per projected year, in that year's prices
+  bool acute = false, intermediate_care = false, short_term_care = false, long_term_care = false;
+};
+
 struct CostSpec {
   double acute_bed_day = 0.0;
   double nctr_bed_day = 0.0;  // extra cost of a delayed day on top of the acute bed day (often 0)
   double care_home_placement_per_week = 0.0;
   CostGrowth real_terms_growth_per_year;  // e.g. 0.02 for each setting
+  std::optional<BudgetSpec> budget;
 };
 
 // Long-term care-home placements that follow intermediate care: how long
@@ -270,5 +300,18 @@ struct ScenarioSpec {
 
 // What a service's capacity is counted in: "beds", "care hours a day" or "packages".
 [[nodiscard]] std::string capacity_unit(const ServiceSpec& service);
+// The key its capacity is written with: capacity_beds,
+// capacity_care_hours_per_day, capacity_packages or capacity_staff_wte;
+// and what one unit of that key is in capacity_unit's units.
+[[nodiscard]] std::string capacity_key(const ServiceSpec& service);
+[[nodiscard]] inline double capacity_per_written_unit(const ServiceSpec& service) {
+  return service.care_hours_per_wte_day > 0.0 ? service.care_hours_per_wte_day : 1.0;
+}
+
+// The price of one unit-day of the service's capacity (a bed day, a care
+// hour, a package day), before real-terms growth.
+[[nodiscard]] inline double unit_price(const ServiceSpec& service) {
+  return service.kind == ServiceKind::kHomeBased ? service.cost_per_care_hour : service.cost_per_bed_day;
+}
 
 }  // namespace icsim::models
