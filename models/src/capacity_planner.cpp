@@ -20,7 +20,22 @@ struct Evaluation {
   std::vector<double> metric;
   std::vector<std::vector<double>> by_part;  // [target part][replication]
   std::vector<double> nctr_days;
+  std::vector<double> service_cost;  // the planned services' cost_SERVICE, summed
 };
+
+// The scenario with the plan's prices: a service the plan prices is
+// block-contracted at that price.
+ScenarioSpec priced(const ScenarioSpec& spec, const PlanSpec& plan) {
+  ScenarioSpec run = spec;
+  for (const PlannedService& p : plan.services) {
+    if (!p.price_from_plan) continue;
+    ServiceSpec& service = run.services[p.service];
+    service.contract = {ContractSpec::Kind::kBlock, 0.0, 0.0};
+    (service.kind == ServiceKind::kHomeBased ? service.cost_per_care_hour : service.cost_per_bed_day) =
+        p.cost_per_unit_per_year / engine::kDaysPerYear;
+  }
+  return run;
+}
 
 // "£586,000", "−£7,300": a sum of money in words, to the pound.
 std::string pounds(double amount) {
@@ -38,7 +53,7 @@ class Planner {
  public:
   Planner(const ScenarioSpec& spec, const PlanSpec& plan, std::uint64_t seed, int threads,
           const std::function<void(const std::string&)>& on_step)
-      : spec_(spec), plan_(plan), seed_(seed), threads_(threads), on_step_(on_step) {
+      : spec_(priced(spec, plan)), plan_(plan), seed_(seed), threads_(threads), on_step_(on_step) {
     const std::string wanted = plan.target.reported_metric();
     const auto find = [&](const std::vector<MetricDefinition>& names) {
       const auto it = std::find_if(names.begin(), names.end(), [&](const auto& d) { return d.name == wanted; });
@@ -88,6 +103,9 @@ class Planner {
     for (const auto& r : results) {
       e.metric.push_back(r.values[metric_].front());
       e.nctr_days.push_back(r.values[index(Metric::kNctrBedDays)].front());
+      double cost = 0.0;
+      for (const PlannedService& p : plan_.services) cost += r.values[index(p.service, ServiceMeasure::kCost)].front();
+      e.service_cost.push_back(cost);
       for (std::size_t i = 0; i < plan_.target.parts.size(); ++i)
         e.by_part[i].push_back(r.parts[plan_.target.parts[i]][part_metric_[i]].front());
     }
@@ -110,15 +128,22 @@ class Planner {
     return run;
   }
 
-  [[nodiscard]] double capacity_cost(const Capacity& c) const {
-    double cost = 0.0;
+  // Per replication: what the planned services cost under their contracts
+  // (grown to the year), and what opening the units above the scenario's
+  // capacity costs.
+  [[nodiscard]] std::vector<double> capacity_costs(const Capacity& c, const Evaluation& e) const {
+    double opening = 0.0;
     for (std::size_t i = 0; i < c.size(); ++i) {
       const auto& p = plan_.services[i];
-      cost += (c[i] * p.cost_per_unit_per_year +
-               std::max(0.0, c[i] - spec_.services[p.service].capacity) * p.fixed_cost_per_unit_opened) *
-              service_cost_growth(spec_, p.service, year_);
+      opening += std::max(0.0, c[i] - spec_.services[p.service].capacity) * p.fixed_cost_per_unit_opened *
+                 service_cost_growth(spec_, p.service, year_);
     }
-    return cost;
+    std::vector<double> costs = e.service_cost;
+    for (double& cost : costs) cost += opening;
+    return costs;
+  }
+  [[nodiscard]] double capacity_cost(const Capacity& c, int replications) {
+    return engine::estimate(capacity_costs(c, evaluate(c, replications))).mean;
   }
 
   // The target's metric: the area's, or that of the part it is set for that
@@ -151,7 +176,7 @@ class Planner {
     std::transform(e.nctr_days.begin(), e.nctr_days.end(), delay.begin(),
                    [&](double days) { return days * cost_per_nctr_day_; });
     auto [metric, where] = target_metric(e);
-    return PlanPoint{c, capacity_cost(c), metric, where, engine::estimate(delay)};
+    return PlanPoint{c, engine::estimate(capacity_costs(c, e)).mean, metric, where, engine::estimate(delay)};
   }
 
   // In the search: the mean, in the part that is furthest from the target.
@@ -207,7 +232,9 @@ class Planner {
         if (c[i] >= plan_.services[i].max) continue;
         Capacity up = c;
         up[i] = snap(i, c[i] + plan_.services[i].step);
-        const double gain = (now - mean_metric(up)) / std::max(1e-9, capacity_cost(up) - capacity_cost(c));
+        const double gain = (now - mean_metric(up)) /
+                            std::max(1e-9, capacity_cost(up, plan_.screen_replications) -
+                                               capacity_cost(c, plan_.screen_replications));
         if (best == c.size() || gain > best_gain) {
           best = i;
           best_gain = gain;
@@ -286,12 +313,13 @@ class Planner {
       result.target_met = true;
       if (result.confirmed.size() > 1) {
         const PlanPoint& runner_up = result.confirmed[1];
-        const auto& a = evaluate(result.recommended.capacity, n).nctr_days;
-        const auto& b = evaluate(runner_up.capacity, n).nctr_days;
-        std::vector<double> saving(a.size());
-        for (std::size_t r = 0; r < a.size(); ++r)
-          saving[r] = (runner_up.capacity_cost + b[r] * cost_per_nctr_day_) -
-                      (result.recommended.capacity_cost + a[r] * cost_per_nctr_day_);
+        const Evaluation& a = evaluate(result.recommended.capacity, n);
+        const Evaluation& b = evaluate(runner_up.capacity, n);
+        const auto cost_a = capacity_costs(result.recommended.capacity, a);
+        const auto cost_b = capacity_costs(runner_up.capacity, b);
+        std::vector<double> saving(a.nctr_days.size());
+        for (std::size_t r = 0; r < saving.size(); ++r)
+          saving[r] = (cost_b[r] + b.nctr_days[r] * cost_per_nctr_day_) - (cost_a[r] + a.nctr_days[r] * cost_per_nctr_day_);
         const auto e = engine::estimate(saving);
         words << "cheaper than the next best candidate by " << pounds(e.mean) << " a year (95% interval "
               << pounds(e.low()) << " to " << pounds(e.high()) << ", paired over " << n << " replications)"
@@ -356,7 +384,7 @@ class Planner {
     return out.str();
   }
 
-  const ScenarioSpec& spec_;
+  const ScenarioSpec spec_;  // with the plan's prices
   const PlanSpec& plan_;
   std::uint64_t seed_;
   int threads_;

@@ -40,9 +40,27 @@ void read_services(const MapReader& top, const models::ScenarioSpec& scenario, m
     const auto min = service.required_number("min", NumberRule::kNonNegative);
     const auto max = service.required_number("max", NumberRule::kNonNegative);
     const auto step = service.required_number("step", NumberRule::kPositive);
-    const auto cost = service.required_number("cost_per_unit_per_year", NumberRule::kNonNegative);
+    const auto cost = service.optional_number("cost_per_unit_per_year", NumberRule::kNonNegative);
     const auto fixed = service.optional_number("fixed_cost_per_unit_opened", NumberRule::kNonNegative);
-    if (!min || !max || !step || !cost) continue;
+    // One price for a service: its contract's, which the plan gives only
+    // for a service the scenario buys spot without a price.
+    const models::ServiceSpec& priced = scenario.services[p.service];
+    const bool contracted = priced.contract.kind != models::ContractSpec::Kind::kSpot;
+    if (cost && contracted) {
+      diagnostics.error(service.entry("cost_per_unit_per_year")->key_location,
+                        service.path_of("cost_per_unit_per_year") + ": the scenario's block contract prices " +
+                            quote(entry.key) + " (" + format_number(models::unit_price(priced)) +
+                            " a unit a day); remove cost_per_unit_per_year, or change the scenario's price");
+      continue;
+    }
+    if (!cost && !contracted && models::unit_price(priced) <= 0.0) {
+      diagnostics.error(entry.value.location,
+                        service.path() + ": " + quote(entry.key) +
+                            " has no price in the scenario; give cost_per_unit_per_year (its capacity is then paid "
+                            "for as a block in the plan), or a contract and price in the scenario");
+      continue;
+    }
+    if (!min || !max || !step) continue;
     if (*max < *min) {
       diagnostics.error(entry.value.location, service.path() + ": max (" + format_number(*max) + ") is below min (" +
                                                   format_number(*min) + ")");
@@ -51,7 +69,8 @@ void read_services(const MapReader& top, const models::ScenarioSpec& scenario, m
     p.min = *min;
     p.max = *max;
     p.step = *step;
-    p.cost_per_unit_per_year = *cost;
+    p.price_from_plan = cost.has_value();
+    p.cost_per_unit_per_year = cost ? *cost : models::unit_price(priced) * engine::kDaysPerYear;
     p.fixed_cost_per_unit_opened = fixed.value_or(0.0);
     plan.services.push_back(p);
   }

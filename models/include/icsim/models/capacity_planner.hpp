@@ -14,11 +14,18 @@
 
 namespace icsim::models {
 
+// A service's capacity costs what its contract says, in the plan as in a
+// run (its cost_SERVICE): a block, capacity x price; spot, its use x price.
 struct PlannedService {
   ServiceIndex service = 0;
   double min = 0.0, max = 0.0, step = 1.0;  // capacity in the service's units
   double cost_per_unit_per_year = 0.0;      // £ a bed, package or care hour a day, a year
   double fixed_cost_per_unit_opened = 0.0;  // £ once per unit above the scenario's capacity
+  // The plan gives the price of a service the scenario buys spot without
+  // one: the service is block-contracted at cost_per_unit_per_year in the
+  // plan's runs. Otherwise cost_per_unit_per_year is the scenario's
+  // contract price, for the report.
+  bool price_from_plan = true;
 };
 
 struct PlanTarget {
@@ -48,7 +55,7 @@ struct PlanSpec {
 
 struct PlanPoint {
   std::vector<double> capacity;       // per planned service
-  double capacity_cost = 0.0;         // a year
+  double capacity_cost = 0.0;         // a year: the planned services' cost under their contracts, and opening costs
   engine::Estimate metric;            // the target's metric (or NCTR bed days when minimising cost)
   std::string metric_where;           // the part it is measured in when the target is by part: the worst
   engine::Estimate delay_cost;        // NCTR bed days x cost per NCTR day
