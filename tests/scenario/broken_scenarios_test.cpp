@@ -144,6 +144,22 @@ const std::vector<Expected> kValues{
      "\"older people\""},
 };
 
+const std::vector<Expected> kContracts{
+    {"contract_unknown.yaml", 4, 15,
+     "services.rehab_beds.contract: expected spot or block, got \"blok\" (did you mean \"block\"?)"},
+    {"block_above_capacity.yaml", 4, 23,
+     "services.rehab_beds.contract.block: a block of 40 is more than the service's capacity, 30 (capacity is what "
+     "can be used: the block and spot purchases together)"},
+    {"spot_price_wrong_unit.yaml", 4, 28,
+     "services.reablement.contract.spot_cost_per_bed_day: capacity is in care hours a day, so give "
+     "spot_cost_per_care_hour instead"},
+    {"funder_unknown.yaml", 4, 16, "services.reablement.funded_by: expected nhs or council, got \"local_authority\""},
+    {"budget_unknown_line.yaml", 3, 38,
+     "costs.budget.covers[0]: expected acute or intermediate_care or short_term_care or long_term_care, got "
+     "\"intermediate_cre\" (did you mean \"intermediate_care\"?)"},
+    {"budget_years.yaml", 3, 68, "costs.budget.per_year: expected a list of 3 numbers, got 2"},
+};
+
 const std::vector<Expected> kDistributions{
     {"impossible_distribution.yaml", 4, 38,
      "services.rehab_beds.length_of_stay_days.lognormal: impossible parameters: a lognormal needs a finite mean > 0 "
@@ -241,6 +257,8 @@ TEST_CASE("Broken files: wrong types, values out of range, shares that do not su
 
 TEST_CASE("Broken files: unknown and impossible distributions", "[scenario][broken]") { check_each(kDistributions); }
 
+TEST_CASE("Broken files: contracts, funders and budgets", "[scenario][broken]") { check_each(kContracts); }
+
 TEST_CASE("Broken files: unknown service names, unreachable services, services with no way out",
           "[scenario][broken]") {
   check_each(kNetwork);
@@ -329,7 +347,8 @@ TEST_CASE("Every error in a file is reported, in the order written", "[scenario]
 
 TEST_CASE("Every file in the corpus is checked by a test", "[scenario][broken]") {
   std::set<std::string> checked(kSeveral.begin(), kSeveral.end());
-  for (const auto* cases : {&kReading, &kExtends, &kKeys, &kValues, &kDistributions, &kNetwork, &kProjection, &kPlaces})
+  for (const auto* cases :
+       {&kReading, &kExtends, &kKeys, &kValues, &kContracts, &kDistributions, &kNetwork, &kProjection, &kPlaces})
     for (const Expected& e : *cases) checked.insert(e.file);
   std::set<std::string> corpus;
   for (const auto& entry : fs::directory_iterator(kBroken))

@@ -27,6 +27,14 @@ std::string spot_price_key(const models::ServiceSpec& service) {
 void read_block_and_spot(const MapReader& contract, const models::ServiceSpec& service, std::optional<double> capacity,
                          ContractSpec& spec) {
   const std::string spot_key = spot_price_key(service);
+  // A spot price in another service's units: said once, as such.
+  for (const char* other : {"spot_cost_per_bed_day", "spot_cost_per_care_hour", "spot_cost_per_package_day"})
+    if (const MapEntry* wrong = contract.entry(other); wrong != nullptr && other != spot_key) {
+      contract.diagnostics().error(wrong->key_location, contract.path_of(other) + ": capacity is in " +
+                                                            models::capacity_unit(service) + ", so give " + spot_key +
+                                                            " instead");
+      return;
+    }
   contract.allow_only({"block", spot_key});
   spec.kind = ContractSpec::Kind::kBlockAndSpot;
   const bool whole = service.kind == models::ServiceKind::kBedBased || !service.capacity_in_care_hours;
