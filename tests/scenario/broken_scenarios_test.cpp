@@ -158,6 +158,11 @@ const std::vector<Expected> kContracts{
      "costs.budget.covers[0]: expected acute or intermediate_care or short_term_care or long_term_care, got "
      "\"intermediate_cre\" (did you mean \"intermediate_care\"?)"},
     {"budget_years.yaml", 3, 68, "costs.budget.per_year: expected a list of 3 numbers, got 2"},
+    {"outcome_rule_unknown_from.yaml", 5, 22,
+     "services.rehab_beds.outcomes_for[0].when.from: expected community or hospital, got \"home\""},
+    {"outcome_rule_sum.yaml", 6, 19, "services.rehab_beds.outcomes_for[0].outcomes: the probabilities sum to 0.9, not 1"},
+    {"outcome_rule_unknown_band.yaml", 5, 28,
+     "services.rehab_beds.outcomes_for[0].when.age_bands[0]: no age band named \"90+\""},
 };
 
 const std::vector<Expected> kDistributions{
@@ -257,7 +262,7 @@ TEST_CASE("Broken files: wrong types, values out of range, shares that do not su
 
 TEST_CASE("Broken files: unknown and impossible distributions", "[scenario][broken]") { check_each(kDistributions); }
 
-TEST_CASE("Broken files: contracts, funders and budgets", "[scenario][broken]") { check_each(kContracts); }
+TEST_CASE("Broken files: contracts, funders, budgets and outcomes by person", "[scenario][broken]") { check_each(kContracts); }
 
 TEST_CASE("Broken files: unknown service names, unreachable services, services with no way out",
           "[scenario][broken]") {

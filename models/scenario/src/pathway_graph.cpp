@@ -11,7 +11,7 @@ namespace icsim::scenario {
 namespace {
 
 enum class NodeKind { kAdmission, kService, kExit };
-enum class EdgeKind { kPathway, kStepUp, kBridging, kOutcome };
+enum class EdgeKind { kPathway, kStepUp, kBridging, kOutcome, kRuleOutcome };
 
 struct NodeSpec {
   NodeKind kind = NodeKind::kExit;
@@ -104,15 +104,23 @@ PathwayGraph::PathwayGraph(const models::ScenarioSpec& spec) : network_(std::mak
     boost::add_edge(n.admission, n.services[service], EdgeSpec{EdgeKind::kBridging, 0.0}, n.graph);
 
   for (std::size_t i = 0; i < spec.services.size(); ++i) {
-    for (const models::OutcomeSpec& outcome : spec.services[i].outcomes) {
-      if (outcome.probability <= 0) continue;  // a route nobody takes leads nowhere
-      Vertex target = n.admission;
-      if (outcome.destination == models::Destination::kNextService)
-        target = n.services.at(outcome.next_service);
-      else if (outcome.destination != models::Destination::kReadmission)
-        target = exit_for(outcome.destination);
-      boost::add_edge(n.services[i], target, EdgeSpec{EdgeKind::kOutcome, outcome.probability}, n.graph);
-    }
+    // The service's own outcomes, then those of its rules (some patients'):
+    // the rules' edges carry no probability, so the sum is the service's own.
+    const auto add_outcomes = [&](const std::vector<models::OutcomeSpec>& outcomes, bool weighted) {
+      for (const models::OutcomeSpec& outcome : outcomes) {
+        if (outcome.probability <= 0) continue;  // a route nobody takes leads nowhere
+        Vertex target = n.admission;
+        if (outcome.destination == models::Destination::kNextService)
+          target = n.services.at(outcome.next_service);
+        else if (outcome.destination != models::Destination::kReadmission)
+          target = exit_for(outcome.destination);
+        boost::add_edge(n.services[i], target,
+                        EdgeSpec{weighted ? EdgeKind::kOutcome : EdgeKind::kRuleOutcome, weighted ? outcome.probability : 0.0},
+                        n.graph);
+      }
+    };
+    add_outcomes(spec.services[i].outcomes, true);
+    for (const auto& rule : spec.services[i].outcome_rules) add_outcomes(rule.outcomes, false);
   }
 }
 

@@ -36,9 +36,17 @@ std::string differs(const ServiceSpec& a, const ServiceSpec& b, const std::vecto
     return x.next_service == y.next_service ||
            (pool_of[x.next_service] && pool_of[x.next_service] == pool_of[y.next_service]);
   };
-  if (a.outcomes.size() != b.outcomes.size() ||
-      !std::equal(a.outcomes.begin(), a.outcomes.end(), b.outcomes.begin(), same_outcome))
-    return "outcomes";
+  const auto same_outcomes = [&](const std::vector<models::OutcomeSpec>& x, const std::vector<models::OutcomeSpec>& y) {
+    return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), same_outcome);
+  };
+  if (!same_outcomes(a.outcomes, b.outcomes)) return "outcomes";
+  const auto same_rule = [&](const models::OutcomeRule& x, const models::OutcomeRule& y) {
+    return x.from == y.from && x.age_bands == y.age_bands && x.waited_at_least_days == y.waited_at_least_days &&
+           same_outcomes(x.outcomes, y.outcomes);
+  };
+  if (a.outcome_rules.size() != b.outcome_rules.size() ||
+      !std::equal(a.outcome_rules.begin(), a.outcome_rules.end(), b.outcome_rules.begin(), same_rule))
+    return "outcomes_for";
   if (a.cost_per_bed_day != b.cost_per_bed_day || a.cost_per_care_hour != b.cost_per_care_hour) return "unit cost";
   if (a.contract.kind != b.contract.kind || a.contract.spot_price != b.contract.spot_price) return "contract";
   if (a.funder != b.funder) return "funded_by";
@@ -168,9 +176,13 @@ void apply_pooling(const MapReader& top, ScenarioReading& reading, models::Scena
   reroute(spec.bridging_routes);
   for (std::size_t n = 0; n < services.size(); ++n) {
     ServiceSpec& service = services[n];
-    for (auto& outcome : service.outcomes)
-      if (outcome.destination == models::Destination::kNextService)
-        outcome.next_service = static_cast<ServiceIndex>(renumbered[outcome.next_service]);
+    const auto renumber = [&](std::vector<models::OutcomeSpec>& outcomes) {
+      for (auto& outcome : outcomes)
+        if (outcome.destination == models::Destination::kNextService)
+          outcome.next_service = static_cast<ServiceIndex>(renumbered[outcome.next_service]);
+    };
+    renumber(service.outcomes);
+    for (auto& rule : service.outcome_rules) renumber(rule.outcomes);
     if (service.mutual_aid) {
       std::vector<ServiceIndex> neighbours;
       for (const ServiceIndex m : service.mutual_aid->neighbours) {

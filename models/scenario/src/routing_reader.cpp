@@ -17,6 +17,32 @@ constexpr double kSumTolerance = 1e-9;
 
 using RoutesSource = ScenarioReading::RoutesSource;
 
+}  // namespace
+
+std::vector<bool> read_age_band_list(const SourceNode& node, const std::string& path, const models::ScenarioSpec& spec,
+                                     DiagnosticList& diagnostics) {
+  if (!node.is_list() || node.items.empty()) {
+    diagnostics.error(node.location, path + ": expected a list of age bands, got " + describe(node));
+    return {};
+  }
+  std::vector<std::string_view> names;
+  for (const auto& band : spec.age_bands) names.emplace_back(band.name);
+  std::vector<bool> bands(names.size(), false);
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const auto band = read_text(node.items[i], item_path(path, i), diagnostics);
+    if (!band) continue;
+    const auto it = std::find(names.begin(), names.end(), *band);
+    if (it == names.end())
+      diagnostics.error(node.items[i].location,
+                        item_path(path, i) + ": no age band named " + quote(*band) + did_you_mean(*band, names));
+    else
+      bands[static_cast<std::size_t>(it - names.begin())] = true;
+  }
+  return bands;
+}
+
+namespace {
+
 // One route: a service's name, or {service, age_bands, share}.
 std::optional<models::Route> read_route(const SourceNode& node, const std::string& path, ScenarioReading& reading,
                                         const models::ScenarioSpec& spec) {
@@ -36,26 +62,8 @@ std::optional<models::Route> read_route(const SourceNode& node, const std::strin
   const auto s = reading.read_service_name(*name, map.path_of("service"));
   if (!s) return std::nullopt;
   models::Route route(*s);
-  if (const SourceNode* bands = map.optional("age_bands")) {
-    const std::string bands_path = map.path_of("age_bands");
-    if (!bands->is_list() || bands->items.empty()) {
-      diagnostics.error(bands->location, bands_path + ": expected a list of age bands, got " + describe(*bands));
-    } else {
-      std::vector<std::string_view> names;
-      for (const auto& band : spec.age_bands) names.emplace_back(band.name);
-      route.age_bands.assign(names.size(), false);
-      for (std::size_t i = 0; i < bands->items.size(); ++i) {
-        const auto band = read_text(bands->items[i], item_path(bands_path, i), diagnostics);
-        if (!band) continue;
-        const auto it = std::find(names.begin(), names.end(), *band);
-        if (it == names.end())
-          diagnostics.error(bands->items[i].location, item_path(bands_path, i) + ": no age band named " + quote(*band) +
-                                                          did_you_mean(*band, names));
-        else
-          route.age_bands[static_cast<std::size_t>(it - names.begin())] = true;
-      }
-    }
-  }
+  if (const SourceNode* bands = map.optional("age_bands"))
+    route.age_bands = read_age_band_list(*bands, map.path_of("age_bands"), spec, diagnostics);
   if (auto share = map.optional_number("share", NumberRule::kProbability)) route.share = *share;
   return route;
 }

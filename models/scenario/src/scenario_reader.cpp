@@ -197,6 +197,7 @@ models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& read
   read_services(top, reading, spec);
   read_demand(top, reading, spec);
   read_place_demand(top, reading, spec);
+  read_outcome_rules(top, reading, spec);
   read_routing(top, reading, spec);
   read_acute(top, reading.diagnostics(), spec);
   read_costs(top, reading.diagnostics(), spec);

@@ -107,6 +107,16 @@ void check_routes(ScenarioReading& reading, const models::ScenarioSpec& spec);
 // initial_census; long_term_care. After the other sections.
 void read_projection(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
 
+// A map of outcomes (destinations and services) to probabilities; complete
+// when every entry was read.
+[[nodiscard]] std::vector<models::OutcomeSpec> read_outcome_map(const SourceNode& node, const std::string& path,
+                                                                ScenarioReading& reading, bool& complete);
+// Each service's outcomes_for: after the area's age bands.
+void read_outcome_rules(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec);
+// A list of the area's age band names, as a flag per band (empty after an error).
+[[nodiscard]] std::vector<bool> read_age_band_list(const SourceNode& node, const std::string& path,
+                                                   const models::ScenarioSpec& spec, DiagnosticList& diagnostics);
+
 // A service's contract and funder, after its capacity (nullopt when it was
 // not read) and prices.
 void read_contract(const MapReader& service, std::optional<double> capacity, models::ServiceSpec& spec);

@@ -21,7 +21,7 @@ using models::ServiceSpec;
 const std::vector<std::string_view> kCommonKeys{"kind",           "length_of_stay_days", "outcomes",
                                                 "capacity_changes", "queue",             "short_term_care",
                                                 "ring_fenced_for_step_down", "place", "places", "hospital",
-                                                "mutual_aid", "contract", "funded_by"};
+                                                "mutual_aid", "contract", "funded_by", "outcomes_for"};
 const std::vector<std::string_view> kBedBasedKeys{"capacity_beds", "cost_per_bed_day"};
 const std::vector<std::string_view> kHomeBasedKeys{"capacity_care_hours_per_day", "capacity_packages",
                                                    "capacity_staff_wte", "care_hours_per_wte_day",
@@ -208,50 +208,15 @@ void read_capacity_changes(const SourceNode& node, const std::string& path, bool
 }
 
 void read_outcomes(const MapReader& service, ScenarioReading& reading, ServiceSpec& spec, ServiceSource& source) {
-  DiagnosticList& diagnostics = reading.diagnostics();
   const SourceNode* node = service.required("outcomes");
   if (node == nullptr) {
     reading.mark_network_incomplete();
     return;
   }
   source.outcomes_location = node->location;
-  const MapReader outcomes(*node, service.path_of("outcomes"), diagnostics);
-  if (!outcomes.is_map() || node->entries.empty()) {
-    if (outcomes.is_map())
-      diagnostics.error(node->location, outcomes.path() + ": expected at least one outcome, got none");
-    reading.mark_network_incomplete();
-    return;
-  }
-  std::vector<std::string_view> known;
-  for (const DestinationName& d : kDestinationNames) known.push_back(d.name);
-  for (const std::string& name : reading.service_names()) known.push_back(name);
-
-  bool complete = true;
-  for (const MapEntry& entry : node->entries) {
-    models::OutcomeSpec outcome;
-    if (const auto destination = find_destination(entry.key)) {
-      outcome.destination = *destination;
-    } else if (const auto next = reading.find_service(entry.key)) {
-      outcome.destination = models::Destination::kNextService;
-      outcome.next_service = *next;
-    } else {
-      diagnostics.error(entry.key_location, outcomes.path() + ": unknown outcome " + quote(entry.key) +
-                                                ": neither a destination nor a service" +
-                                                did_you_mean(entry.key, known));
-      complete = false;
-      continue;
-    }
-    const auto probability =
-        read_number(entry.value, outcomes.path_of(entry.key), NumberRule::kProbability, diagnostics);
-    if (!probability) {
-      complete = false;
-      continue;
-    }
-    outcome.probability = *probability;
-    spec.outcomes.push_back(outcome);
-  }
+  bool complete = false;
+  spec.outcomes = read_outcome_map(*node, service.path_of("outcomes"), reading, complete);
   source.outcomes_complete = complete;
-  if (!complete) reading.mark_network_incomplete();
 }
 
 // Whom the service serves: a place, a group of places, a hospital's hub, or
@@ -371,6 +336,48 @@ ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, Servic
 }
 
 }  // namespace
+
+std::vector<models::OutcomeSpec> read_outcome_map(const SourceNode& node, const std::string& path,
+                                                  ScenarioReading& reading, bool& complete) {
+  DiagnosticList& diagnostics = reading.diagnostics();
+  std::vector<models::OutcomeSpec> read;
+  complete = false;
+  const MapReader outcomes(node, path, diagnostics);
+  if (!outcomes.is_map() || node.entries.empty()) {
+    if (outcomes.is_map()) diagnostics.error(node.location, path + ": expected at least one outcome, got none");
+    reading.mark_network_incomplete();
+    return read;
+  }
+  std::vector<std::string_view> known;
+  for (const DestinationName& d : kDestinationNames) known.push_back(d.name);
+  for (const std::string& name : reading.service_names()) known.push_back(name);
+
+  complete = true;
+  for (const MapEntry& entry : node.entries) {
+    models::OutcomeSpec outcome;
+    if (const auto destination = find_destination(entry.key)) {
+      outcome.destination = *destination;
+    } else if (const auto next = reading.find_service(entry.key)) {
+      outcome.destination = models::Destination::kNextService;
+      outcome.next_service = *next;
+    } else {
+      diagnostics.error(entry.key_location, path + ": unknown outcome " + quote(entry.key) +
+                                                ": neither a destination nor a service" +
+                                                did_you_mean(entry.key, known));
+      complete = false;
+      continue;
+    }
+    const auto probability = read_number(entry.value, outcomes.path_of(entry.key), NumberRule::kProbability, diagnostics);
+    if (!probability) {
+      complete = false;
+      continue;
+    }
+    outcome.probability = *probability;
+    read.push_back(outcome);
+  }
+  if (!complete) reading.mark_network_incomplete();
+  return read;
+}
 
 void read_services(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec) {
   DiagnosticList& diagnostics = reading.diagnostics();

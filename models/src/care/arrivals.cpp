@@ -140,6 +140,7 @@ void IntermediateCareModel::on_would_be_admission(std::size_t cell, bool readmis
 bool IntermediateCareModel::try_step_up(PatientId id) {
   const engine::SimTime now = sim_.now();
   Patient& p = patients_[id];
+  p.stepped_up = true;
   const std::uint32_t s = pick(layout_.step_up(p.cell), p.route_uniform);
   auto& service = services_[s];
   const double units = initial_units(s);
@@ -151,7 +152,10 @@ bool IntermediateCareModel::try_step_up(PatientId id) {
     enter_service(id, s);
     return true;
   }
-  if (spec_.step_up_max_wait_hours <= 0.0) return false;
+  if (spec_.step_up_max_wait_hours <= 0.0) {
+    p.stepped_up = false;
+    return false;
+  }
   p.where = Whereabouts::kStepUpQueue;
   p.waiting_for = s;
   p.waiting_since = now;
@@ -171,6 +175,7 @@ void IntermediateCareModel::on_step_up_timeout(PatientId id) {
   p.timer_set = false;
   services_[p.waiting_for].withdraw(sim_.now(), id);
   p.waiting_for = kNone;
+  p.stepped_up = false;
   admit(id, settings().time_to_nctr_days[p.cell].sample(acute_rng_));
 }
 

@@ -14,13 +14,25 @@ void IntermediateCareModel::on_service_end(PatientId id) {
     p.ease_set = false;
   }
   const std::uint32_t s = p.service;
-  const auto& outcome = spec_.services[s].outcomes[outcome_choice_[s].sample(outcome_rngs_[s])];
+  const auto& outcome = choose_outcome(p);
   if (outcome.destination == Destination::kNextService) {
     request_place(id, outcome.next_service);  // waits in the place it has until the next is free
     return;
   }
   give_back(id, s, p.held_units);
   leave_system(id, outcome.destination);
+}
+
+// The first of the service's outcome rules that fits the person, or its own outcomes.
+const OutcomeSpec& IntermediateCareModel::choose_outcome(const Patient& p) {
+  const std::uint32_t s = p.service;
+  const auto& service = spec_.services[s];
+  for (std::size_t r = 0; r < service.outcome_rules.size(); ++r) {
+    const auto& rule = service.outcome_rules[r];
+    if (rule.fits(p.stepped_up, p.band, p.waited_days))
+      return rule.outcomes[rule_choice_[s][r].sample(outcome_rngs_[s])];
+  }
+  return service.outcomes[outcome_choice_[s].sample(outcome_rngs_[s])];
 }
 
 void IntermediateCareModel::leave_system(PatientId id, Destination destination) {

@@ -34,9 +34,14 @@ IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint
     const auto base = static_cast<engine::StreamId>(Stream::kFirstServiceStream) + 2 * slot;
     stay_rngs_.push_back(engine::make_stream(seed, replication, base));
     outcome_rngs_.push_back(engine::make_stream(seed, replication, base + 1));
-    std::vector<double> probabilities;
-    for (const auto& o : service.outcomes) probabilities.push_back(o.probability);
-    outcome_choice_.emplace_back(probabilities);
+    const auto choice = [](const std::vector<OutcomeSpec>& outcomes) {
+      std::vector<double> probabilities;
+      for (const auto& o : outcomes) probabilities.push_back(o.probability);
+      return engine::CategoricalChoice(probabilities);
+    };
+    outcome_choice_.push_back(choice(service.outcomes));
+    rule_choice_.emplace_back();
+    for (const auto& rule : service.outcome_rules) rule_choice_.back().push_back(choice(rule.outcomes));
     for (const auto& change : service.capacity_changes)
       capacity_changes_.push_back({static_cast<std::uint32_t>(s), change});
   }

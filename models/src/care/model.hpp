@@ -133,6 +133,7 @@ class IntermediateCareModel {
 
   // ---- leaving.cpp
   void on_service_end(PatientId id);
+  [[nodiscard]] const OutcomeSpec& choose_outcome(const Patient& p);
   void leave_system(PatientId id, Destination destination);
   void start_placement(std::size_t flow, Destination destination, engine::Rng* census_rng = nullptr);
   void start_follow_up(PatientId id);
@@ -166,6 +167,7 @@ class IntermediateCareModel {
   Measurement measure_;
   std::vector<DischargeWindow> discharge_windows_;
   std::vector<engine::CategoricalChoice> outcome_choice_;
+  std::vector<std::vector<engine::CategoricalChoice>> rule_choice_;  // per service, per outcome rule
 
   std::vector<engine::Resource> services_;
   std::vector<ScheduledCapacity> capacity_changes_;

@@ -32,6 +32,7 @@ struct Patient {
   double route_uniform = 0.0;        // which of several services a route offers
   double held_units = 0.0;           // in `service`
   double bridging_units = 0.0;       // in the bridging service while waiting
+  double waited_days = 0.0;          // for the place in `service`
   engine::EventId timer = 0;         // bridging or step-up timeout, when timer_set
   engine::EventId ease = 0;          // package eases, when ease_set
   engine::EventId aid_timer = 0;     // mutual aid becomes due, when aid_timer_set
@@ -56,6 +57,7 @@ struct Patient {
   bool leave_scheduled = false;
   bool avoidable = false;  // an ambulatory-care-sensitive condition
   bool fall = false;
+  bool stepped_up = false;  // cared for by step-up instead of being admitted
 };
 
 class PatientPool {

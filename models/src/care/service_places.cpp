@@ -88,6 +88,7 @@ void IntermediateCareModel::on_place_granted(PatientId id) {
     p.aid_timer_set = false;
   }
   const double waited = now - p.waiting_since;
+  p.waited_days = waited;
 
   if (p.where == Whereabouts::kStepUpQueue) {
     counts(p).diversions.add(now);

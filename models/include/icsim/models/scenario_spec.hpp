@@ -40,6 +40,25 @@ struct OutcomeSpec {
   ServiceIndex next_service = 0;  // for kNextService
 };
 
+// Outcomes of their own for some of a service's patients: those stepped up
+// from the community or discharged from hospital, in some age bands, or who
+// waited at least so long for their place (deconditioning). A service's
+// first rule that fits the person gives their outcome; none: its outcomes.
+struct OutcomeRule {
+  enum class From : std::uint8_t { kAnywhere, kCommunity, kHospital };
+  From from = From::kAnywhere;
+  std::vector<bool> age_bands;          // per area age band; empty: every band
+  double waited_at_least_days = 0.0;    // 0: whatever the wait
+  std::vector<OutcomeSpec> outcomes;
+
+  [[nodiscard]] bool fits(bool stepped_up, std::size_t band, double waited_days) const {
+    if (from == From::kCommunity && !stepped_up) return false;
+    if (from == From::kHospital && stepped_up) return false;
+    if (!age_bands.empty() && !age_bands[band]) return false;
+    return waited_days >= waited_at_least_days;
+  }
+};
+
 struct CapacityChange {
   engine::SimTime day = 0.0;  // days from the start of the projection (after warm-up)
   double capacity = 0.0;
@@ -100,6 +119,7 @@ struct ServiceSpec {
   double package_intensive_days = 0.0;
   engine::Distribution length_of_stay_days;
   std::vector<OutcomeSpec> outcomes;
+  std::vector<OutcomeRule> outcome_rules;  // outcomes_for: first fit wins, else `outcomes`
   std::vector<CapacityChange> capacity_changes;
   engine::QueueDiscipline discipline = engine::QueueDiscipline::kFirstComeFirstServed;
   bool short_term_care = false;  // a short-term care-home bed (bridging, D2A)
