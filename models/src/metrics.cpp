@@ -55,6 +55,9 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec, const
       {"idle_cost", "GBP per year"},
       {"cost_health", "GBP per year"},
       {"cost_social_care", "GBP per year"},
+      {"long_term_home_care_hours", "care hours per year"},
+      {"ic_days_waiting_for_long_term_care", "place days per year"},
+      {"over_prescribed_packages", "people per year"},
   }};
   std::vector<MetricDefinition> all(fixed.begin(), fixed.end());
   for (const ServiceIndex s : services) {

@@ -70,7 +70,9 @@ void read_contract(const MapReader& service, std::optional<double> capacity, mod
     diagnostics.error(node->location, path + ": a service whose capacity is staff WTE has a block contract (staff are "
                                              "paid whether or not they see patients); write contract: block, or give "
                                              "its capacity in care hours to buy it spot");
-  if (spec.contract.kind != ContractSpec::Kind::kSpot && service.entry(price_key(spec)) == nullptr)
+  const bool priced = service.entry(price_key(spec)) != nullptr ||
+                     (spec.market != models::Market::kNone && service.entry("cost_per_week") != nullptr);
+  if (spec.contract.kind != ContractSpec::Kind::kSpot && !priced)
     diagnostics.error(node != nullptr ? node->location : service.node().location,
                       path + ": a block contract needs its price, " + price_key(spec) +
                           " (what the area pays for each unit of capacity, used or not)");

@@ -11,7 +11,7 @@ namespace icsim::scenario {
 namespace {
 
 enum class NodeKind { kAdmission, kService, kExit };
-enum class EdgeKind { kPathway, kStepUp, kBridging, kOutcome, kRuleOutcome };
+enum class EdgeKind { kPathway, kStepUp, kBridging, kOutcome, kRuleOutcome, kMarket };
 
 struct NodeSpec {
   NodeKind kind = NodeKind::kExit;
@@ -102,6 +102,13 @@ PathwayGraph::PathwayGraph(const models::ScenarioSpec& spec) : network_(std::mak
     boost::add_edge(n.admission, n.services[service], EdgeSpec{EdgeKind::kStepUp, 0.0}, n.graph);
   for (const models::ServiceIndex service : models::services_of(spec.bridging_routes))
     boost::add_edge(n.admission, n.services[service], EdgeSpec{EdgeKind::kBridging, 0.0}, n.graph);
+  // Long-term care reached from the community, or prescribed from the ward.
+  for (std::size_t i = 0; i < spec.services.size(); ++i)
+    if (spec.services[i].community_starts_per_week > 0.0)
+      boost::add_edge(n.admission, n.services[i], EdgeSpec{EdgeKind::kMarket, 0.0}, n.graph);
+  if (spec.over_prescription_share > 0.0)
+    for (const models::ServiceIndex service : models::services_of(spec.market_routes[0]))
+      boost::add_edge(n.admission, n.services[service], EdgeSpec{EdgeKind::kMarket, 0.0}, n.graph);
 
   for (std::size_t i = 0; i < spec.services.size(); ++i) {
     // The service's own outcomes, then those of its rules (some patients'):
@@ -117,6 +124,10 @@ PathwayGraph::PathwayGraph(const models::ScenarioSpec& spec) : network_(std::mak
         boost::add_edge(n.services[i], target,
                         EdgeSpec{weighted ? EdgeKind::kOutcome : EdgeKind::kRuleOutcome, weighted ? outcome.probability : 0.0},
                         n.graph);
+        // The market's services for this outcome, when it has them.
+        if (const auto market = models::market_for(outcome.destination); market != models::Market::kNone)
+          for (const models::ServiceIndex to : models::services_of(spec.market_routes[static_cast<std::size_t>(market) - 1]))
+            boost::add_edge(n.services[i], n.services[to], EdgeSpec{EdgeKind::kMarket, 0.0}, n.graph);
       }
     };
     add_outcomes(spec.services[i].outcomes, true);

@@ -50,6 +50,8 @@ std::string differs(const ServiceSpec& a, const ServiceSpec& b, const std::vecto
   if (a.cost_per_bed_day != b.cost_per_bed_day || a.cost_per_care_hour != b.cost_per_care_hour) return "unit cost";
   if (a.contract.kind != b.contract.kind || a.contract.spot_price != b.contract.spot_price) return "contract";
   if (a.funder != b.funder) return "funded_by";
+  if (a.market != b.market) return "kind of long-term care";
+  if (a.council_funded_share != b.council_funded_share) return "council_funded_share";
   if (a.care_hours_per_wte_day != b.care_hours_per_wte_day) return "care_hours_per_wte_day";
   if (a.short_term_care != b.short_term_care) return "short_term_care";
   if (a.discipline != b.discipline) return "queue";
@@ -145,12 +147,14 @@ void apply_pooling(const MapReader& top, ScenarioReading& reading, models::Scena
     pooled.capacity = 0.0;
     pooled.ring_fenced_for_step_down = 0.0;
     pooled.contract.block = 0.0;
+    pooled.community_starts_per_week = 0.0;
     models::ServiceOwner owner{models::ServiceOwner::Kind::kPlaces, {}, 0};
     for (const ServiceIndex m : pool.members) {
       const ServiceSpec& member = spec.services[m];
       pooled.capacity += member.capacity;
       pooled.ring_fenced_for_step_down += member.ring_fenced_for_step_down;
       pooled.contract.block += member.contract.block;
+      pooled.community_starts_per_week += member.community_starts_per_week;
       if (member.owner.kind == models::ServiceOwner::Kind::kArea) owner.kind = models::ServiceOwner::Kind::kArea;
       for (const models::PlaceIndex place : member.owner.places)
         if (std::find(owner.places.begin(), owner.places.end(), place) == owner.places.end()) owner.places.push_back(place);

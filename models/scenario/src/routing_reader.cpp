@@ -147,6 +147,46 @@ void read_bridging(const MapReader& top, ScenarioReading& reading, models::Scena
     reading.mark_network_incomplete();
 }
 
+// care_market: the long-term care services people go to for a package of
+// care or a care-home place, and over-prescription when reablement is full.
+constexpr std::array<std::string_view, 3> kMarketKeys{"home_with_care", "care_home_residential", "care_home_nursing"};
+
+void read_care_market(const MapReader& top, ScenarioReading& reading, models::ScenarioSpec& spec) {
+  const SourceNode* node = top.optional("care_market");
+  if (node == nullptr) return;
+  DiagnosticList& diagnostics = reading.diagnostics();
+  const MapReader market(*node, "care_market", diagnostics);
+  if (!market.is_map()) return;
+  market.allow_only({kMarketKeys[0], kMarketKeys[1], kMarketKeys[2], "over_prescription_share"});
+  for (std::size_t m = 0; m < kMarketKeys.size(); ++m) {
+    const SourceNode* routes = market.optional(kMarketKeys[m]);
+    if (routes == nullptr) continue;
+    const std::string path = market.path_of(kMarketKeys[m]);
+    spec.market_routes[m] = read_routes(*routes, path, reading, spec, reading.market_sources[m]);
+    const auto wanted = static_cast<models::Market>(m + 1);
+    for (std::size_t r = 0; r < spec.market_routes[m].size(); ++r) {
+      const auto& service = spec.services[spec.market_routes[m][r].service];
+      if (service.market != wanted)
+        diagnostics.error(reading.market_sources[m].items[r],
+                          path + ": " + quote(service.name) + " is not a " +
+                              (wanted == models::Market::kHomeCare ? std::string("kind: home_care")
+                                                                   : std::string("kind: care_home with care_home: ") +
+                                                                         (wanted == models::Market::kCareHomeNursing
+                                                                              ? "nursing"
+                                                                              : "residential")) +
+                              " service");
+    }
+  }
+  if (auto share = market.optional_number("over_prescription_share", NumberRule::kProbability)) {
+    spec.over_prescription_share = *share;
+    if (*share > 0.0 && spec.market_routes[0].empty())
+      diagnostics.error(market.optional("over_prescription_share")->location,
+                        market.path_of("over_prescription_share") +
+                            ": over-prescription sends people to long-term home care: name the service as "
+                            "care_market.home_with_care");
+  }
+}
+
 // "Pennine Lancashire's 85+ residents at Blackpool Teaching Hospitals": who a
 // route check is about, in words.
 std::string patients(const models::ScenarioSpec& spec, models::PlaceIndex place, std::size_t band,
@@ -192,6 +232,7 @@ void read_routing(const MapReader& top, ScenarioReading& reading, models::Scenar
   read_pathways(top, reading, spec);
   read_step_up(top, reading, spec);
   read_bridging(top, reading, spec);
+  read_care_market(top, reading, spec);
 }
 
 void check_routes(ScenarioReading& reading, const models::ScenarioSpec& spec) {
@@ -254,6 +295,15 @@ void check_routes(ScenarioReading& reading, const models::ScenarioSpec& spec) {
       for (std::size_t b = 0; b < bands && places[p].hospital_shares[h] > 0.0; ++b)
         check_shares(spec, spec.bridging_routes, reading.bridging_source,
                      routes_taking(spec, spec.bridging_routes, p, b, h), patients(spec, p, b, h), reported, diagnostics);
+  for (std::size_t m = 0; m < spec.market_routes.size(); ++m) {
+    reported.clear();
+    for (models::PlaceIndex p = 0; p < places.size(); ++p)
+      for (models::HospitalIndex h = 0; h < places[p].hospital_shares.size(); ++h)
+        for (std::size_t b = 0; b < bands && places[p].hospital_shares[h] > 0.0; ++b)
+          check_shares(spec, spec.market_routes[m], reading.market_sources[m],
+                       routes_taking(spec, spec.market_routes[m], p, b, h), patients(spec, p, b, h), reported,
+                       diagnostics);
+  }
 }
 
 }  // namespace icsim::scenario

@@ -190,7 +190,7 @@ models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& read
   top.allow_only({"name", "start_year", "years", "warmup_days", "replications", "seed", "demand", "acute",
                   "services", "pathways", "step_up", "bridging", "deconditioning_per_day_waited",
                   "readmission_days", "costs", "growth", "capacity_policy", "changes", "initial_census",
-                  "long_term_care", "hospitals", "places", "pooling"});
+                  "long_term_care", "hospitals", "places", "pooling", "care_market"});
   read_settings(top, reading, spec);
   reading.step_up_given = top.optional("step_up") != nullptr;
   read_place_names(top, reading, spec);

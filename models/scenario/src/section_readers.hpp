@@ -71,6 +71,7 @@ class ScenarioReading {
   };
   std::array<RoutesSource, models::kPathways> pathway_sources;
   RoutesSource step_up_source, bridging_source;
+  std::array<RoutesSource, 3> market_sources;  // care_market, by models::Market - 1
 
   // Whether the scenario has a step_up section, resolved or not.
   bool step_up_given = false;
@@ -116,6 +117,10 @@ void read_outcome_rules(const MapReader& top, ScenarioReading& reading, models::
 // A list of the area's age band names, as a flag per band (empty after an error).
 [[nodiscard]] std::vector<bool> read_age_band_list(const SourceNode& node, const std::string& path,
                                                    const models::ScenarioSpec& spec, DiagnosticList& diagnostics);
+
+// A long-term care service's own keys (care_home, cost_per_week,
+// community_starts_per_week, council_funded_share), after its capacity.
+void read_market_service(const MapReader& service, models::ServiceSpec& spec);
 
 // A service's contract and funder, after its capacity (nullopt when it was
 // not read) and prices.

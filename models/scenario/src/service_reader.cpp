@@ -21,7 +21,9 @@ using models::ServiceSpec;
 const std::vector<std::string_view> kCommonKeys{"kind",           "length_of_stay_days", "outcomes",
                                                 "capacity_changes", "queue",             "short_term_care",
                                                 "ring_fenced_for_step_down", "place", "places", "hospital",
-                                                "mutual_aid", "contract", "funded_by", "outcomes_for"};
+                                                "mutual_aid", "contract", "funded_by", "outcomes_for",
+                                                "care_home", "cost_per_week", "community_starts_per_week",
+                                                "council_funded_share"};
 const std::vector<std::string_view> kBedBasedKeys{"capacity_beds", "cost_per_bed_day"};
 const std::vector<std::string_view> kHomeBasedKeys{"capacity_care_hours_per_day", "capacity_packages",
                                                    "capacity_staff_wte", "care_hours_per_wte_day",
@@ -295,8 +297,12 @@ ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, Servic
   }
   std::optional<ServiceKind> kind;
   if (const SourceNode* node = service.required("kind")) {
-    if (const auto text = read_choice(*node, service.path_of("kind"), {"home_based", "bed_based"}, diagnostics))
-      kind = *text == "home_based" ? ServiceKind::kHomeBased : ServiceKind::kBedBased;
+    if (const auto text = read_choice(*node, service.path_of("kind"), {"home_based", "bed_based", "home_care", "care_home"},
+                                      diagnostics)) {
+      kind = *text == "home_based" || *text == "home_care" ? ServiceKind::kHomeBased : ServiceKind::kBedBased;
+      if (*text == "home_care") spec.market = models::Market::kHomeCare;
+      if (*text == "care_home") spec.market = models::Market::kCareHomeResidential;  // or nursing: read below
+    }
   }
   check_keys(service, kind);
   CapacityRead capacity;
@@ -331,6 +337,7 @@ ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, Servic
         spec.ring_fenced_for_step_down = *places * per_unit;
     }
   }
+  read_market_service(service, spec);
   read_contract(service, capacity.known ? std::optional<double>(spec.capacity) : std::nullopt, spec);
   return spec;
 }

@@ -45,7 +45,19 @@ void IntermediateCareModel::on_triage_done(PatientId id) {
     schedule_leave_acute(id, kNone);
     return;
   }
-  request_place(id, service_for(p, p.pathway));
+  const ServiceIndex s = service_for(p, p.pathway);
+  // Over-prescription: with reablement full, the ward prescribes a
+  // long-term package instead, for a share of pathway 1.
+  if (p.pathway == 1 && spec_.over_prescription_share > 0.0 &&
+      (services_[s].waiting() > 0 || services_[s].available() < initial_units(s))) {
+    const bool prescribed = engine::uniform01(over_prescription_rng_) < spec_.over_prescription_share;
+    if (const auto package = market_service(p, Destination::kHomeWithCare); prescribed && package) {
+      counts(p).over_prescribed.add(sim_.now());
+      request_place(id, *package);
+      return;
+    }
+  }
+  request_place(id, s);
 }
 
 void IntermediateCareModel::schedule_leave_acute(PatientId id, std::uint32_t to_service) {

@@ -32,6 +32,9 @@ AreaLayout::AreaLayout(const ScenarioSpec& spec)
     cells_[cell].step_up = !step_up_.back().empty();
     for (HospitalIndex h = 0; h < hospitals(); ++h) bridging_.push_back(choices(spec, spec.bridging_routes, cell, h));
   }
+  for (const Routes& routes : spec.market_routes)
+    for (std::size_t cell = 0; cell < cells(); ++cell)
+      for (HospitalIndex h = 0; h < hospitals(); ++h) market_.push_back(choices(spec, routes, cell, h));
 }
 
 // The routes that serve this cell's residents (discharged from `hospital`,

@@ -72,6 +72,11 @@ class AreaLayout {
   [[nodiscard]] const RouteChoices& bridging(std::size_t cell, HospitalIndex hospital) const {
     return bridging_[cell * hospitals_.size() + hospital];
   }
+  // The long-term care service a patient of `cell` (discharged from
+  // `hospital`) goes to for the market m; empty: none, an exit without capacity.
+  [[nodiscard]] const RouteChoices& market(Market m, std::size_t cell, HospitalIndex hospital) const {
+    return market_[((static_cast<std::size_t>(m) - 1) * cells() + cell) * hospitals_.size() + hospital];
+  }
   // Whether any patient has more than one route to choose from, and so
   // needs a uniform of their own for it.
   [[nodiscard]] bool routes_by_share() const { return routes_by_share_; }
@@ -95,6 +100,7 @@ class AreaLayout {
   std::vector<RouteChoices> pathway_;          // [pathway][cell][hospital]
   std::vector<RouteChoices> step_up_;          // [cell]
   std::vector<RouteChoices> bridging_;         // [cell][hospital]
+  std::vector<RouteChoices> market_;           // [market - 1][cell][hospital]
   bool routes_by_share_ = false;
 };
 

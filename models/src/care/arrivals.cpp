@@ -71,6 +71,8 @@ void IntermediateCareModel::place_census(const InitialCensus& census) {
     for (int i = 0; i < static_cast<int>(census.in_service[s]); ++i) {
       const PatientId id = census_patient(rng, s);
       patients_[id].pathway = pathway_of(spec_, s);
+      // Long-term care's existing clients: not people through hospital or IC.
+      patients_[id].community_client = spec_.services[s].market != Market::kNone;
       take(id, s, initial_units(s));
       enter_service(id, s, settings().length_of_stay_days[s].sample_residual(rng));
     }

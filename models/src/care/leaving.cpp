@@ -19,8 +19,35 @@ void IntermediateCareModel::on_service_end(PatientId id) {
     request_place(id, outcome.next_service);  // waits in the place it has until the next is free
     return;
   }
+  if (const auto market = market_service(p, outcome.destination)) {
+    request_place(id, *market);  // waits in its place for a package or a care-home bed ("stuck")
+    return;
+  }
   give_back(id, s, p.held_units);
   leave_system(id, outcome.destination);
+}
+
+// Intermediate care leads to the market; from long-term home care only a
+// care home does (a care home's own ends are exits).
+std::optional<ServiceIndex> IntermediateCareModel::market_service(const Patient& p, Destination destination) const {
+  const Market market = market_for(destination);
+  if (market == Market::kNone) return std::nullopt;
+  const Market from = p.service == kNone ? Market::kNone : spec_.services[p.service].market;
+  if (from != Market::kNone && !(from == Market::kHomeCare && is_care_home(market))) return std::nullopt;
+  const RouteChoices& choices = layout_.market(market, p.cell, p.hospital);
+  if (choices.empty()) return std::nullopt;
+  return pick(choices, p.route_uniform);
+}
+
+// Someone who needs long-term care from the community, not after hospital:
+// a resident the service serves, waiting at home for a place.
+void IntermediateCareModel::on_community_start(std::uint32_t s) {
+  sim_.schedule(community_gap(s), priority::kArrival, kCommunityStart, s);
+  const PatientId id = census_patient(community_rngs_[s], s);
+  Patient& p = patients_[id];
+  p.community_client = true;
+  p.where = Whereabouts::kHome;
+  request_place(id, s);
 }
 
 // The first of the service's outcome rules that fits the person, or its own outcomes.
@@ -38,9 +65,11 @@ const OutcomeSpec& IntermediateCareModel::choose_outcome(const Patient& p) {
 void IntermediateCareModel::leave_system(PatientId id, Destination destination) {
   const engine::SimTime now = sim_.now();
   Patient& p = patients_[id];
-  const bool care_home =
-      destination == Destination::kCareHomeResidential || destination == Destination::kCareHomeNursing;
-  if (care_home && spec_.age_bands[p.band].aged_65_plus) counts(p).care_home_65.add(now);
+  // Out of a care-home bed of the market: the admission was counted when it
+  // began, and the bed was the placement.
+  const bool left_care_home = p.where == Whereabouts::kService && is_care_home(spec_.services[p.service].market);
+  const bool care_home = !left_care_home && is_care_home(market_for(destination));
+  if (care_home && spec_.age_bands[p.band].aged_65_plus && !p.community_client) counts(p).care_home_65.add(now);
   if (care_home) start_placement(p.flow, destination);
   if (p.follow_up != kNone) {
     FollowUp& f = follow_ups_[p.follow_up];

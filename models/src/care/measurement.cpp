@@ -32,20 +32,22 @@ double percent(double part, double whole) { return whole > 0 ? 100.0 * part / wh
 FlowStatistics::FlowStatistics(const engine::Periods& periods)
     : would_be(periods), admissions(periods), diversions(periods), discharges(periods), usual_residence(periods),
       care_home_65(periods), readmissions(periods), at_home_91(periods), cohort_91(periods), avoidable(periods),
-      falls_65(periods), ic_episodes(periods), mutual_aid(periods),
+      falls_65(periods), ic_episodes(periods), mutual_aid(periods), over_prescribed(periods),
       discharges_by_pathway{engine::Counter(periods), engine::Counter(periods), engine::Counter(periods),
                             engine::Counter(periods)},
-      acute_occupied(periods), nctr_in_acute(periods), nctr_days_per_discharge(periods, {}),
+      acute_occupied(periods), nctr_in_acute(periods), waiting_for_care_in_ic(periods),
+      nctr_days_per_discharge(periods, {}),
       waits{engine::Tally(periods, {}), engine::Tally(periods, {}), engine::Tally(periods, {})},
       placement_days(static_cast<std::size_t>(periods.count), 0.0) {}
 
 void FlowStatistics::reset(SimTime t) {
   for (auto* c : {&would_be, &admissions, &diversions, &discharges, &usual_residence, &care_home_65, &readmissions,
-                  &at_home_91, &cohort_91, &avoidable, &falls_65, &ic_episodes, &mutual_aid})
+                  &at_home_91, &cohort_91, &avoidable, &falls_65, &ic_episodes, &mutual_aid, &over_prescribed})
     c->reset();
   for (auto& c : discharges_by_pathway) c.reset();
   acute_occupied.reset(t);
   nctr_in_acute.reset(t);
+  waiting_for_care_in_ic.reset(t);
   nctr_days_per_discharge.reset();
   for (auto& w : waits) w.reset();
 }
@@ -210,6 +212,7 @@ void Measurement::advance(SimTime end) {
   for (auto& f : flows_) {
     f.acute_occupied.advance(end);
     f.nctr_in_acute.advance(end);
+    f.waiting_for_care_in_ic.advance(end);
   }
   for (auto& u : use_) u.advance(end);
   for (auto& b : blocks_) {
@@ -246,6 +249,7 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
     const auto& year_demand = demand.year(static_cast<std::size_t>(y));
     double ic_bed_days = 0, care_hours = 0, short_term_bed_days = 0;
     double cost_ic_beds = 0, cost_home = 0, cost_short_term = 0, idle_cost = 0, cost_social_care = 0;
+    double market_cost = 0, long_term_care_hours = 0, care_home_bed_days = 0;
     std::vector<ServicePayment> paid(services.size());
     for (std::size_t s = 0; s < services.size(); ++s) {
       const auto& service = spec_.services[s];
@@ -259,16 +263,23 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
         used = 0.0;
         for (const std::size_t f : group.flows) used += use_[f * services_ + s].integral(y);
       }
-      const double growth = grown(service.kind == ServiceKind::kHomeBased ? g.home_ic
-                                  : service.short_term_care             ? g.short_term_care
-                                                                        : g.ic_beds);
+      const double growth = grown(service.market != Market::kNone           ? g.long_term_care
+                                  : service.kind == ServiceKind::kHomeBased ? g.home_ic
+                                  : service.short_term_care                 ? g.short_term_care
+                                                                            : g.ic_beds);
       const double share = share_paid(group, s, used, year.used, year_demand.population);
       paid[s] = payment(service, year);
       paid[s].cost *= growth * share;
       paid[s].idle *= growth * share;
       idle_cost += paid[s].idle;
       if (service.funder == Funder::kSocialCare) cost_social_care += paid[s].cost;
-      if (service.kind == ServiceKind::kHomeBased) {
+      if (service.market != Market::kNone) {  // long-term care
+        market_cost += paid[s].cost;
+        if (service.kind == ServiceKind::kHomeBased)
+          long_term_care_hours += service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
+        else
+          care_home_bed_days += used;
+      } else if (service.kind == ServiceKind::kHomeBased) {
         care_hours += service.capacity_in_care_hours ? used : used * service.package_hours_per_day_start;
         cost_home += paid[s].cost;
       } else if (service.short_term_care) {
@@ -315,10 +326,13 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
     double placement_days = 0.0;
     for (const std::size_t f : group.flows) placement_days += flows_[f].placement_days[static_cast<std::size_t>(y)];
     const double placement_weeks = placement_days / 7.0;
-    set(Metric::kLongTermCareWeeks, y, placement_weeks);
-    const double cost_long_term =
-        grown(g.long_term_care) * placement_weeks * spec_.costs.care_home_placement_per_week;
-    cost_social_care += cost_long_term;
+    set(Metric::kLongTermCareWeeks, y, placement_weeks + care_home_bed_days / 7.0);
+    const double placements_cost = grown(g.long_term_care) * placement_weeks * spec_.costs.care_home_placement_per_week;
+    cost_social_care += placements_cost;  // the market's services are counted by their funder above
+    const double cost_long_term = placements_cost + market_cost;
+    set(Metric::kLongTermHomeCareHours, y, long_term_care_hours);
+    set(Metric::kIcDaysWaitingForLongTermCare, y, integral(&FlowStatistics::waiting_for_care_in_ic, y));
+    set(Metric::kOverPrescribedPackages, y, sum(&FlowStatistics::over_prescribed, y));
     set(Metric::kCostLongTermCare, y, cost_long_term);
     const Group& census = group.whole_area ? groups_.front() : group;
     set(Metric::kLengthOfStay14PlusPct, y, census.stayed_14_share.in_period(y).mean());

@@ -24,9 +24,10 @@ struct FlowStatistics {
   void reset(engine::SimTime t);
 
   engine::Counter would_be, admissions, diversions, discharges, usual_residence, care_home_65, readmissions,
-      at_home_91, cohort_91, avoidable, falls_65, ic_episodes, mutual_aid;
+      at_home_91, cohort_91, avoidable, falls_65, ic_episodes, mutual_aid, over_prescribed;
   std::array<engine::Counter, kPathways> discharges_by_pathway;
   engine::TimeWeighted acute_occupied, nctr_in_acute;
+  engine::TimeWeighted waiting_for_care_in_ic;  // holding an IC place, waiting for long-term care
   engine::Tally nctr_days_per_discharge;
   std::array<engine::Tally, 3> waits;  // P1..P3: ready to leave until a place is granted
   RecentAdmissions recent_admissions;

@@ -22,6 +22,7 @@ IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint
       long_term_care_rng_(stream(Stream::kLongTermCare)),
       hospital_rng_(stream(Stream::kHospitalChoice)),
       route_rng_(stream(Stream::kRouteChoice)),
+      over_prescription_rng_(stream(Stream::kOverPrescription)),
       demand_(spec, years_, layout_, calendar_, stream(Stream::kArrivals)),
       measure_(spec, layout_, periods_) {
   for (const auto& year : years_)
@@ -34,6 +35,8 @@ IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint
     const auto base = static_cast<engine::StreamId>(Stream::kFirstServiceStream) + 2 * slot;
     stay_rngs_.push_back(engine::make_stream(seed, replication, base));
     outcome_rngs_.push_back(engine::make_stream(seed, replication, base + 1));
+    community_rngs_.push_back(engine::make_stream(
+        seed, replication, static_cast<engine::StreamId>(Stream::kFirstCommunityStartStream) + slot));
     const auto choice = [](const std::vector<OutcomeSpec>& outcomes) {
       std::vector<double> probabilities;
       for (const auto& o : outcomes) probabilities.push_back(o.probability);
@@ -58,6 +61,9 @@ ReplicationResult IntermediateCareModel::run() {
     for (auto& s : services_) s.reset_statistics(t);
   });
   sim_.schedule(demand_.next_gap(), priority::kArrival, kArrivalCandidate);
+  for (std::uint32_t s = 0; s < spec_.services.size(); ++s)
+    if (spec_.services[s].community_starts_per_week > 0.0)
+      sim_.schedule(community_gap(s), priority::kArrival, kCommunityStart, s);
   sim_.schedule_at(calendar_.midnight(0.0) + 1.0, priority::kObserve, kDailyCensus);
   for (std::uint32_t y = 1; y < years_.size(); ++y)
     sim_.schedule_at(periods_.start(static_cast<int>(y)), priority::kCapacityChange, kYearStart, y);
@@ -99,6 +105,7 @@ void IntermediateCareModel::handle(const engine::Event& e) {
     case kYearStart: return on_year_start(e.subject);
     case kFollowUp91: return on_follow_up(e.subject);
     case kMutualAidDue: return on_mutual_aid_due(e.subject);
+    case kCommunityStart: return on_community_start(e.subject);
     default: ICSIM_CHECK(false, "unknown event kind");
   }
 }

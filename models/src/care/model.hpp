@@ -49,7 +49,9 @@ enum class Stream : engine::StreamId {
   kLongTermCare = 10,
   kHospitalChoice = 11,
   kRouteChoice = 12,
+  kOverPrescription = 13,
   kFirstServiceStream = 1000,
+  kFirstCommunityStartStream = 1'000'000,  // one per long-term care service with starts from the community
 };
 
 // Queue priority under `queue: priority`: people in hospital beds first.
@@ -78,6 +80,7 @@ class IntermediateCareModel {
     kYearStart,         // subject: the projected year whose settings now apply
     kFollowUp91,        // subject: a follow-up; 91 days after a discharge into reablement or rehab
     kMutualAidDue,      // waited long enough for a neighbour's free place
+    kCommunityStart,    // subject: a long-term care service; someone needs it from the community
   };
 
   struct ScheduledCapacity {
@@ -133,6 +136,13 @@ class IntermediateCareModel {
 
   // ---- leaving.cpp
   void on_service_end(PatientId id);
+  // The long-term care service for a destination, if the market has one for the patient.
+  [[nodiscard]] std::optional<ServiceIndex> market_service(const Patient& p, Destination destination) const;
+  void on_community_start(std::uint32_t s);
+  // Days to the next start from the community: Poisson starts at the service's weekly rate.
+  [[nodiscard]] double community_gap(std::uint32_t s) {
+    return -7.0 / spec_.services[s].community_starts_per_week * std::log(1.0 - engine::uniform01(community_rngs_[s]));
+  }
   [[nodiscard]] const OutcomeSpec& choose_outcome(const Patient& p);
   void leave_system(PatientId id, Destination destination);
   void start_placement(std::size_t flow, Destination destination, engine::Rng* census_rng = nullptr);
@@ -162,6 +172,8 @@ class IntermediateCareModel {
   engine::Rng acute_rng_, triage_rng_, pathway_rng_, step_up_rng_, readmission_rng_, deconditioning_rng_,
       case_mix_rng_, long_term_care_rng_, hospital_rng_, route_rng_;
   std::vector<engine::Rng> stay_rngs_, outcome_rngs_;
+  engine::Rng over_prescription_rng_;
+  std::vector<engine::Rng> community_rngs_;  // per service (used by long-term care with community starts)
 
   Demand demand_;
   Measurement measure_;

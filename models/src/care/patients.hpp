@@ -21,6 +21,7 @@ enum class Whereabouts : std::uint8_t {
   kService,      // in (or holding a place in) an intermediate-care service
   kBridging,     // left hospital for a bridging bed while still queued for the service needed
   kStepUpQueue,  // stepped up from the community, waiting for a place
+  kHome,         // at home, waiting for long-term care from the community
 };
 
 struct Patient {
@@ -58,6 +59,8 @@ struct Patient {
   bool avoidable = false;  // an ambulatory-care-sensitive condition
   bool fall = false;
   bool stepped_up = false;  // cared for by step-up instead of being admitted
+  bool community_client = false;
+  bool waiting_in_ic = false;  // holding an intermediate-care place while waiting for long-term care  // came to long-term care from the community, not through hospital or IC
 };
 
 class PatientPool {

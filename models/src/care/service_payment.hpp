@@ -25,11 +25,12 @@ struct ServicePayment {
 [[nodiscard]] inline ServicePayment payment(const ServiceSpec& service, const ServiceYear& year) {
   const double price = unit_price(service);
   switch (service.contract.kind) {
-    case ContractSpec::Kind::kSpot: return {year.used * price, 0.0};
+    // Bought spot, the council pays for its share (self-funders the rest).
+    case ContractSpec::Kind::kSpot: return {year.used * price * service.council_funded_share, 0.0};
     case ContractSpec::Kind::kBlock: return {year.capacity * price, std::max(0.0, year.capacity - year.used) * price};
     case ContractSpec::Kind::kBlockAndSpot: {
       const double used_on_block = year.used - year.above_block;
-      return {year.block * price + year.above_block * service.contract.spot_price,
+      return {year.block * price + year.above_block * service.contract.spot_price * service.council_funded_share,
               std::max(0.0, year.block - used_on_block) * price};
     }
   }

@@ -56,6 +56,11 @@ void IntermediateCareModel::request_place(PatientId id, std::uint32_t s) {
   measure_.referral(s, false);
   p.waiting_for = s;
   p.waiting_since = now;
+  if (p.where == Whereabouts::kService && spec_.services[p.service].market == Market::kNone &&
+      spec_.services[s].market != Market::kNone) {
+    p.waiting_in_ic = true;
+    counts(p).waiting_for_care_in_ic.add(now, 1.0);
+  }
   const bool in_hospital = p.where == Whereabouts::kAcute || p.where == Whereabouts::kBridging;
   const double units = initial_units(s);
   if (services_[s].request(now, id, units, in_hospital ? kFromHospital : kFromCommunity)) {
@@ -95,7 +100,15 @@ void IntermediateCareModel::on_place_granted(PatientId id) {
     enter_service(id, s);
     return;
   }
+  if (p.where == Whereabouts::kHome) {  // from the community into long-term care
+    enter_service(id, s);
+    return;
+  }
   if (p.where == Whereabouts::kService) {  // finished one service, waited in its place for the next
+    if (p.waiting_in_ic) {
+      p.waiting_in_ic = false;
+      counts(p).waiting_for_care_in_ic.add(now, -1.0);
+    }
     give_back(id, p.service, p.held_units);
     enter_service(id, s);
     return;
@@ -148,7 +161,10 @@ void IntermediateCareModel::enter_service(PatientId id, std::uint32_t s, double 
   p.where = Whereabouts::kService;
   p.service = s;
   p.held_units = initial_units(s);
-  counts(p).ic_episodes.add(sim_.now());
+  if (service.market == Market::kNone)
+    counts(p).ic_episodes.add(sim_.now());
+  else if (is_care_home(service.market) && spec_.age_bands[p.band].aged_65_plus && !p.community_client)
+    counts(p).care_home_65.add(sim_.now(), service.council_funded_share);  // ASCOF 2A: council-supported
   if (stay < 0.0) stay = settings().length_of_stay_days[s].sample(stay_rngs_[s]);
   sim_.schedule(stay, priority::kRelease, kServiceEnd, id);
   if (service.capacity_in_care_hours && service.package_intensive_days < stay &&

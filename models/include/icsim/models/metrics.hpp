@@ -52,6 +52,9 @@ enum class Metric : std::size_t {
   kIdleCost,        // paid for capacity nobody used
   kCostHealth,      // the NHS's part of cost_total
   kCostSocialCare,  // the council's part
+  kLongTermHomeCareHours,        // long-term domiciliary care (the market), hours used
+  kIcDaysWaitingForLongTermCare, // days people held an IC place waiting for long-term care
+  kOverPrescribedPackages,       // P1 sent from the ward to a long-term package, reablement being full
   kCount
 };
 

@@ -102,9 +102,16 @@ enum class ServiceKind : std::uint8_t {
   kBedBased,   // rehabilitation, community hospital, D2A beds
 };
 
+// The long-term care market after intermediate care: domiciliary care
+// (home-based) and care-home beds, with capacity, queues and fees. People
+// wait for a place where they are: in intermediate care, holding its place
+// ("stuck in reablement"), or in an acute bed.
+enum class Market : std::uint8_t { kNone, kHomeCare, kCareHomeResidential, kCareHomeNursing };
+
 struct ServiceSpec {
   std::string name;
   ServiceKind kind = ServiceKind::kBedBased;
+  Market market = Market::kNone;  // a long-term care service, not intermediate care
   // Beds for bed-based services. For home-based ones, either concurrent
   // packages, or care hours a day when care_hours_per_day is set: then each
   // package takes package_hours_per_day_start hours a day for its first
@@ -129,6 +136,11 @@ struct ServiceSpec {
   double cost_per_care_hour = 0.0;      // home-based (a package day when capacity is in packages)
   ContractSpec contract;
   Funder funder = Funder::kHealth;
+  // Long-term care: people who start from the community (not from
+  // intermediate care) a week, and the share of use the council pays for
+  // (self-funders pay the rest) and of admissions it supports (ASCOF 2A).
+  double community_starts_per_week = 0.0;
+  double council_funded_share = 1.0;
   // Places kept for step-down patients only: step-up may use capacity - this.
   double ring_fenced_for_step_down = 0.0;
   ServiceOwner owner;
@@ -287,6 +299,13 @@ struct ScenarioSpec {
   // service while still queued for the one needed. Off when absent.
   std::optional<double> bridging_after_days;
   Routes bridging_routes;
+  // The long-term care market: the services that people whose outcome is
+  // home_with_care, care_home_residential or care_home_nursing go to (empty
+  // routes: an exit without capacity, as before), and the share of pathway 1
+  // sent from the ward to a long-term package when reablement has no free place.
+  std::array<Routes, 3> market_routes{};  // by Market - 1
+  double over_prescription_share = 0.0;
+
   // Deconditioning: each day waited adds this to the chance of stepping up
   // one pathway (P1 -> P2 -> P3). 0: off.
   double deconditioning_per_day_waited = 0.0;
@@ -317,6 +336,19 @@ struct ScenarioSpec {
 
 // The services routes lead to, each once, in the order first named.
 [[nodiscard]] std::vector<ServiceIndex> services_of(const Routes& routes);
+
+// The market a destination is served by, or kNone.
+[[nodiscard]] inline Market market_for(Destination d) {
+  switch (d) {
+    case Destination::kHomeWithCare: return Market::kHomeCare;
+    case Destination::kCareHomeResidential: return Market::kCareHomeResidential;
+    case Destination::kCareHomeNursing: return Market::kCareHomeNursing;
+    default: return Market::kNone;
+  }
+}
+[[nodiscard]] inline bool is_care_home(Market m) {
+  return m == Market::kCareHomeResidential || m == Market::kCareHomeNursing;
+}
 
 // What a service's capacity is counted in: "beds", "care hours a day" or "packages".
 [[nodiscard]] std::string capacity_unit(const ServiceSpec& service);
