@@ -10,6 +10,7 @@
 #include <icsim/engine/confidence.hpp>
 #include <icsim/engine/queueing_theory.hpp>
 #include <icsim/models/intermediate_care_model.hpp>
+#include <icsim/models/keeping_up.hpp>
 #include <icsim/models/metrics.hpp>
 
 #include "small_area.hpp"
@@ -128,4 +129,19 @@ TEST_CASE("over-prescription: with reablement full, a share of pathway 1 goes st
   auto plenty = spec;
   plenty.services[kReablement].capacity = 2000;  // never full: nobody is over-prescribed
   CHECK(across(plenty, 4, "over_prescribed_packages", 1).mean == 0.0);
+}
+
+TEST_CASE("a service that cannot keep up is named, with why; one that keeps up is not", "[market][keeping-up]") {
+  auto spec = with_home_care(1e6);
+  spec.years = 3;
+  spec.services[kReablement].capacity = 400;  // the small area's own are short (and are named)
+  spec.services[1].capacity = 60;
+  spec.services[2].capacity = 30;
+  const auto fine = models::run_scenario(spec, 3, 5, 2);
+  for (const auto& b : models::services_falling_behind(spec, fine)) FAIL_CHECK(b.service << ": " << b.why);
+  auto short_of = with_home_care(40);  // packages nobody can leave for: reablement backs up
+  short_of.years = 3;
+  const auto behind = models::services_falling_behind(short_of, models::run_scenario(short_of, 3, 5, 2));
+  REQUIRE(!behind.empty());
+  CHECK(std::any_of(behind.begin(), behind.end(), [](const auto& b) { return b.service == "dom_care"; }));
 }

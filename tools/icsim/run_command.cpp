@@ -9,6 +9,7 @@
 
 #include <icsim/engine/replication_runner.hpp>
 #include <icsim/models/intermediate_care_model.hpp>
+#include <icsim/models/keeping_up.hpp>
 #include <icsim/scenario/load.hpp>
 
 #include "commands.hpp"
@@ -48,6 +49,9 @@ int run(const RunOptions& o) {
   write_results_workbook(out / "results.xlsx", spec, summary);
   print_summary_table(stdout, spec, summary);
   print_parts_table(stdout, spec, summary);
+  for (const auto& service : models::services_falling_behind(spec, summary))
+    std::printf("\nwarning: %s cannot keep up: %s; its figures are not a steady state\n", service.service.c_str(),
+                service.why.c_str());
   std::printf("\nWrote report.html, results.xlsx, summary.json, yearly.csv, places.csv and daily.csv in %s\n",
               out.c_str());
   return 0;
