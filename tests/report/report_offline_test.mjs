@@ -15,6 +15,15 @@
 // two-areas.yaml against the South with 6 fewer beds: each scenario's parts
 // are its own run's, each part's B - A is B's less A's, and the South's
 // delayed days rise clearly.
+//
+// run also runs the tutorial on blocks with a budget (tests/report/blocks.yaml): the page's data names
+// each service's contract, funder and cost metrics and the budget; its
+// figures add up (five settings to the total, the NHS's and the council's
+// parts, the budget's share); icsim run prints what the area pays; and its
+// results.xlsx passes tests/workbook/check_workbook.py (with PYTHON3, or
+// /usr/bin/python3, a python3 with openpyxl). compare: the comparison names
+// the rehab beds as the service B commissions differently, and icsim compare's
+// headline shows their capacity and costs and no other service's.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,14 +62,79 @@ if (kind === 'run_places') {
   execFileSync(icsim, ['run', fewerBeds, '--replications', '3', '--seed', '3', '--out', join(out, 'b')], quiet);
 } else if (kind === 'run') {
   execFileSync(icsim, ['run', tutorial, '--replications', '3', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  checkBlocksAndBudget();
 } else if (kind === 'plan') {
   execFileSync(icsim, ['plan', tutorial, '--spec', planFile, '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
 } else {
   const whatIf = join(work, 'more-rehab-beds.yaml');
   writeFileSync(whatIf, `extends: ${JSON.stringify(tutorial)}\nname: ${JSON.stringify(whatIfName)}\n` +
                         'services:\n  rehab_beds:\n    capacity_beds: 35\n');
-  execFileSync(icsim, ['compare', tutorial, whatIf, '--replications', '3', '--out', out],
-               { stdio: ['ignore', 'ignore', 'inherit'] });
+  const printed = execFileSync(icsim, ['compare', tutorial, whatIf, '--replications', '3', '--out', out],
+                               { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  checkComparisonHeadline(printed);
+}
+
+// icsim compare's headline: the services B commissions differently, and
+// their capacity and costs beside the area's cost lines; no other service's.
+function checkComparisonHeadline(printed) {
+  const headline = printed.slice(0, printed.indexOf('\nEvery metric'));
+  check(/Services B commissions differently \(capacity, contract, price or funder\): rehab_beds\n/.test(headline),
+        'compare prints the service B commissions differently: rehab_beds');
+  const lines = (text) => text.split('\n').map((l) => l.split(/\s+/)[0]);
+  const shown = lines(headline);
+  check(['capacity_rehab_beds', 'cost_rehab_beds', 'idle_cost_rehab_beds', 'cost_total', 'cost_long_term_care', 'idle_cost',
+         'cost_health', 'cost_social_care', 'nctr_bed_days'].every((m) => shown.includes(m)),
+        'the headline has the rehab beds\' capacity, cost and idle cost beside the area\'s cost lines and the delay');
+  check(!shown.some((m) => /_(reablement|d2a_beds)$/.test(m)) && lines(printed).includes('cost_d2a_beds'),
+        'the headline leaves out the services B buys as A does (they are under Every metric)');
+}
+
+// A number as icsim prints it on the terminal: 12,345 or 3.14.
+function readable(x) { return Math.abs(x) < 100 ? x.toFixed(2) : Math.round(x).toLocaleString('en-GB'); }
+
+// tests/report/blocks.yaml: the tutorial with its beds on a block,
+// reablement on a block with spot above (paid by the council) and a budget
+// for intermediate and short-term care.
+function checkBlocksAndBudget() {
+  const blocks = join(source, 'tests', 'report', 'blocks.yaml');
+  const dir = join(work, 'blocks');
+  const printed = execFileSync(icsim, ['run', blocks, '--replications', '3', '--out', dir],
+                               { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const page = readFileSync(join(dir, 'report.html'), 'utf8');
+  const scenario = JSON.parse(/<script type="application\/json" id="icsim-data">([\s\S]*?)<\/script>/.exec(page)[1]).scenarios[0];
+  const service = (name) => scenario.inputs.services.find((sv) => sv.name === name);
+  check(JSON.stringify(service('reablement').contract) === '{"kind":"block_and_spot","block":200,"spot_price":35}' &&
+        service('reablement').funded_by === 'council' && service('rehab_beds').contract.kind === 'block' &&
+        service('rehab_beds').funded_by === 'nhs', 'blocks: the inputs name each service\'s contract and who pays');
+  check(scenario.inputs.services.every((sv) => sv.cost_metric === `cost_${sv.name}` && sv.idle_cost_metric === `idle_cost_${sv.name}` &&
+                                               scenario.metrics[sv.cost_metric] && scenario.metrics[sv.idle_cost_metric]),
+        'blocks: each service names the metrics of its cost and idle cost, and the data has them');
+  check(JSON.stringify(scenario.inputs.costs.budget) === JSON.stringify({
+    name: 'IC budget', covers: ['intermediate_care', 'short_term_care'], covers_words: 'intermediate care and short-term care',
+    cost_metrics: ['cost_ic_beds', 'cost_home_ic', 'cost_short_term_care'], per_year: [6000000, 6500000, 7000000] }),
+        'blocks: the inputs hold the budget, the lines it covers and its amount each year');
+  const m = scenario.metrics;
+  const close = (x, y) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
+  const years = [0, 1, 2];
+  check(years.every((i) => close(m.cost_rehab_beds.mean[i], 30 * 345 * 365)), 'blocks: 30 beds on a block cost 30 x £345 x 365 a year');
+  check(years.every((i) => close(['cost_acute', 'cost_ic_beds', 'cost_home_ic', 'cost_short_term_care', 'cost_long_term_care']
+    .reduce((sum, n) => sum + m[n].mean[i], 0), m.cost_total.mean[i]) && close(m.cost_health.mean[i] + m.cost_social_care.mean[i], m.cost_total.mean[i])),
+        'blocks: the five settings, and the NHS\'s and the council\'s parts, add up to the total');
+  check(m.budget_spent_pct.unit === '% of IC budget' && years.every((i) => m.budget.mean[i] === [6000000, 6500000, 7000000][i] &&
+    close(m.budget_spent_pct.mean[i], 100 * (m.cost_ic_beds.mean[i] + m.cost_home_ic.mean[i] + m.cost_short_term_care.mean[i]) / m.budget.mean[i])),
+        'blocks: the budget each year, and the share of it its lines spend');
+  const pays = printed.slice(printed.indexOf('What the area pays in 2027'));
+  check(/everything the area pays \(cost_total\) +£[0-9,]+ ± [0-9,]+\n/.test(pays) && /paid for capacity nobody used \(idle_cost\) +£[0-9,.]+/.test(pays) &&
+        /IC budget, for intermediate care and short-term care \(budget\) +£7,000,000\n/.test(pays) &&
+        new RegExp(`spent of it \\(budget_spent_pct\\) +${readable(m.budget_spent_pct.mean[2])}% ± `).test(pays),
+        'blocks: icsim run prints what the area pays, the idle part and the share of the budget spent');
+  const python = process.env.PYTHON3 || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+  try {
+    execFileSync(python, [join(source, 'tests', 'workbook', 'check_workbook.py'), 'run', dir], { stdio: ['ignore', 'inherit', 'inherit'] });
+    check(true, 'blocks: results.xlsx holds the costs, the idle part and the budget (check_workbook.py)');
+  } catch (e) {
+    check(false, 'blocks: results.xlsx holds the costs, the idle part and the budget (check_workbook.py)');
+  }
 }
 
 const file = join(out, 'report.html');
@@ -221,6 +295,8 @@ function checkTutorial() {
   check(a.name === 'Tutorial area' && /^[0-9a-f]{64}$/.test(a.sha256), 'scenario A is the tutorial, with its sha256');
   check(a.inputs.age_bands.length === 4 && a.inputs.services[1].capacity === 30, 'the inputs: 4 age bands, 30 rehab beds');
   // An area without places is its own one place and hospital: nothing to repeat.
+  check(a.inputs.costs.budget === null && a.inputs.services.every((sv) => ['spot', 'block', 'block_and_spot'].includes(sv.contract.kind)),
+        'the inputs: no budget, and each service\'s contract');
   check(a.parts === undefined && a.inputs.places === undefined && (kind !== 'compare' || data.comparison.parts === undefined),
         'no places, hospitals or boards in the data of an area without places');
   if (kind !== 'plan') {
@@ -233,6 +309,7 @@ function checkTutorial() {
   if (kind === 'compare') {
     check(b && b.name === whatIfName, 'a name holding </script> comes back whole');
     check(b.inputs.services[1].capacity === 35, 'B has 35 rehab beds');
+    check(JSON.stringify(data.comparison.changed_services) === '["rehab_beds"]', 'the comparison names the rehab beds as commissioned differently');
     const d = data.comparison.metrics.mean_wait_days_p2.difference;
     check(d.mean.length === 3 && d.low[2] <= d.mean[2] && d.mean[2] <= d.high[2], 'B - A with its 95% interval');
     check(!html.includes('document.title="broken"'), 'the name is not markup anywhere in the page');

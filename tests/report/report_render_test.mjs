@@ -17,6 +17,15 @@
 // which the page applies through its chooser once drawn) turns the cards and
 // the charts to that place's figures: the delays chart shows the South's
 // means, not the area's, and the comparison's B - A by year the South's.
+//
+// What the area pays (the tutorial with its beds on a block, reablement on
+// a block with spot above, and a budget; compared with 20 more beds on the
+// block): the five settings stack to the total and the NHS's and the
+// council's parts add up to it; each service's bars are its cost, used and
+// idle, as summary.json has them; the budget is drawn over the spend it
+// covers with the share spent written as "N% of NAME"; and in the
+// comparison the beds' cost beside the delay they save, card and chart: 20
+// beds x £345 x 365 days more a year.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -279,6 +288,82 @@ function checkComparePlaces(dom, south, file) {
         `compare-places #part=place:south: B \u2212 A by year shows the South's (${shown.map((x) => x.value).join(', ')})`);
 }
 
+// What the area pays in the run of the tutorial on blocks with a budget.
+function checkRunCosts(dom, dir) {
+  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+  const metrics = summary.metrics;
+  const mean = (name, i) => metrics[name].per_year[i].mean;
+  const section = dom.slice(dom.indexOf('<section class="panel" id="costs">'), dom.indexOf('<section class="panel" id="bcf">'));
+  check(section.includes('long-term care homes, add up to the total') && !section.includes('long-term care homes apart'),
+        'costs: the text says the total includes long-term care homes');
+  const byYear = (labels, field, value) => {
+    const sums = new Map();
+    for (const l of labels) if (l[field] !== undefined && l.Year) sums.set(l.Year, (sums.get(l.Year) || 0) + readNumber(l[value]));
+    return [...sums.values()];
+  };
+  const settings = markLabels(figure(dom, 'Cost by setting and year'));
+  const named = new Set(settings.map((l) => l.Setting).filter(Boolean));
+  check(['Acute beds', 'Intermediate care beds', 'Home-based intermediate care', 'Short-term care beds', 'Long-term care homes'].every((n) => named.has(n)),
+        `costs: cost by setting stacks the five settings (${[...named].join(', ')})`);
+  const stacked = byYear(settings, 'Setting', 'Mean');
+  check(stacked.length === 3 && stacked.every((x, i) => Math.abs(x - mean('cost_total', i)) <= 3),
+        `costs: the five settings add up to cost_total each year (${stacked.map((x) => x.toFixed(0)).join(', ')})`);
+  const funders = byYear(markLabels(figure(dom, 'Who pays: the NHS and the council')), 'Paid by', 'Mean');
+  check(funders.length === 3 && funders.every((x, i) => Math.abs(x - mean('cost_total', i)) <= 2),
+        'costs: the NHS\'s and the council\'s parts add up to cost_total each year');
+  const services = markLabels(figure(dom, 'What each service costs</h3>'));
+  for (const [service, name] of [['Rehab beds', 'rehab_beds'], ['Reablement', 'reablement'], ['D2a beds', 'd2a_beds']]) {
+    const bars = (use) => services.filter((l) => l.Service === service && l['Paid for'] === use).map((l) => readNumber(l['\u00a3 a year']));
+    const idle = bars('Idle capacity (paid for, not used)'), used = bars('Capacity used');
+    check(idle.length === 3 && used.length === 3 && idle.every((x, i) => Math.abs(x - mean(`idle_cost_${name}`, i)) <= 1) &&
+          used.every((x, i) => Math.abs(x - (mean(`cost_${name}`, i) - mean(`idle_cost_${name}`, i))) <= 1),
+          `costs: ${service}: a bar a year of the capacity used and the idle capacity paid for (${idle.map((x) => x.toFixed(0)).join(', ')} idle)`);
+  }
+  check(/<td>Reablement<\/td><td>block of 200 care hours a day, spot above at \u00a335\.00<\/td><td>council<\/td>/.test(section) &&
+        /<td>Rehab beds<\/td><td>block<\/td><td>NHS<\/td>/.test(section),
+        'costs: the table of each service names its contract and who pays');
+  const budget = figure(dom, 'Spend against the budget: IC budget');
+  const spent = metrics.budget_spent_pct.per_year.map((y) => `${Math.round(y.mean)}%`);
+  check(/<g class="mark-rect role-mark layer_1_marks"/.test(budget) && spent.every((t) => budget.includes(`>${t}</text>`)) &&
+        budget.includes('labelled with the share of it spent (% of IC budget)'),
+        `costs: the budget is drawn over the spend it covers, labelled ${spent.join(', ')}`);
+  check(new RegExp(`2027: intermediate care and short-term care cost \u00a3[0-9.]+m against \u00a37\\.0m, ${Math.round(metrics.budget_spent_pct.per_year[2].mean)}% of IC budget`).test(budget),
+        'costs: the share of the budget spent is said in words');
+  const card = (label) => (new RegExp(`<p class="card-label">${label}</p><p class="card-value">([^<]*)<`).exec(dom) || [])[1];
+  check(card('IC budget spent') === `${metrics.budget_spent_pct.per_year[2].mean.toFixed(1)}%` && card('Paid for idle capacity') !== undefined,
+        `costs: cards for the budget spent (${card('IC budget spent')}) and the idle capacity paid for (${card('Paid for idle capacity')})`);
+}
+
+// What 20 more beds on the block cost, beside the delay they save.
+function checkCompareCosts(dom, file) {
+  const data = pageData(file);
+  const c = data.comparison.metrics;
+  const commissioned = 20 * 345 * 365;
+  check(JSON.stringify(data.comparison.changed_services) === '["rehab_beds"]', 'compare-costs: the rehab beds are the service B commissions differently');
+  check(c.cost_rehab_beds.difference.mean.every((d) => Math.abs(d - commissioned) < 1e-6),
+        `compare-costs: 20 more beds on a block cost 20 x \u00a3345 x 365 = \u00a3${commissioned} more a year`);
+  const card = (label) => (new RegExp(`<p class="card-label">${label}</p><p class="card-value">([^<]*)<`).exec(dom) || [])[1];
+  check(card('Rehab beds: cost') === '+\u00a32.5m' && card('NCTR \\(delayed\\) bed days') !== undefined && card('Paid for idle capacity') !== undefined,
+        `compare-costs: the cards put the beds' cost (${card('Rehab beds: cost')}) beside the delay (${card('NCTR \\(delayed\\) bed days')}) and the idle capacity`);
+  const shown = shownMeans(figure(dom, 'B \u2212 A by year'), 'Rehab beds: cost (\u00a3)', 'B \u2212 A');
+  check(sameMeans(shown, [commissioned, commissioned, commissioned], 0.01), `compare-costs: B \u2212 A by year has the beds' cost each year (${shown.map((x) => x.value).join(', ')})`);
+  check(['cost_total', 'idle_cost'].every((n) => shownMeans(figure(dom, 'B \u2212 A by year'), costPanel(n), 'B \u2212 A').length === 3),
+        'compare-costs: B \u2212 A by year has the total cost and the idle capacity paid for');
+  const section = (id) => dom.slice(dom.indexOf(`id="${id}"`), dom.indexOf('</section>', dom.indexOf(`id="${id}"`)));
+  check(section('at-a-glance').includes('rehab beds cost +\u00a32.5m [+\u00a32.5m, +\u00a32.5m]') &&
+        section('at-a-glance').includes('NCTR (delayed) bed days \u2212'),
+        'compare-costs: at a glance, what the change costs beside the delay it saves, in words');
+  const table = section('cost-and-delay');
+  check(table.includes('B commissions rehab beds differently from A') && table.includes('<h3>The services B commissions differently</h3>') &&
+        table.includes('<h3>What it buys: delays and waits</h3>') && table.includes('+\u00a32.5m [+\u00a32.5m, +\u00a32.5m]'),
+        'compare-costs: what the change costs and what it buys, with the paired intervals');
+  check(/<h3>What each service costs in 2027: B against A<\/h3>/.test(dom) && /Rehab beds \(commissioned differently\)/.test(dom),
+        'compare-costs: each service\'s cost, B against A, the rehab beds marked as changed');
+  check(figure(dom, 'Spend against the budget: IC budget (A:').length > 0 && figure(dom, 'Spend against the budget: IC budget (B:').length > 0,
+        'compare-costs: each scenario\'s spend against its budget');
+}
+function costPanel(name) { return { cost_total: 'Total cost (\u00a3)', idle_cost: 'Paid for idle capacity (\u00a3)' }[name]; }
+
 mkdirSync(work, { recursive: true });
 const tutorial = join(source, 'scenarios', 'tutorial.yaml');
 const whatIf = join(work, 'more-rehab-beds.yaml');
@@ -305,6 +390,17 @@ checkRunPlaces(render('run-places', runPlaces, { charts: 15, blue: 10000 }), ren
                join(work, 'run-places'));
 checkComparePlaces(render('compare-places', comparePlaces, { charts: 15, blue: 10000 }),
                    render('compare-places-south', comparePlaces, { charts: 15, ...chooseSouth }), comparePlaces);
+
+// The tutorial on blocks with a budget (tests/report/blocks.yaml), and 20 more beds on the block.
+const blocks = join(source, 'tests', 'report', 'blocks.yaml');
+const moreBeds = join(work, 'blocks-more-beds.yaml');
+writeFileSync(moreBeds, `extends: ${JSON.stringify(blocks)}\nname: Tutorial area on blocks, 20 more rehab beds\n` +
+                        'services:\n  rehab_beds:\n    capacity_beds: 50\n');
+execFileSync(icsim, ['run', blocks, '--replications', '3', '--out', join(work, 'run-costs')], quiet);
+execFileSync(icsim, ['compare', blocks, moreBeds, '--replications', '3', '--out', join(work, 'compare-costs')], quiet);
+checkRunCosts(render('run-costs', join(work, 'run-costs', 'report.html'), { charts: 15, screenshot: false }), join(work, 'run-costs'));
+checkCompareCosts(render('compare-costs', join(work, 'compare-costs', 'report.html'), { charts: 15, screenshot: false }),
+                  join(work, 'compare-costs', 'report.html'));
 
 console.log(failures === 0 ? 'report.html draws every chart offline' : `${failures} checks failed`);
 process.exit(failures === 0 ? 0 : 1);

@@ -11,10 +11,11 @@ export function check(ok, what) {
 }
 export const failed = () => failures > 0;
 
-// `icsim serve` with the shipped scenarios under SOURCE_DIR; resolves with the
-// process and its address ("http://127.0.0.1:PORT") once it listens.
-export function startServer(icsim, source, args) {
-  const server = spawn(icsim, ['serve', '--port', '0', '--scenarios', join(source, 'scenarios'), ...args],
+// `icsim serve` with the shipped scenarios under SOURCE_DIR (or those in the
+// folder `scenarios`); resolves with the process and its address
+// ("http://127.0.0.1:PORT") once it listens.
+export function startServer(icsim, source, args, scenarios = join(source, 'scenarios')) {
+  const server = spawn(icsim, ['serve', '--port', '0', '--scenarios', scenarios, ...args],
                        { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error('icsim serve did not start in 60 s')), 60000);

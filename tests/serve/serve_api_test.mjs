@@ -1,10 +1,17 @@
 // icsim serve's API without a browser: bad requests get a clear error and
 // the server keeps serving; only the listed scenarios can be read; the queue
 // and the time a run may take are bounded; a bad start exits with a reason.
+// A capacity lever's commissioned cost: 20 more rehabilitation beds on a
+// block contract cost 20 x £345 x 365 a year more, beside the delays they
+// save, each with its paired 95% interval, in the report the page shows and
+// in the workbook's Cost difference (tests/workbook/check_workbook.py, run
+// with PYTHON3).
 //
 //   node serve_api_test.mjs ICSIM SOURCE_DIR
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { check, failed, startServer } from './harness.mjs';
 
@@ -122,6 +129,60 @@ try {
   check(false, `the session: ${error.stack || error}`);
 } finally {
   server.kill('SIGTERM');
+}
+
+// What a lever's capacity costs, beside the delay it saves.
+const folder = mkdtempSync(join(tmpdir(), 'icsim-serve-costs-'));
+copyFileSync(join(source, 'scenarios', 'tutorial.yaml'), join(folder, 'tutorial.yaml'));
+writeFileSync(join(folder, 'blocks.yaml'), 'extends: tutorial.yaml\nname: Tutorial area on blocks\n' +
+              'services:\n  rehab_beds:\n    contract: block\n    cost_per_bed_day: 345\n' +
+              'costs:\n  budget: {name: IC budget, covers: [intermediate_care], per_year: 7000000}\n');
+const costs = await startServer(icsim, source, ['--max-replications', '3'], folder);
+try {
+  const lever = (await call(`${costs.url}/api/levers?scenario=blocks.yaml`)).json.levers.find((l) => l.id === 'capacity.rehab_beds');
+  const beds = lever.value + 20;
+  const run = await post(`${costs.url}/api/runs`, { scenario: 'blocks.yaml', replications: 3, levers: { 'capacity.rehab_beds': beds } });
+  const done = await finished(costs.url, run.json.id);
+  check(done.state === 'done', `20 more rehab beds on the block: the run is done (${done.state} ${done.error ?? ''})`);
+  const page = (await call(`${costs.url}/api/runs/${run.json.id}/report.html`)).text;
+  const data = JSON.parse(/<script type="application\/json" id="icsim-data">([\s\S]*?)<\/script>/.exec(page)[1]);
+  const c = data.comparison.metrics;
+  const commissioned = 20 * 345 * 365;
+  check(JSON.stringify(data.comparison.changed_services) === '["rehab_beds"]', 'the report names the rehab beds as what the lever changed');
+  check(['difference', 'cumulative_difference'].every((k) => c.cost_rehab_beds[k].low.every((x, i) => x <= c.cost_rehab_beds[k].mean[i] + 1e-6)) &&
+        c.cost_rehab_beds.difference.mean.every((d, i) => Math.abs(d - commissioned) < 1e-6 &&
+          Math.abs(c.cost_rehab_beds.difference.high[i] - c.cost_rehab_beds.difference.low[i]) < 1e-6),
+        `their commissioned cost: 20 x £345 x 365 = £${commissioned} more every year, whatever the patients do (${c.cost_rehab_beds.difference.mean.map((d) => d.toFixed(0)).join(', ')})`);
+  const last = data.years.length - 1;
+  const interval = (name) => c[name] && c[name].difference.low[last] <= c[name].difference.mean[last] && c[name].difference.mean[last] <= c[name].difference.high[last];
+  check(['cost_total', 'idle_cost', 'idle_cost_rehab_beds', 'nctr_bed_days', 'mean_wait_days_p2', 'budget_spent_pct'].every(interval),
+        'beside it: the total, the idle capacity paid for, the delay and the waits, each with its paired interval');
+  check(c.nctr_bed_days.difference.mean[last] < 0 && c.mean_wait_days_p2.difference.mean[last] < 0,
+        `more beds, less delay (${c.nctr_bed_days.difference.mean[last].toFixed(0)} NCTR bed days, ${c.mean_wait_days_p2.difference.mean[last].toFixed(2)} days' wait for P2 in ${data.years[last]})`);
+
+  // The served workbook's Cost difference is what icsim compare of the what-if gives.
+  const whatIf = (await call(`${costs.url}/api/runs/${run.json.id}/what-if.yaml`)).text;
+  writeFileSync(join(folder, 'what-if.yaml'), whatIf);
+  const workbook = Buffer.from(await (await fetch(`${costs.url}/api/runs/${run.json.id}/results.xlsx`)).arrayBuffer());
+  const served = join(folder, 'served');
+  const icsimIn = (...args) => execFileSync(icsim, args, { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'] });
+  const seed = data.seed;
+  icsimIn('compare', 'blocks.yaml', 'what-if.yaml', '--replications', '3', '--seed', String(seed), '--out', 'served');
+  writeFileSync(join(served, 'results.xlsx'), workbook);
+  icsimIn('run', 'blocks.yaml', '--replications', '3', '--seed', String(seed), '--out', 'a');
+  icsimIn('run', 'what-if.yaml', '--replications', '3', '--seed', String(seed), '--out', 'b');
+  try {
+    execFileSync(process.env.PYTHON3 || 'python3', [join(source, 'tests', 'workbook', 'check_workbook.py'), 'compare', served,
+                 join(folder, 'a'), join(folder, 'b')], { stdio: 'inherit' });
+    check(true, 'the served workbook\'s Cost difference holds the beds\' cost and idle cost as icsim compare gives them');
+  } catch (e) {
+    check(false, 'the served workbook\'s Cost difference holds the beds\' cost and idle cost as icsim compare gives them');
+  }
+} catch (error) {
+  check(false, `the commissioned-cost session: ${error.stack || error}`);
+} finally {
+  costs.server.kill('SIGTERM');
+  rmSync(folder, { recursive: true, force: true });
 }
 
 // A bad start: no scenarios folder (exit 2), a port in use (exit 1), both with a reason.

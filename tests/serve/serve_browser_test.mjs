@@ -5,7 +5,10 @@
 //
 // Loads the page, picks the tutorial scenario, runs it as it stands, moves the
 // rehabilitation-bed slider down, runs again, and checks that the report's
-// numbers and its NCTR chart changed the way fewer beds must change them. Then
+// numbers and its NCTR chart changed the way fewer beds must change them, and
+// that the report puts the beds' commissioned cost beside the delay: a card
+// for their cost next to the NCTR bed days and the idle capacity paid for, a
+// panel of B - A by year, and a sentence with both and their intervals. Then
 // downloads the workbook and the what-if's YAML: the YAML, saved beside the
 // scenario, runs with `icsim compare` to the very numbers in the workbook
 // (tests/workbook/check_workbook.py). Screenshots of the page and of the
@@ -92,7 +95,10 @@ try {
                                                Number(document.documentElement.dataset.chartsFailed)]);
     check(drawn[0] > 5 && drawn[1] === 0, `run ${runId}: the report drew ${drawn[0]} charts, ${drawn[1]} failed`);
     const svgs = await report.evaluate(() => Array.from(document.querySelectorAll('svg')).map((s) => s.outerHTML));
-    return { runId, data, svgs };
+    const cards = await report.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('#at-a-glance .card'))
+      .map((c) => [c.querySelector('.card-label').textContent, c.querySelector('.card-value').textContent])));
+    const summary = await report.evaluate(() => (document.querySelector('#at-a-glance .cost-and-delay-summary') || {}).textContent);
+    return { runId, data, svgs, cards, summary };
   }
 
   const first = await runAndRead(undefined);
@@ -107,6 +113,15 @@ try {
   const a = nctr(first.data);
   const b = nctr(second.data);
   check(a !== undefined && b > a * 1.2, `fewer rehabilitation beds, more NCTR bed days in the what-if (${a} -> ${b})`);
+  // What the fewer beds cost, beside the delay they add.
+  check(JSON.stringify(second.data.comparison.changed_services) === '["rehab_beds"]', 'the report knows the rehab beds are what moved');
+  const costs = second.data.comparison.metrics.cost_rehab_beds.difference;
+  check(/^\u2212\u00a3[0-9.]+[mk]$/.test(second.cards['Rehab beds: cost'] || '') && second.cards['NCTR (delayed) bed days'] &&
+        second.cards['Total cost'] && second.cards['Paid for idle capacity'] !== undefined,
+        `cards: the beds cost ${second.cards['Rehab beds: cost']} a year beside ${second.cards['NCTR (delayed) bed days']} NCTR bed days (B \u2212 A ${costs.mean[2].toFixed(0)})`);
+  check(/rehab beds cost \u2212\u00a3[0-9.]+[mk] \[[^\]]+\]; the area\u2019s total cost [^;]+; NCTR \(delayed\) bed days \+[0-9,]+ \[/.test(second.summary || ''),
+        `in words, with intervals: "${second.summary}"`);
+  check(second.svgs.some((svg) => svg.includes('Rehab beds: cost (\u00a3)')), 'B \u2212 A by year has a panel for the beds\' cost');
   const changed = first.svgs.filter((svg, i) => svg !== second.svgs[i]).length;
   check(first.svgs.length === second.svgs.length && changed > 3, `the charts changed (${changed} of ${second.svgs.length})`);
 

@@ -5,22 +5,28 @@ written beside it.
     check_workbook.py run DIR [--places]
         DIR/results.xlsx from `icsim run`: the sheets are there, every number
         is stored as a number, Summary and BCF metrics hold summary.json's
-        means and 95% intervals, Capacity and demand is daily.csv by month,
-        and Inputs names the run. With --places (a scenario with places or
+        means and 95% intervals, Costs holds its cost lines (with long-term
+        care, the idle part, the NHS's and the council's parts and any
+        budget and share spent, the settings adding up to the total) and
+        each service's cost and idle cost a year, Capacity and demand is
+        daily.csv by month, and Inputs names the run, the services'
+        contracts and funders and the budget. With --places (a scenario with places or
         hospitals), also By place, holding summary.json's places, hospitals
         and boards, Places (tidy), holding DIR/places.csv row by row, and the
         places on Inputs; without, no sheet by place.
 
     check_workbook.py compare DIR A_DIR B_DIR [--places PRINTED]
         DIR/results.xlsx from `icsim compare A B`: Difference holds
-        DIR/compare.csv, and Summary A and Summary B hold the summary.json of
+        DIR/compare.csv, Cost difference its cost lines and each service's
+        cost and idle cost (a year and summed), and Summary A and Summary B hold the summary.json of
         `icsim run` of A and of B (A_DIR, B_DIR) with the same seed and
         replications. With --places, also Difference by place: each part
         both have, B - A per year from the two summary.json, its paired
         interval as icsim compare printed it (PRINTED, its standard output)
         for the last year, and a part that is the whole area as compare.csv.
 
-    With --places, a number changed on each sheet by place must be caught.
+    A number changed on Costs or Cost difference must be caught, and with
+    --places on each sheet by place.
 
     check_workbook.py plan DIR SCENARIO PLAN SEED
         DIR/results.xlsx from `icsim plan SCENARIO --spec PLAN --seed SEED`:
@@ -88,8 +94,9 @@ def merged_label(sheet, row, column):
 
 class Table:
     """A table whose header row starts with `first_header` in column A, with
-    group labels in the row above: rows by their label in `key_column`,
-    columns by (group, header)."""
+    group labels in the row above: rows by their label in `key_column` (or,
+    given several columns, by the tuple of their labels), columns by
+    (group, header)."""
 
     def __init__(self, sheet, first_header, key_column=1):
         self.sheet = sheet
@@ -104,10 +111,12 @@ class Table:
                 self.columns[(merged_label(sheet, header - 1, column), name)] = column
         self.rows = {}
         self.order = []
+        key_columns = key_column if isinstance(key_column, tuple) else (key_column,)
         for row in range(header + 1, sheet.max_row + 1):
-            key = sheet.cell(row, key_column).value
-            if key is None:
+            keys = tuple(sheet.cell(row, c).value for c in key_columns)
+            if keys[0] is None:
                 break
+            key = keys if isinstance(key_column, tuple) else keys[0]
             self.rows[key] = row
             self.order.append(key)
 
@@ -270,6 +279,17 @@ def check_inputs_sheet(sheet, summary):
     for section in ("Demand by age band, in the base year", "Services", "Costs"):
         if section not in values:
             problem(f"{sheet.title}: no section {section!r}")
+    for label in ("Contract", "Paid by"):
+        if label not in values:
+            problem(f"{sheet.title}: no row {label!r} for the services")
+    # The budget: its name (summary.json's budget_spent_pct is "% of NAME") and first year's amount.
+    metrics = summary["metrics"]
+    budget = metrics.get("budget_spent_pct", {}).get("unit", "").removeprefix("% of ") or "none"
+    if values.get("Budget") != budget:
+        problem(f"{sheet.title}: Budget is {values.get('Budget')!r}, summary.json has {budget!r}")
+    if budget != "none" and not same(values.get("Budget (£ a year)"), metrics["budget"]["per_year"][0]["mean"]):
+        problem(f"{sheet.title}: Budget (£ a year) is {values.get('Budget (£ a year)')!r}, summary.json has "
+                f"{metrics['budget']['per_year'][0]['mean']!r}")
 
 
 def check_difference_sheet(sheet, compare_csv, summary_a, summary_b):
@@ -311,6 +331,167 @@ def check_difference_sheet(sheet, compare_csv, summary_a, summary_b):
             per_year = summary["metrics"][metric]["per_year"]
             m_first, m_last = per_year[0]["mean"], per_year[-1]["mean"]
             expect(metric, column, m_last - m_first, f"{label} change", scale=max(abs(m_first), abs(m_last)))
+    return checked
+
+
+# ---- What the area pays: Costs (a run) and Cost difference (a comparison)
+
+COST_LINES = ["cost_acute", "cost_ic_beds", "cost_home_ic", "cost_short_term_care", "cost_long_term_care",
+              "cost_total", "cost_health", "cost_social_care", "idle_cost"]
+SETTINGS = COST_LINES[:5]  # they add up to cost_total, as cost_health and cost_social_care do
+BUDGET_LINES = ["budget", "budget_spent_pct"]
+
+
+def expected_cost_lines(metrics):
+    """The lines a cost sheet must have, in order: the budget's only with a budget."""
+    return COST_LINES + (BUDGET_LINES if "budget" in metrics else [])
+
+
+def service_names(metrics):
+    """The services of a run, from their idle_cost_SERVICE metrics, in order."""
+    return [name[len("idle_cost_"):] for name in metrics if name.startswith("idle_cost_")]
+
+
+def service_cost_metric(metrics, service):
+    """cost_SERVICE, or cost_service_SERVICE for a service named like an area cost line."""
+    named = "cost_service_" + service
+    return named if named in metrics else "cost_" + service
+
+
+class ServiceCostTable(Table):
+    """The table under a cost sheet's lines: a row per (service, year), and
+    per service a summed row in a comparison; cost and idle cost three
+    columns each under their group labels; the contract and the funder."""
+
+    def __init__(self, sheet):
+        super().__init__(sheet, "Service", key_column=(1, 4))
+        self.contract = {service: sheet.cell(row, 2).value for (service, _), row in self.rows.items()}
+        self.paid_by = {service: sheet.cell(row, 3).value for (service, _), row in self.rows.items()}
+
+    def value(self, service, year, group, header):
+        return super().value((service, year), self.column(group, header))
+
+
+COST_GROUP, IDLE_GROUP = "Cost (GBP per year)", "Of which idle capacity (GBP per year)"
+
+
+def check_costs_sheet(sheet, summary):
+    """Costs: every cost line a year as summary.json has it (long-term care,
+    the idle part, the NHS's and the council's parts and, with a budget, the
+    budget and the share spent among them), the settings adding up to the
+    total; and each service a year, its cost and idle cost as summary.json
+    has them, contract and funder named."""
+    metrics = summary["metrics"]
+    table = Table(sheet, "Cost line", key_column=2)
+    expected = expected_cost_lines(metrics)
+    if table.order != expected:
+        problem(f"Costs: lines {table.order}, expected {expected}")
+    checked = 0
+    blocks = (("Mean", "mean"), ("95% interval: low", "ci95_low"), ("95% interval: high", "ci95_high"))
+    for name in expected:
+        if name not in table.rows:
+            continue
+        for entry in metrics[name]["per_year"]:
+            for block, key in blocks:
+                cell = table.value(name, table.column(block, entry["year"]))
+                checked += 1
+                if not same(cell, entry[key]):
+                    problem(f"Costs: {name} {entry['year']} {block}: {cell!r}, summary.json has {entry[key]!r}")
+    for year in summary["years"]:
+        mean = lambda name: table.value(name, table.column("Mean", year)) if name in table.rows else None
+        parts = [mean(n) for n in SETTINGS]
+        total = mean("cost_total")
+        if None in parts or total is None or not math.isclose(sum(parts), total, rel_tol=1e-9):
+            problem(f"Costs: {year}: the settings {parts} do not add up to cost_total {total}")
+        split = [mean("cost_health"), mean("cost_social_care")]
+        if None in split or total is None or not math.isclose(sum(split), total, rel_tol=1e-9):
+            problem(f"Costs: {year}: cost_health and cost_social_care {split} do not add up to cost_total {total}")
+
+    services = ServiceCostTable(sheet)
+    names = service_names(metrics)
+    expected_rows = [(name, year) for name in names for year in summary["years"]]
+    if services.order != expected_rows:
+        problem(f"Costs: service rows {services.order}, expected {expected_rows}")
+    for name in names:
+        if services.contract.get(name) is None or services.paid_by.get(name) not in ("NHS", "council"):
+            problem(f"Costs: {name}: contract {services.contract.get(name)!r}, paid by {services.paid_by.get(name)!r}")
+        cost, idle = metrics[service_cost_metric(metrics, name)], metrics["idle_cost_" + name]
+        for c, i in zip(cost["per_year"], idle["per_year"]):
+            if (name, c["year"]) not in services.rows:
+                continue
+            for header, key in (("Mean", "mean"), ("95% low", "ci95_low"), ("95% high", "ci95_high")):
+                for group, entry in ((COST_GROUP, c), (IDLE_GROUP, i)):
+                    cell = services.value(name, c["year"], group, header)
+                    checked += 1
+                    if not same(cell, entry[key]):
+                        problem(f"Costs: {name} {c['year']} {group} {header}: {cell!r}, summary.json has {entry[key]!r}")
+            share = services.value(name, c["year"], None, "Idle share (%)")
+            if not same(share, 100.0 * i["mean"] / c["mean"] if c["mean"] > 0 else None):
+                problem(f"Costs: {name} {c['year']} idle share {share!r}, summary.json gives {i['mean']} of {c['mean']}")
+    return checked
+
+
+def check_cost_difference_sheet(sheet, compare_csv):
+    """Cost difference: each cost line and each service's cost and idle cost,
+    B - A a year and summed over the projection, as compare.csv has them; a
+    share of the budget is not summed."""
+    rows = list(csv.DictReader(open(compare_csv, newline="")))
+    by = {(r["metric"], int(r["year"])): r for r in rows}
+    names = list(dict.fromkeys(r["metric"] for r in rows))
+    years = sorted({int(r["year"]) for r in rows})
+    first, last = years[0], years[-1]
+    summed = f"B − A summed {first}–{last}"
+    table = Table(sheet, "Cost line", key_column=2)
+    expected = [n for n in expected_cost_lines(names) if n in names]
+    if table.order != expected:
+        problem(f"Cost difference: lines {table.order}, expected {expected}")
+    checked = 0
+
+    def expect(cell, value, what):
+        nonlocal checked
+        checked += 1
+        if not same(cell, value):
+            problem(f"Cost difference: {what}: {cell!r}, compare.csv has {value!r}")
+
+    for name in expected:
+        if name not in table.rows:
+            continue
+        for year in years:
+            r = by[(name, year)]
+            expect(table.value(name, table.column("B − A", year)), float(r["difference"]), f"{name} {year}")
+            expect(table.value(name, table.column("B − A: 95% interval, low", year)), float(r["difference_ci95_low"]),
+                   f"{name} {year} low")
+            expect(table.value(name, table.column("B − A: 95% interval, high", year)),
+                   float(r["difference_ci95_high"]), f"{name} {year} high")
+        r = by[(name, last)]
+        cell = table.value(name, table.column(summed, "mean"))
+        if name == "budget_spent_pct":
+            if cell is not None:
+                problem(f"Cost difference: budget_spent_pct summed over the years: {cell!r}")
+        else:
+            expect(cell, float(r["cumulative_difference"]), f"{name} summed")
+
+    services = ServiceCostTable(sheet)
+    compared = [n[len("idle_cost_"):] for n in names if n.startswith("idle_cost_")]
+    span = f"{first}–{last}"
+    expected_rows = [(n, y) for n in compared for y in years + [span]]
+    if services.order != expected_rows:
+        problem(f"Cost difference: service rows {services.order}, expected {expected_rows}")
+    for service in compared:
+        cost = "cost_service_" + service if ("cost_service_" + service, first) in by else "cost_" + service
+        for group, metric in ((COST_GROUP, cost), (IDLE_GROUP, "idle_cost_" + service)):
+            for year in years:
+                if (service, year) not in services.rows:
+                    continue
+                r = by[(metric, year)]
+                for header, key in (("B − A", "difference"), ("95% low", "difference_ci95_low"),
+                                    ("95% high", "difference_ci95_high")):
+                    expect(services.value(service, year, group, header), float(r[key]), f"{metric} {year} {header}")
+            if (service, span) in services.rows:
+                r = by[(metric, last)]
+                for header, key in (("B − A", "cumulative_difference"), ("95% low", "cumulative_ci95_low"),
+                                    ("95% high", "cumulative_ci95_high")):
+                    expect(services.value(service, span, group, header), float(r[key]), f"{metric} summed {header}")
     return checked
 
 
@@ -438,10 +619,10 @@ LEVELS = (  # summary.json's key, the sheets' heading, icsim compare's printed w
     ("icps", "Integrated care partnerships", "icp"),
 )
 PART_METRICS = {"admissions", "nctr_bed_days", "mean_wait_days_p1", "mean_wait_days_p2", "mean_wait_days_p3",
-                "ic_bed_days", "cost_total"}  # at least these
+                "ic_bed_days", "cost_total", "idle_cost"}  # at least these
 SUMMABLE = {"admissions", "step_up_diversions", "acute_bed_days", "nctr_bed_days", "ic_bed_days",
             "home_ic_care_hours", "short_term_care_bed_days", "mutual_aid_placements", "cost_intermediate_care",
-            "cost_total"}
+            "cost_total", "idle_cost"}
 
 
 class PartsSheet:
@@ -758,12 +939,12 @@ def check_places_inputs(sheet, summary):
         problem(f"{sheet.title}: no row 'Serves' in Services")
 
 
-def detects_a_changed_number(book, name, first_column, check):
-    """Change one number (more than 1, from first_column on) on the sheet
-    `name` by 1%; `check` (of the book) must then report a problem."""
+def detects_a_changed_number(book, name, first_column, check, first_row=2):
+    """Change one number (more than 1, from first_column and first_row on) on
+    the sheet `name` by 1%; `check` (of the book) must then report a problem."""
     global problems
     sheet = book[name]
-    cell = next(c for row in sheet.iter_rows(min_row=2, min_col=first_column) for c in row
+    cell = next(c for row in sheet.iter_rows(min_row=first_row, min_col=first_column) for c in row
                 if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and abs(c.value) > 1)
     kept, saved = problems, cell.value
     problems = []
@@ -783,11 +964,15 @@ def main(argv):
         book = openpyxl.load_workbook(out / "results.xlsx")
         summary = json.load(open(out / "summary.json"))
         if places:
-            check_sheets(book, ["Summary", "By place", "BCF metrics", "Capacity and demand", "Places (tidy)", "Inputs"])
+            check_sheets(book, ["Summary", "Costs", "By place", "BCF metrics", "Capacity and demand", "Places (tidy)",
+                                "Inputs"])
         else:
-            check_sheets(book, ["Summary", "BCF metrics", "Capacity and demand", "Inputs"])
+            check_sheets(book, ["Summary", "Costs", "BCF metrics", "Capacity and demand", "Inputs"])
         check_numbers_are_numbers(book)
         checked = check_summary_sheet(book["Summary"], summary)
+        checked += check_costs_sheet(book["Costs"], summary)
+        detects_a_changed_number(book, "Costs", 4, lambda: check_costs_sheet(book["Costs"], summary),
+                                 first_row=Table(book["Costs"], "Cost line").header_row + 1)
         checked += check_bcf_sheet(book["BCF metrics"], summary)
         checked += check_capacity_and_demand_sheet(book["Capacity and demand"], out / "daily.csv")
         check_inputs_sheet(book["Inputs"], summary)
@@ -805,11 +990,16 @@ def main(argv):
         summary_a = json.load(open(a_dir / "summary.json"))
         summary_b = json.load(open(b_dir / "summary.json"))
         if printed:
-            check_sheets(book, ["Difference", "Difference by place", "Summary A", "Summary B", "Inputs A", "Inputs B"])
+            check_sheets(book, ["Difference", "Cost difference", "Difference by place", "Summary A", "Summary B",
+                                "Inputs A", "Inputs B"])
         else:
-            check_sheets(book, ["Difference", "Summary A", "Summary B", "Inputs A", "Inputs B"])
+            check_sheets(book, ["Difference", "Cost difference", "Summary A", "Summary B", "Inputs A", "Inputs B"])
         check_numbers_are_numbers(book)
         checked = check_difference_sheet(book["Difference"], out / "compare.csv", summary_a, summary_b)
+        cost_difference = lambda: check_cost_difference_sheet(book["Cost difference"], out / "compare.csv")
+        checked += cost_difference()
+        detects_a_changed_number(book, "Cost difference", 4, cost_difference,
+                                 first_row=Table(book["Cost difference"], "Cost line").header_row + 1)
         checked += check_summary_sheet(book["Summary A"], summary_a)
         checked += check_summary_sheet(book["Summary B"], summary_b)
         check_inputs_sheet(book["Inputs A"], summary_a)

@@ -17,6 +17,7 @@
 #include <icsim/models/single_year.hpp>
 
 #include "atomic_file.hpp"
+#include "commissioning.hpp"
 #include "distribution_text.hpp"
 #include "report_assets.hpp"
 #include "route_text.hpp"
@@ -78,6 +79,29 @@ std::string destination(const models::ScenarioSpec& spec, const models::OutcomeS
   return "?";
 }
 
+
+// How the area pays for a service: spot, block, or a block with spot above
+// it (its places on the block and the spot price).
+Json contract(const models::ContractSpec& c) {
+  Json out{{"kind", contract_name(c)}};
+  if (c.kind == models::ContractSpec::Kind::kBlockAndSpot) {
+    out["block"] = c.block;
+    out["spot_price"] = c.spot_price;
+  }
+  return out;
+}
+
+// The budget spend is set against: its name, the lines it covers (as
+// covers writes them, and as the metrics that stack to its spend) and the
+// amount each year; null without one.
+Json budget(const std::optional<models::BudgetSpec>& b) {
+  if (!b) return nullptr;
+  return {{"name", b->name},
+          {"covers", budget_covers(*b)},
+          {"covers_words", budget_covers_words(*b)},
+          {"cost_metrics", budget_cost_metrics(*b)},
+          {"per_year", b->per_year}};
+}
 
 // Whom a service serves, by the names of the places and hospitals.
 Json owner(const models::ScenarioSpec& spec, const models::ServiceOwner& o) {
@@ -178,6 +202,12 @@ Json inputs(const models::ScenarioSpec& spec) {
                  // the cost of a one-hour package's hour).
                  {"cost_unit", !home ? "bed day" : s.capacity_in_care_hours ? "care hour" : "package day"},
                  {"ring_fenced_for_step_down", s.ring_fenced_for_step_down},
+                 {"contract", contract(s.contract)},
+                 {"funded_by", funder_name(s.funder)},
+                 // The metrics of what it costs, named as metric_definitions names them.
+                 {"cost_metric", service_metric(spec, static_cast<models::ServiceIndex>(i), models::ServiceMeasure::kCost)},
+                 {"idle_cost_metric",
+                  service_metric(spec, static_cast<models::ServiceIndex>(i), models::ServiceMeasure::kIdleCost)},
                  {"outcomes", outcomes},
                  {"capacity_changes", changes},
                  {"owner", owner(spec, s.owner)}};
@@ -243,7 +273,8 @@ Json inputs(const models::ScenarioSpec& spec) {
           {"ic_beds", growth.ic_beds},
           {"home_ic", growth.home_ic},
           {"short_term_care", growth.short_term_care},
-          {"long_term_care", growth.long_term_care}}}}},
+          {"long_term_care", growth.long_term_care}}},
+        {"budget", budget(spec.costs.budget)}}},
       {"long_term_care",
        {{"residential_stay_days", describe(spec.long_term_care.residential_stay_days, number)},
         {"nursing_stay_days", describe(spec.long_term_care.nursing_stay_days, number)}}},
@@ -527,7 +558,7 @@ std::string comparison_report(const models::ScenarioSpec& a, const std::vector<m
   Json data = header("compare", a, seed, comparison.replications);
   data["scenarios"] = Json::array({scenario(a, models::summarise(a, results_a, seed)),
                                    scenario(b, models::summarise(b, results_b, seed))});
-  data["comparison"] = {{"metrics", differences(comparison.metrics)}};
+  data["comparison"] = {{"metrics", differences(comparison.metrics)}, {"changed_services", changed_services(a, b)}};
   // The places, hospitals, boards and ICPs both scenarios have, B - A paired,
   // to 10 digits, more than any chart or table shows (which keeps the 22
   // parts of a ten-year Lancashire comparison 0.4 MB smaller).

@@ -1,6 +1,7 @@
 #include "results_writer.hpp"
 
 #include "atomic_file.hpp"
+#include "commissioning.hpp"
 #include "csv_field.hpp"
 #include "readable_number.hpp"
 
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <set>
 #include <string>
 #include <stdexcept>
 
@@ -120,6 +122,37 @@ void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSp
   write_file_atomically(file, text);
 }
 
+namespace {
+
+// What the area pays in the last projected year, set apart from the long
+// table: the total and who pays it, the part paid for capacity nobody used,
+// and with a budget the share of it the lines it covers spend.
+void print_what_the_area_pays(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
+  std::vector<std::pair<std::string, std::string>> lines{
+      {"cost_total", "everything the area pays"},
+      {"cost_health", "  the NHS's part"},
+      {"cost_social_care", "  the council's part"},
+      {"idle_cost", "  paid for capacity nobody used"}};
+  if (const auto& budget = spec.costs.budget) {
+    lines.emplace_back("budget", budget->name + ", for " + budget_covers_words(*budget));
+    lines.emplace_back("budget_spent_pct", "  spent of it");
+  }
+  const auto last = static_cast<std::size_t>(spec.years - 1);
+  std::fprintf(out, "\nWhat the area pays in %d, mean ± the half-width of its 95%% interval\n", spec.start_year + spec.years - 1);
+  for (const auto& [metric, words] : lines) {
+    const auto m = std::find_if(summary.metrics.begin(), summary.metrics.end(),
+                                [&](const models::MetricDefinition& d) { return d.name == metric; });
+    if (m == summary.metrics.end()) continue;
+    const auto& e = summary.values[static_cast<std::size_t>(m - summary.metrics.begin())][last];
+    const bool percent = metric == "budget_spent_pct";
+    const std::string cell = (percent ? readable(e.mean) + "%" : "£" + readable(e.mean)) +
+                             (e.half_width > 0.0 ? " ± " + readable(e.half_width) : "");
+    std::fprintf(out, "  %-58s %26s\n", (words + " (" + metric + ")").c_str(), cell.c_str());
+  }
+}
+
+}  // namespace
+
 void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
   std::fprintf(out, "%s: %d replications, seed %llu, %llu events\n", spec.name.c_str(), summary.replications,
                static_cast<unsigned long long>(summary.seed), static_cast<unsigned long long>(summary.events));
@@ -135,6 +168,7 @@ void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const
     }
     std::fprintf(out, "\n");
   }
+  print_what_the_area_pays(out, spec, summary);
 }
 
 namespace {
@@ -219,17 +253,48 @@ void write_comparison_csv(const std::filesystem::path& file, const models::Scena
   write_file_atomically(file, text);
 }
 
+namespace {
+
+// The headline's lines: demand, delay and discharges; what the area pays,
+// line by line, with who pays, the idle part and the budget spent; and the
+// capacity, cost and idle cost of each service B commissions differently
+// (every service's are under "Every metric").
+std::set<std::string> headline_metrics(const models::ScenarioSpec& a, const models::ScenarioSpec& b) {
+  std::set<std::string> names{"would_be_admissions", "admissions", "step_up_diversions", "acute_bed_days",
+                              "nctr_bed_days", "short_term_care_bed_days", "discharges_p1", "discharges_p2",
+                              "discharges_p3", "ic_episodes", "cost_acute", "cost_ic_beds", "cost_home_ic",
+                              "cost_short_term_care", "cost_intermediate_care", "cost_long_term_care", "cost_total",
+                              "cost_health", "cost_social_care", "idle_cost", "budget", "budget_spent_pct"};
+  for (const auto& name : changed_services(a, b)) {
+    const auto s = service_named(a, name);
+    if (!s) continue;  // B's own: not compared
+    for (const auto measure : {models::ServiceMeasure::kCapacity, models::ServiceMeasure::kCost,
+                               models::ServiceMeasure::kIdleCost})
+      names.insert(service_metric(a, *s, measure));
+  }
+  return names;
+}
+
+}  // namespace
+
 void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const models::ScenarioSpec& b,
                       std::uint64_t seed, const models::Comparison& comparison) {
   const int last = a.years - 1;
   const auto l = static_cast<std::size_t>(last);
   const std::string first_year = std::to_string(a.start_year), last_year = std::to_string(a.start_year + last);
-  std::fprintf(out, "A: %s\nB: %s\n%d paired replications with seed %llu (common random numbers); 95%% intervals.\n\n",
+  std::fprintf(out, "A: %s\nB: %s\n%d paired replications with seed %llu (common random numbers); 95%% intervals.\n",
                a.name.c_str(), b.name.c_str(), comparison.replications, static_cast<unsigned long long>(seed));
+  std::string changed;
+  for (const auto& name : changed_services(a, b)) changed += (changed.empty() ? "" : ", ") + name;
+  std::fprintf(out, "Services B commissions differently (capacity, contract, price or funder): %s\n\n",
+               changed.empty() ? "none" : changed.c_str());
 
   // The headline: how each scenario moves over the projection, and B against A at its end.
   const auto percent = [](const engine::Estimate& e) {
     if (e.replications == 0) return std::string("n/a");  // no base to compare with
+    // A base of nearly nothing (the idle cost of a service that was full)
+    // makes thousands of per cent, which say no more than "far more".
+    if (std::abs(e.mean) >= 1000.0) return std::string(e.mean > 0 ? ">+999%" : "<-999%");
     char text[64];
     std::snprintf(text, sizeof text, "%+.1f%% ±%.1f", e.mean, e.half_width);
     return std::string(text);
@@ -237,12 +302,9 @@ void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const model
   std::fprintf(out, "Change %s to %s\n%-34s %16s %16s %16s %16s %16s %16s\n", first_year.c_str(), last_year.c_str(),
                "", ("A " + first_year).c_str(), ("A " + last_year).c_str(), "A change", ("B " + last_year).c_str(),
                "B change", ("B vs A " + last_year).c_str());
+  const auto headline = headline_metrics(a, b);
   for (const auto& m : comparison.metrics) {
-    const bool headline = m.name == "would_be_admissions" || m.name == "admissions" || m.name == "acute_bed_days" ||
-                          m.name == "nctr_bed_days" || m.name == "short_term_care_bed_days" ||
-                          m.name == "ic_episodes" || m.name == "step_up_diversions" || m.name.rfind("discharges_p", 0) == 0 ||
-                          m.name.rfind("cost_", 0) == 0 || m.name.rfind("capacity_", 0) == 0;
-    if (!headline) continue;
+    if (headline.count(m.name) == 0) continue;
     std::fprintf(out, "%-34s %16s %16s %16s %16s %16s %16s\n", m.name.c_str(), readable(m.a.front().mean).c_str(),
                  readable(m.a[l].mean).c_str(), percent(m.change_a_pct).c_str(), readable(m.b[l].mean).c_str(),
                  percent(m.change_b_pct).c_str(), percent(m.last_year_difference_pct).c_str());

@@ -52,6 +52,32 @@ int longest(const std::vector<std::string>& texts, int at_least, int at_most) {
   return std::clamp(static_cast<int>(n) + 2, at_least, at_most);
 }
 
+void write_year_groups(Workbook& book, Sheet& sheet, int header_row, int first_col, int start_year, int years,
+                       const std::array<std::string, 3>& labels) {
+  for (int g = 0; g < 3; ++g) {
+    const int first = first_col + g * years;
+    sheet.across(header_row - 1, first, first + years - 1, labels[static_cast<std::size_t>(g)], book.block);
+    for (int y = 0; y < years; ++y) sheet.number(header_row, first + y, start_year + y, book.year);
+  }
+}
+
+void write_year_estimates(Sheet& sheet, int row, int first_col, const std::vector<engine::Estimate>& values,
+                          lxw_format* mean, lxw_format* interval) {
+  const int years = static_cast<int>(values.size());
+  for (int y = 0; y < years; ++y) {
+    const engine::Estimate& e = values[static_cast<std::size_t>(y)];
+    sheet.number(row, first_col + y, e.mean, mean);
+    sheet.number(row, first_col + years + y, e.low(), interval);
+    sheet.number(row, first_col + 2 * years + y, e.high(), interval);
+  }
+}
+
+double typical_size(const std::vector<engine::Estimate>& values) {
+  double size = 0.0;
+  for (const auto& e : values) size = std::max(size, std::abs(e.mean));
+  return size;
+}
+
 // ---- Workbook
 
 Workbook::Workbook(std::filesystem::path file, const std::string& document_title)

@@ -4,6 +4,7 @@
 // few rules for showing numbers that all the sheets share. Any failure
 // throws std::runtime_error naming the file and the reason.
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -113,5 +114,19 @@ class Sheet {
   std::string name_;
   double width_ = 0.0;  // of the columns given a width, in characters
 };
+
+class Sheet;
+class Workbook;
+
+// Per-year estimates as three groups of year columns from first_col: the
+// means, then the 95% lows, then the highs, so the years' means sit side by
+// side. The group labels go in header_row - 1 and the years in header_row.
+void write_year_groups(Workbook& book, Sheet& sheet, int header_row, int first_col, int start_year, int years,
+                       const std::array<std::string, 3>& labels);
+void write_year_estimates(Sheet& sheet, int row, int first_col, const std::vector<engine::Estimate>& values,
+                          lxw_format* mean, lxw_format* interval);
+
+// The largest mean, whose size sets how many decimals a row shows.
+[[nodiscard]] double typical_size(const std::vector<engine::Estimate>& values);
 
 }  // namespace icsim::tools

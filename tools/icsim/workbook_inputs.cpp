@@ -3,6 +3,7 @@
 
 #include "workbook_inputs.hpp"
 
+#include "commissioning.hpp"
 #include "distribution_text.hpp"
 #include "route_text.hpp"
 
@@ -533,6 +534,13 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
                }),
                book.money);
     in.texts("Unit cost per", cost_units);
+    std::vector<std::string> contracts, funders;
+    for (const auto& service : spec.services) {
+      contracts.push_back(contract_words(service));
+      funders.push_back(funder_words(service.funder));
+    }
+    in.texts("Contract", contracts);
+    in.texts("Paid by", funders);
 
     // Where people go when each service ends: a row for each destination any service uses.
     in.gap();
@@ -589,6 +597,15 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
   in.value("Real-terms growth a year: home-based intermediate care", growth.home_ic, book.share);
   in.value("Real-terms growth a year: short-term care", growth.short_term_care, book.share);
   in.value("Real-terms growth a year: long-term care", growth.long_term_care, book.share);
+  if (const auto& budget = spec.costs.budget) {
+    in.gap();
+    in.value("Budget", budget->name);
+    in.value("Budget covers", joined(budget_covers(*budget)));
+    in.year_headers("Year", spec.start_year, spec.years);
+    in.numbers("Budget (£ a year)", budget->per_year, book.money);
+  } else {
+    in.value("Budget", "none");
+  }
 
   in.section("Long-term care-home placements");
   in.value("Residential stay (days)", describe(spec.long_term_care.residential_stay_days, shortest));

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "workbook.hpp"
+#include "workbook_costs.hpp"
 #include "workbook_inputs.hpp"
 
 namespace icsim::tools {
@@ -26,36 +27,6 @@ using models::ServiceSpec;
 
 std::string replications_text(const ScenarioSummary& summary) {
   return std::to_string(summary.replications) + " replications with seed " + std::to_string(summary.seed);
-}
-
-// Per-year estimates as three groups of year columns from first_col: the
-// means, then the 95% lows, then the highs, so the years' means sit side by
-// side. The group labels go in header_row - 1 and the years in header_row.
-void write_year_groups(Workbook& book, Sheet& sheet, int header_row, int first_col, int start_year, int years,
-                       const std::array<std::string, 3>& labels) {
-  for (int g = 0; g < 3; ++g) {
-    const int first = first_col + g * years;
-    sheet.across(header_row - 1, first, first + years - 1, labels[static_cast<std::size_t>(g)], book.block);
-    for (int y = 0; y < years; ++y) sheet.number(header_row, first + y, start_year + y, book.year);
-  }
-}
-
-void write_year_estimates(Sheet& sheet, int row, int first_col, const std::vector<Estimate>& values,
-                          lxw_format* mean, lxw_format* interval) {
-  const int years = static_cast<int>(values.size());
-  for (int y = 0; y < years; ++y) {
-    const Estimate& e = values[static_cast<std::size_t>(y)];
-    sheet.number(row, first_col + y, e.mean, mean);
-    sheet.number(row, first_col + years + y, e.low(), interval);
-    sheet.number(row, first_col + 2 * years + y, e.high(), interval);
-  }
-}
-
-// The largest mean, whose size sets how many decimals a row shows.
-double typical_size(const std::vector<Estimate>& values) {
-  double size = 0.0;
-  for (const auto& e : values) size = std::max(size, std::abs(e.mean));
-  return size;
 }
 
 // ---- Summary: metric rows, the years' means, then lows, then highs.
@@ -293,7 +264,7 @@ struct PartMetric {
   bool summable;      // a count or cost a year, whose years add up
 };
 
-const std::array<PartMetric, 15> kPartMetrics{{
+const std::array<PartMetric, 16> kPartMetrics{{
     {Metric::kAdmissions, "Emergency admissions", true},
     {Metric::kStepUpDiversions, "Admissions avoided by step-up", true},
     {Metric::kAcuteBedDays, "Acute bed days", true},
@@ -309,6 +280,7 @@ const std::array<PartMetric, 15> kPartMetrics{{
     {Metric::kMutualAidPlacements, "Placed in a neighbour's service (mutual aid)", true},
     {Metric::kCostIntermediateCare, "Cost of intermediate care", true},
     {Metric::kCostTotal, "Total cost", true},
+    {Metric::kIdleCost, "Of the total, paid for capacity nobody used", true},
 }};
 
 bool has_mutual_aid(const ScenarioSpec& spec) {
@@ -603,6 +575,7 @@ void write_results_workbook(const std::filesystem::path& file, const ScenarioSpe
                             const ScenarioSummary& summary) {
   Workbook book(file, "icsim results: " + spec.name);
   write_summary_sheet(book, "Summary", spec.name + ": results per year", spec, summary);
+  write_costs_sheet(book, spec, summary);
   if (models::has_places_or_hospitals(spec)) write_by_place_sheet(book, spec, summary);
   write_bcf_sheet(book, spec, summary);
   write_capacity_and_demand_sheet(book, spec, summary);
@@ -619,6 +592,7 @@ void write_comparison_workbook(const std::filesystem::path& file, const Scenario
   const ScenarioSummary summary_b = models::summarise(b, results_b, seed);
   Workbook book(file, "icsim comparison: " + b.name + " against " + a.name);
   write_difference_sheet(book, a, b, seed, comparison);
+  write_cost_difference_sheet(book, a, b, seed, comparison);
   if (models::has_places_or_hospitals(a) && models::has_places_or_hospitals(b) && !comparison.parts.empty())
     write_difference_by_place_sheet(book, a, b, seed, comparison);
   write_summary_sheet(book, "Summary A", "A: " + a.name + ": results per year", a, summary_a);

@@ -16,7 +16,8 @@
 namespace icsim::tools {
 
 // icsim run: "Summary" (every metric per year: mean, 95% low, 95% high),
-// "BCF metrics" (the Better Care Fund metrics, laid out like the planning
+// "Costs" (what the area pays, line by line and service by service, with
+// the idle part and the budget: workbook_costs.hpp), "BCF metrics" (the Better Care Fund metrics, laid out like the planning
 // template), "Capacity and demand" (each service month by month, from the
 // daily census) and "Inputs" (the scenario as it was run). A scenario with
 // places or hospitals also has "By place" (each place, hospital and board:
@@ -25,7 +26,8 @@ void write_results_workbook(const std::filesystem::path& file, const models::Sce
                             const models::ScenarioSummary& summary);
 
 // icsim compare: "Difference" (B - A per year with paired 95% intervals, and
-// the change over the projection), "Summary A", "Summary B", "Inputs A" and
+// the change over the projection), "Cost difference" (its cost lines and
+// each service's cost and idle cost, B - A), "Summary A", "Summary B", "Inputs A" and
 // "Inputs B"; when both have places or hospitals, "Difference by place" (each
 // place, hospital and board both have, paired alike). The replications are
 // those compared, run with `seed`.

@@ -90,11 +90,18 @@
     cost_total: 'Total cost',
     long_term_care_weeks: 'Long-term care-home placement weeks',
     cost_long_term_care: 'Long-term care homes',
+    idle_cost: 'Paid for idle capacity',
+    cost_health: 'Paid by the NHS',
+    cost_social_care: 'Paid by the council',
+    budget: 'Budget',
+    budget_spent_pct: 'Budget spent',
   };
   const SERVICE_MEASURES = [
     ['waited_pct_', 'share who waited'], ['wait_p95_days_', '95th percentile wait'],
     ['utilisation_pct_', 'utilisation'], ['occupancy_', 'in use (mean)'], ['queue_', 'people waiting (mean)'],
     ['wait_days_', 'mean wait'], ['capacity_', 'capacity (mean)'],
+    // After the area's cost lines (labelled above): a service's cost, and its idle part.
+    ['idle_cost_', 'paid for idle capacity'], ['cost_service_', 'cost'], ['cost_', 'cost'],
   ];
   function label(name) {
     if (METRIC_LABELS[name]) return METRIC_LABELS[name];
@@ -146,14 +153,15 @@
   }
   function money(x) {
     if (x === null || x === undefined || !isFinite(x)) return '\u2013';
-    const sign = x < 0 ? '\u2212' : '';
     const v = Math.abs(x);
-    if (v >= 1e9) return `${sign}\u00a3${fmt(v / 1e9, 2)}bn`;
-    if (v >= 1e6) return `${sign}\u00a3${fmt(v / 1e6, v >= 1e8 ? 0 : 1)}m`;
-    if (v >= 1e3) return `${sign}\u00a3${fmt(v / 1e3, 0)}k`;
-    return `${sign}\u00a3${fmt(v, 0)}`;
+    const amount = v >= 1e9 ? `\u00a3${fmt(v / 1e9, 2)}bn` : v >= 1e6 ? `\u00a3${fmt(v / 1e6, v >= 1e8 ? 0 : 1)}m`
+      : v >= 1e3 ? `\u00a3${fmt(v / 1e3, 0)}k` : `\u00a3${fmt(v, 0)}`;
+    return (x < 0 && !isZero(amount) ? '\u2212' : '') + amount;
   }
-  function isMoney(name) { return name.startsWith('cost_'); }
+  // A figure that shows as nought (\u00a30, 0.00) has no sign: a difference of
+  // a few pence is not a fall.
+  function isZero(text) { return !/[1-9]/.test(text); }
+  function isMoney(name) { return name.startsWith('cost_') || name.startsWith('idle_cost') || name === 'budget'; }
   function isPct(name, unit) { return name.endsWith('_pct') || (unit || '').startsWith('%'); }
   function value(name, x, unit) {
     if (isMoney(name)) return money(x);
@@ -163,7 +171,7 @@
   function signed(name, x, unit) {
     if (x === null || x === undefined || !isFinite(x)) return '\u2013';
     const text = isPct(name, unit) ? `${fmt(Math.abs(x), 1)} points` : value(name, Math.abs(x), unit);
-    return (x > 0 ? '+' : x < 0 ? '\u2212' : '') + text.replace(/^\u2212/, '');
+    return (isZero(text) ? '' : x > 0 ? '+' : x < 0 ? '\u2212' : '') + text.replace(/^\u2212/, '');
   }
   function pct(x) { return x === null || x === undefined || !isFinite(x) ? '\u2013' : `${fmt(x * 100, x * 100 >= 10 ? 0 : 1)}%`; }
   function plural(n, word) { return `${n} ${word}${n === 1 ? '' : 's'}`; }
@@ -322,10 +330,12 @@
     document.documentElement.dataset.partShown = key;
     return Promise.all(partViews.map((v) => v.then((view) => view && view.signal('part', key).runAsync())));
   }
-  // A chart of the part shown: its rows carry a 'part' field.
+  // A chart of the part shown: its rows carry a 'part' field. Parts may
+  // have panels of their own (each its own services): the chart's size is
+  // worked out again whenever the part changes.
   function forPart(spec) {
     if (!hasParts) return spec;
-    return { ...spec, params: [...(spec.params || []), { name: 'part', value: partShown }],
+    return { autosize: { type: 'pad', resize: true }, ...spec, params: [...(spec.params || []), { name: 'part', value: partShown }],
              transform: [{ filter: 'datum.part == part' }, ...(spec.transform || [])] };
   }
   function partChart(parent, title, caption, spec) {
@@ -446,23 +456,40 @@
 
   // -------------------------------------------------------------------------
   // Sections.
-  function cardLabel(name) { return label(name) + (kindOf(name) === 'days' ? ' (days)' : ''); }
+  function cardLabel(name, unit) {
+    // "% of BCF pooled budget": say which budget.
+    if (name === 'budget_spent_pct' && unit) return `${capitalised(unit.replace(/^% of /, ''))} spent`;
+    return label(name) + (kindOf(name) === 'days' ? ' (days)' : '');
+  }
   function renderAtAGlance() {
     const s = section('at-a-glance', isCompare ? `At a glance: B against A in ${lastYear}` : `At a glance: ${lastYear}`);
     const cards = el('div', { class: 'cards' });
     s.append(cards);
     whenPartChanges((key) => cards.replaceChildren(...glanceCards(key)));
+    // What the change costs beside what it buys, in a sentence (the figures in full under "What the change costs").
+    if (isCompare) {
+      const summary = el('div');
+      s.append(summary);
+      whenPartChanges((key) => summary.replaceChildren(costAndDelaySummary(key, changedServices())));
+    }
     s.append(el('p', { class: 'note' },
       isCompare
         ? `Both scenarios were run with the same ${data.replications} sets of random numbers (the same patients arrive with the same needs), so B \u2212 A is measured more sharply than two separate runs would allow. A difference whose 95% interval includes zero is not clearly a difference.`
         : `Every figure is the mean of ${data.replications} simulated replications; a 95% interval says how far the mean could move with more replications. Shaded bands and whiskers on the charts are those intervals.`));
   }
+  // The cards: demand, delay, waits, an outcome and what the area pays, with
+  // its idle part; in a comparison, beside them, the cost of each service B
+  // commissions differently (what the change buys is the delay it saves);
+  // with a budget, the share of it spent.
+  function glancePicks() {
+    return ['admissions', 'nctr_bed_days', 'mean_wait_days_p1', 'mean_wait_days_p2', 'at_home_91d_pct', 'cost_total', 'idle_cost',
+      ...changedServices().map((sv) => sv.cost_metric), 'budget_spent_pct'];
+  }
   // The cards of one part (the whole area, a place, ...).
   function glanceCards(key) {
     const cards = [];
     const last = years.length - 1;
-    const picks = ['admissions', 'nctr_bed_days', 'mean_wait_days_p1', 'mean_wait_days_p2', 'at_home_91d_pct', 'cost_total'];
-    for (const name of picks) {
+    for (const name of glancePicks()) {
       if (isCompare) {
         const c = differencesByPart[key][name];
         const a = metricsOf(first, key), b = metricsOf(scenarios[1], key);
@@ -471,7 +498,7 @@
         const clear = d.low > 0 || d.high < 0;
         const ma = a[name].mean[last], mb = b[name].mean[last];
         cards.push(el('div', { class: `card${clear ? '' : ' card-unclear'}` },
-          el('p', { class: 'card-label' }, cardLabel(name)),
+          el('p', { class: 'card-label' }, cardLabel(name, c.unit)),
           el('p', { class: 'card-value' }, signed(name, d.mean)),
           el('p', { class: 'card-detail' }, `95% interval ${signed(name, d.low)} to ${signed(name, d.high)}`),
           el('p', { class: 'card-detail' }, `A ${value(name, ma)}, B ${value(name, mb)}${clear ? '' : '; no clear difference'}`)));
@@ -480,13 +507,56 @@
         if (!m) continue;
         const change = years.length > 1 && m.mean[0] ? (m.mean[last] - m.mean[0]) / Math.abs(m.mean[0]) : null;
         cards.push(el('div', { class: 'card' },
-          el('p', { class: 'card-label' }, cardLabel(name)),
+          el('p', { class: 'card-label' }, cardLabel(name, m.unit)),
           el('p', { class: 'card-value' }, value(name, m.mean[last])),
           el('p', { class: 'card-detail' }, `95% interval ${value(name, m.low[last])} to ${value(name, m.high[last])}`),
           change !== null ? el('p', { class: 'card-detail' }, `${change >= 0 ? '+' : '\u2212'}${pct(Math.abs(change))} since ${firstYear}`) : null));
       }
     }
     return cards;
+  }
+
+  // What B's changes cost and what they buy, for the part shown: the
+  // capacity, cost and idle cost of each service B commissions differently,
+  // what the area pays in all and who pays it, and the delays and waits they
+  // save, B - A with the paired 95% intervals. What a commissioner who moved
+  // a lever asks first: what does it cost, and what does it buy?
+  const PAID_METRICS = ['cost_total', 'idle_cost', 'cost_health', 'cost_social_care', 'budget_spent_pct'];
+  const DELAY_METRICS = ['nctr_bed_days', 'acute_bed_days', 'mean_nctr_days_per_discharge', 'mean_wait_days_p1',
+    'mean_wait_days_p2', 'mean_wait_days_p3'];
+  function renderCostAndDelay() {
+    const changed = changedServices();
+    const them = wordList(changed.map((sv) => serviceLabel(sv.name)));
+    const s = section('cost-and-delay', 'What the change costs and what it buys',
+      `${changed.length ? `B commissions ${them} differently from A (capacity, contract, price or funder).` : 'B commissions every service as A does.'} ` +
+      `What the area pays and the delays and waits, B \u2212 A in ${lastYear} and summed over ${firstYear}\u2013${lastYear}, with the 95% intervals of the ${data.replications} paired replications.`);
+    const holder = el('div');
+    s.append(holder);
+    whenPartChanges((key) => holder.replaceChildren(...costAndDelay(key, changed)));
+  }
+  function costAndDelay(key, changed) {
+    const groups = [
+      ['The services B commissions differently', changed.flatMap((sv) => [`capacity_${sv.name}`, sv.cost_metric, sv.idle_cost_metric])],
+      ['What the area pays', PAID_METRICS],
+      ['What it buys: delays and waits', [...DELAY_METRICS, ...changed.map((sv) => `wait_days_${sv.name}`)]],
+    ];
+    const out = [];
+    for (const [title, names] of groups) {
+      if (!names.some((name) => differencesByPart[key][name])) continue;
+      out.push(el('h3', {}, title), comparisonTable(key, names));
+    }
+    return out;
+  }
+  // "In 2027, B against A: rehab beds cost +£2.5m [+£2.5m, +£2.5m]; ..."
+  function costAndDelaySummary(key, changed) {
+    const diffs = differencesByPart[key];
+    const last = years.length - 1;
+    const said = (name, words) => (diffs[name] ? `${words} ${differenceText(name, diffs[name].difference, last, diffs[name].unit)}` : null);
+    const facts = [...changed.map((sv) => said(sv.cost_metric, `${serviceLabel(sv.name)} cost`)),
+      said('cost_total', 'the area\u2019s total cost'), said('nctr_bed_days', 'NCTR (delayed) bed days'),
+      said('mean_wait_days_p1', 'the wait for pathway 1 (days)'), said('mean_wait_days_p2', 'for pathway 2'),
+      said('mean_wait_days_p3', 'for pathway 3')].filter(Boolean);
+    return el('p', { class: 'lead cost-and-delay-summary' }, `In ${lastYear}, B against A: ${facts.join('; ')}.`);
   }
 
   // B - A each year for the measures a board asks about, with the paired 95% interval.
@@ -499,7 +569,8 @@
   function renderDifferences() {
     const s = section('differences', 'B against A, year by year',
       `How much B differs from A each year, with the 95% interval of the difference from the ${data.replications} paired replications; an interval that crosses the zero line is not a clear difference.`);
-    const names = DIFFERENCE_METRICS.filter((n) => data.comparison.metrics[n]);
+    const names = [...DIFFERENCE_METRICS, 'idle_cost', ...changedServices().map((sv) => sv.cost_metric)]
+      .filter((n) => data.comparison.metrics[n]);
     const rows = [];
     for (const [part, metrics] of byPart(differencesByPart)) {
       for (const name of names) {
@@ -864,72 +935,249 @@
         'people')));
   }
 
-  const COST_SETTINGS = ['cost_acute', 'cost_ic_beds', 'cost_home_ic', 'cost_short_term_care'];
-  const COST_COLOURS = [NHS.darkBlue, NHS.lightBlue, NHS.aqua, NHS.warmYellow];
-  function renderCosts() {
-    const s = section('costs', 'Costs',
-      'Each setting\u2019s bed days or care hours times its unit cost, grown by its real-terms rate; the total is acute, intermediate care beds, home-based intermediate care and short-term care beds (long-term care homes apart).');
-    const rows = yearRows(COST_SETTINGS);
-    const colour = { field: 'metric', type: 'nominal', title: null, sort: COST_SETTINGS.map(label),
-                     scale: { domain: COST_SETTINGS.map(label), range: COST_COLOURS } };
-    const order = { field: 'order', type: 'quantitative' };
-    rows.forEach((r) => { r.order = COST_SETTINGS.indexOf(r.name); });
+  // -------------------------------------------------------------------------
+  // What the area pays: the five settings to the total, who pays it, each
+  // service's cost with the part paid for capacity nobody used, and the
+  // budget the spend is set against.
+  const COST_SETTINGS = ['cost_acute', 'cost_ic_beds', 'cost_home_ic', 'cost_short_term_care', 'cost_long_term_care'];
+  const COST_COLOURS = [NHS.darkBlue, NHS.lightBlue, NHS.aqua, NHS.warmYellow, NHS.darkPink];
+  const FUNDERS = ['cost_health', 'cost_social_care'];
+  const FUNDER_COLOURS = [NHS.blue, NHS.green];
+  const USES = ['Capacity used', 'Idle capacity (paid for, not used)'];
+  const USE_COLOURS = [NHS.blue, NHS.orange];
+
+  // Every service of the scenarios, each once: A's, then any only B has.
+  function allServices() {
+    const list = [];
+    for (const sc of scenarios) for (const sv of sc.inputs.services) if (!list.some((x) => x.name === sv.name)) list.push(sv);
+    return list;
+  }
+  // The services B commissions differently from A (capacity, contract, price or funder), as A has them.
+  function changedServices() {
+    const names = isCompare ? data.comparison.changed_services || [] : [];
+    return names.map((name) => first.inputs.services.find((sv) => sv.name === name)).filter(Boolean);
+  }
+  function contractText(sv) {
+    const c = sv.contract || { kind: 'spot' };
+    if (c.kind === 'block') return 'block';
+    if (c.kind === 'block_and_spot') return `block of ${fmt(c.block, 0)} ${sv.capacity_unit}, spot above at \u00a3${fmt(c.spot_price, 2)}`;
+    return 'spot';
+  }
+  function funderText(funder) { return funder === 'council' ? 'council' : 'NHS'; }
+
+  // A colour for each cost line, in the order they stack.
+  function costColour(names, colours) {
+    return { field: 'metric', type: 'nominal', title: null, sort: names.map(label), scale: { domain: names.map(label), range: colours } };
+  }
+  // Lines of cost stacked to their total, a bar a year; A and B side by side.
+  function stackedCosts(names, colours, what) {
+    const rows = yearRows(names);
+    rows.forEach((r) => { r.order = names.indexOf(r.name); });
     const bars = {
       mark: { type: 'bar', width: { band: 0.7 } },
       encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
-                  color: colour, order,
-                  tooltip: tooltip('money', [{ field: 'metric', title: 'Setting' }, { field: 'scenario', title: 'Scenario' }]) },
+                  color: costColour(names, colours), order: { field: 'order', type: 'quantitative' },
+                  tooltip: tooltip('money', [{ field: 'metric', title: what }, { field: 'scenario', title: 'Scenario' }]) },
     };
-    const columns = isCompare ? 2 : 1;
-    partChart(s, 'Cost by setting and year',
-      isCompare ? 'Mean cost of each setting each year, stacked to the total, for A and for B.'
-                : 'Mean cost of each setting each year, stacked to the total.',
-      isCompare
-        ? { data: { values: rows }, columns: 2, facet: { field: 'scenario', type: 'nominal', sort: scenarios.map((c) => c.label), header: { title: null } },
-            spec: { width: chartWidth(2), height: 240, ...bars } }
-        : { data: { values: rows }, width: chartWidth(columns), height: 260, ...bars });
+    if (!isCompare) return { data: { values: rows }, width: chartWidth(1), height: 260, ...bars };
+    return { data: { values: rows }, columns: 2, facet: { field: 'scenario', type: 'nominal', sort: scenarios.map((c) => c.label), header: { title: null } },
+             spec: { width: chartWidth(2), height: 240, ...bars } };
+  }
 
-    if (isCompare) {
-      const names = ['cost_total', ...COST_SETTINGS];
-      const diff = [];
-      for (const [part, metrics] of byPart(differencesByPart)) {
-        for (const name of names) {
-          const c = metrics[name];
-          if (!c) continue;
-          years.forEach((year, i) => diff.push({ year: String(year), metric: label(name), part, mean: c.cumulative_difference.mean[i],
-                                                 low: c.cumulative_difference.low[i], high: c.cumulative_difference.high[i] }));
+  function renderCosts() {
+    const s = section('costs', 'Costs',
+      'What the area pays. Each service costs what its contract says: a block contract pays for its capacity whether used or not, a spot purchase for each bed day, care hour or package day used. Acute bed days are costed at the acute bed day, long-term care-home placements by the week, each grown by its real-terms rate. The five settings, acute, intermediate care beds, home-based intermediate care, short-term care beds and long-term care homes, add up to the total; the NHS and the council share it by who funds each service.');
+    partChart(s, 'Cost by setting and year',
+      `Mean cost of each setting each year, stacked to the total the area pays${isCompare ? ', for A and for B' : ''}.`,
+      stackedCosts(COST_SETTINGS, COST_COLOURS, 'Setting'));
+    partChart(s, 'Who pays: the NHS and the council',
+      `The total split by who pays: acute care and the services the NHS funds; the services the council funds and long-term care homes${isCompare ? '; for A and for B' : ''}.`,
+      stackedCosts(FUNDERS, FUNDER_COLOURS, 'Paid by'));
+    renderServiceCosts(s);
+    renderBudgets(s);
+    if (isCompare) renderCostDifferences(s); else renderCumulativeCost(s);
+  }
+
+  // Each service's cost a year, split into the capacity used and the idle
+  // capacity paid for; rows for every part, filtered to the one shown.
+  function serviceCostRows() {
+    const rows = [];
+    const services = allServices();
+    for (const sc of scenarios) {
+      for (const [part, metrics] of byPart(sc.byPart)) {
+        for (const sv of services) {
+          const cost = metrics[sv.cost_metric], idle = metrics[sv.idle_cost_metric];
+          if (!cost || !idle) continue;
+          years.forEach((year, i) => {
+            if (cost.mean[i] === null) return;
+            const one = { year: String(year), service: capitalised(serviceLabel(sv.name)), scenario: sc.label, part, cost: cost.mean[i] };
+            rows.push({ ...one, use: USES[0], order: 0, mean: cost.mean[i] - idle.mean[i] });
+            rows.push({ ...one, use: USES[1], order: 1, mean: idle.mean[i] });
+          });
         }
       }
-      const colourDiff = { field: 'metric', type: 'nominal', title: null, scale: { domain: names.map(label), range: [NHS.red, ...COST_COLOURS] } };
-      partChart(s, `Cumulative difference in cost, B \u2212 A, ${firstYear} to each year`,
-        'B\u2019s cost less A\u2019s, summed from the first projected year, with 95% intervals from the paired replications; below zero, B costs less.',
-        { data: { values: diff }, width: chartWidth(1), height: 260,
-          layer: [
-            { mark: { type: 'rule', color: NHS.text, strokeWidth: 1 }, encoding: { y: { datum: 0, type: 'quantitative' } } },
-            { mark: { type: years.length >= 4 ? 'area' : 'rule', opacity: years.length >= 4 ? 0.14 : 0.7, strokeWidth: 1.5 },
-              encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colourDiff } },
-            { mark: { type: 'line', point: true },
-              encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, axis: axisFor('money') }, color: colourDiff,
-                          tooltip: tooltip('money', [{ field: 'metric', title: 'Setting' }]) } },
-          ] });
-    } else {
-      const cumulative = [];
-      for (const [part, metrics] of byPart(first.byPart)) {
-        for (const name of COST_SETTINGS) {
-          const m = metrics[name];
-          if (!m) continue;
-          let sum = 0;
-          years.forEach((year, i) => { sum += m.mean[i] || 0; cumulative.push({ year: String(year), metric: label(name), name, part, order: COST_SETTINGS.indexOf(name), mean: sum }); });
-        }
-      }
-      partChart(s, `Cumulative cost from ${firstYear}`,
-        'The mean cost of each setting added up from the first projected year to each year, stacked to the total.',
-        { data: { values: cumulative }, width: chartWidth(1), height: 260,
-          mark: { type: 'bar', width: { band: 0.7 } },
-          encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
-                      color: colour, order, tooltip: [{ field: 'metric', title: 'Setting' }, { field: 'year', title: 'To' },
-                                                       { field: 'mean', type: 'quantitative', title: 'Cumulative', format: ',.0f' }] } });
     }
+    return rows;
+  }
+  function renderServiceCosts(s) {
+    const rows = serviceCostRows();
+    if (!rows.length) return;
+    const names = allServices().map((sv) => capitalised(serviceLabel(sv.name))).filter((n) => rows.some((r) => r.service === n));
+    const columns = Math.min(3, names.length);
+    const x = { ...yearAxis, scale: { paddingInner: 0.25 } };
+    const labels = scenarios.map((c) => c.label);
+    const byScenario = isCompare
+      ? { xOffset: { field: 'scenario', type: 'nominal', sort: labels },
+          opacity: { field: 'scenario', type: 'nominal', title: null, scale: { domain: labels, range: [0.55, 1] } } }
+      : {};
+    partChart(s, 'What each service costs',
+      `Each service\u2019s cost a year (the same scale in every panel): the capacity used, and in orange the idle capacity paid for under a block contract that nobody used${isCompare ? '; A\u2019s bars paler, left of B\u2019s' : ''}.`,
+      { data: { values: rows }, columns,
+        facet: { field: 'service', type: 'nominal', sort: names, header: { title: null } },
+        spec: { width: chartWidth(columns), height: 150,
+          mark: { type: 'bar', width: { band: isCompare ? 0.9 : 0.7 } },
+          encoding: { x, ...byScenario,
+                      y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
+                      color: { field: 'use', type: 'nominal', title: null, scale: { domain: USES, range: USE_COLOURS } },
+                      order: { field: 'order', type: 'quantitative' },
+                      tooltip: [{ field: 'service', title: 'Service' }, { field: 'scenario', title: 'Scenario' }, { field: 'year', title: 'Year' },
+                                { field: 'use', title: 'Paid for' }, { field: 'mean', type: 'quantitative', title: '\u00a3 a year', format: ',.0f' },
+                                { field: 'cost', type: 'quantitative', title: 'The service\u2019s cost', format: ',.0f' }] } },
+        resolve: { axis: { x: 'independent' } } });
+    s.append(el('h3', {}, isCompare ? `What each service costs in ${lastYear}: B against A` : `What each service costs in ${lastYear}`));
+    const holder = el('div');
+    s.append(holder);
+    whenPartChanges((key) => holder.replaceChildren(serviceCostTable(key)));
+  }
+
+  // A figure and its 95% interval from a metric's year i: as it is, or signed (a difference).
+  function estimateCell(name, m, i, unit) {
+    return intervalCell(...[m.mean[i], m.low[i], m.high[i]].map((x) => value(name, x, unit)));
+  }
+  function differenceCell(name, d, i, unit) {
+    return intervalCell(...[d.mean[i], d.low[i], d.high[i]].map((x) => signed(name, x, unit)));
+  }
+  function serviceCostTable(key) {
+    const last = years.length - 1;
+    if (!isCompare) {
+      const own = metricsOf(first, key);
+      const rows = first.inputs.services.filter((sv) => own[sv.cost_metric]).map((sv) => {
+        const cost = own[sv.cost_metric], idle = own[sv.idle_cost_metric];
+        return [capitalised(serviceLabel(sv.name)), contractText(sv), funderText(sv.funded_by),
+          estimateCell(sv.cost_metric, cost, last), estimateCell(sv.idle_cost_metric, idle, last),
+          cost.mean[last] ? pct(idle.mean[last] / cost.mean[last]) : '\u2013'];
+      });
+      const t = table(['Service', 'Contract', 'Paid by', `Cost ${lastYear} [95% interval]`, 'Of which idle capacity', 'Idle share'], rows, 3);
+      t.classList.add('service-costs');
+      return t;
+    }
+    const diffs = differencesByPart[key];
+    const own = [metricsOf(first, key) || {}, metricsOf(scenarios[1], key) || {}];
+    const changed = changedServices().map((sv) => sv.name);
+    const contracts = (name) => scenarios.map((sc) => sc.inputs.services.find((sv) => sv.name === name)).filter(Boolean).map(contractText);
+    const rows = allServices().filter((sv) => diffs[sv.cost_metric]).map((sv) => {
+      const c = diffs[sv.cost_metric], idle = diffs[sv.idle_cost_metric];
+      const [ca, cb] = contracts(sv.name);
+      return [capitalised(serviceLabel(sv.name)) + (changed.includes(sv.name) ? ' (commissioned differently)' : ''),
+        ca === cb ? ca : `A ${ca}; B ${cb}`,
+        ...own.map((m) => (m[sv.cost_metric] ? money(m[sv.cost_metric].mean[last]) : '\u2013')),
+        differenceCell(sv.cost_metric, c.difference, last), idle ? differenceCell(sv.idle_cost_metric, idle.difference, last) : '\u2013',
+        differenceCell(sv.cost_metric, c.cumulative_difference, last)];
+    });
+    const t = table(['Service', 'Contract', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`,
+      'B \u2212 A in idle capacity', `B \u2212 A summed ${firstYear}\u2013${lastYear}`], rows, 2);
+    t.classList.add('service-costs');
+    return t;
+  }
+
+  // Each scenario's budget: the lines it covers stacked, the budget drawn
+  // over them year by year, and the share spent in words. The budget is the
+  // whole area's: a place, hospital or board chosen hides it.
+  function renderBudgets(s) {
+    for (const sc of scenarios) {
+      const budget = sc.inputs.costs.budget;
+      const spent = sc.metrics.budget_spent_pct;
+      if (!budget || !spent) continue;
+      const lines = budget.cost_metrics;
+      const rows = yearRows(lines, [sc]).filter((r) => r.part === AREA);
+      rows.forEach((r) => { r.order = lines.indexOf(r.name); });
+      // The share spent is written above the budget or the bar, whichever is higher, clear of both.
+      const spend = (year) => rows.filter((r) => r.year === year).reduce((sum, r) => sum + r.mean, 0);
+      const marks = years.map((year, i) => ({ year: String(year), budget: budget.per_year[i], spent: spent.mean[i],
+                                              text: `${fmt(spent.mean[i], 0)}%`,
+                                              above: Math.max(budget.per_year[i], spend(String(year))) }));
+      const covers = budget.covers_words;
+      chart(s, `Spend against the budget: ${budget.name}${isCompare ? ` (${sc.label})` : ''}`,
+        `What the lines the ${budget.name} covers (${covers}) cost each year, stacked, and the budget (red line), labelled with the share of it spent (${spent.unit}).`,
+        { width: chartWidth(1), height: 260,
+          layer: [
+            { data: { values: rows }, mark: { type: 'bar', width: { band: 0.6 } },
+              encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
+                          color: costColour(lines, lines.map((n) => COST_COLOURS[COST_SETTINGS.indexOf(n)])),
+                          order: { field: 'order', type: 'quantitative' },
+                          tooltip: tooltip('money', [{ field: 'metric', title: 'Setting' }]) } },
+            { data: { values: marks }, mark: { type: 'tick', color: REFERENCE_COLOUR, thickness: 2.5, bandSize: 40 },
+              encoding: { x: yearAxis, y: { field: 'budget', type: 'quantitative' },
+                          tooltip: [{ field: 'year', title: 'Year' }, { field: 'budget', type: 'quantitative', title: budget.name, format: ',.0f' },
+                                    { field: 'text', title: 'Spent' }] } },
+            { data: { values: marks }, mark: { type: 'text', color: REFERENCE_COLOUR, baseline: 'bottom', dy: -5, fontSize: 11 },
+              encoding: { x: yearAxis, y: { field: 'above', type: 'quantitative' }, text: { field: 'text' } } },
+          ] });
+      const figure = s.lastChild;
+      const last = years.length - 1;
+      const cost = lines.reduce((sum, n) => sum + ((sc.metrics[n] && sc.metrics[n].mean[last]) || 0), 0);
+      figure.append(el('p', { class: 'note budget-spent' },
+        `In ${lastYear}${isCompare ? `, ${sc.letter}` : ''}: ${covers} cost ${money(cost)} against ${money(budget.per_year[last])}, ` +
+        `${fmt(spent.mean[last], 0)}${spent.unit} (95% interval ${fmt(spent.low[last], 0)}% to ${fmt(spent.high[last], 0)}%).`));
+      if (hasParts) whenPartChanges((key) => { figure.hidden = key !== AREA; });
+    }
+  }
+
+  // B - A in cost, summed from the first year, by setting and in total; and
+  // B - A in each setting year by year.
+  function renderCostDifferences(s) {
+    const names = ['cost_total', ...COST_SETTINGS];
+    const diff = [];
+    for (const [part, metrics] of byPart(differencesByPart)) {
+      for (const name of names) {
+        const c = metrics[name];
+        if (!c) continue;
+        years.forEach((year, i) => diff.push({ year: String(year), metric: label(name), part, mean: c.cumulative_difference.mean[i],
+                                               low: c.cumulative_difference.low[i], high: c.cumulative_difference.high[i] }));
+      }
+    }
+    const colourDiff = { field: 'metric', type: 'nominal', title: null, scale: { domain: names.map(label), range: [NHS.red, ...COST_COLOURS] } };
+    partChart(s, `Cumulative difference in cost, B \u2212 A, ${firstYear} to each year`,
+      'B\u2019s cost less A\u2019s, summed from the first projected year, with 95% intervals from the paired replications; below zero, B costs less.',
+      { data: { values: diff }, width: chartWidth(1), height: 260,
+        layer: [
+          { mark: { type: 'rule', color: NHS.text, strokeWidth: 1 }, encoding: { y: { datum: 0, type: 'quantitative' } } },
+          { mark: { type: years.length >= 4 ? 'area' : 'rule', opacity: years.length >= 4 ? 0.14 : 0.7, strokeWidth: 1.5 },
+            encoding: { x: yearAxis, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colourDiff } },
+          { mark: { type: 'line', point: true },
+            encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, axis: axisFor('money') }, color: colourDiff,
+                        tooltip: tooltip('money', [{ field: 'metric', title: 'Setting' }]) } },
+        ] });
+  }
+
+  function renderCumulativeCost(s) {
+    const cumulative = [];
+    for (const [part, metrics] of byPart(first.byPart)) {
+      for (const name of COST_SETTINGS) {
+        const m = metrics[name];
+        if (!m) continue;
+        let sum = 0;
+        years.forEach((year, i) => { sum += m.mean[i] || 0; cumulative.push({ year: String(year), metric: label(name), name, part, order: COST_SETTINGS.indexOf(name), mean: sum }); });
+      }
+    }
+    partChart(s, `Cumulative cost from ${firstYear}`,
+      'The mean cost of each setting added up from the first projected year to each year, stacked to the total.',
+      { data: { values: cumulative }, width: chartWidth(1), height: 260,
+        mark: { type: 'bar', width: { band: 0.7 } },
+        encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
+                    color: costColour(COST_SETTINGS, COST_COLOURS), order: { field: 'order', type: 'quantitative' },
+                    tooltip: [{ field: 'metric', title: 'Setting' }, { field: 'year', title: 'To' },
+                              { field: 'mean', type: 'quantitative', title: 'Cumulative', format: ',.0f' }] } });
   }
 
   function bcfLabel(name) { return label(name) + (isPct(name) ? ' (%)' : ''); }
@@ -988,7 +1236,7 @@
         const other = metricsOf(scenarios[1], key);
         const mb = other ? other[b.metric] : null;
         return [label(b.metric), value(b.metric, m.mean[last], m.unit), mb ? value(b.metric, mb.mean[last], mb.unit) : '\u2013',
-          c ? `${signed(b.metric, c.difference.mean[last], m.unit)} [${signed(b.metric, c.difference.low[last], m.unit)}, ${signed(b.metric, c.difference.high[last], m.unit)}]` : '\u2013',
+          c ? differenceText(b.metric, c.difference, last, m.unit) : '\u2013',
           ref, b.better, b.source];
       }
       return [label(b.metric), value(b.metric, m.mean[0], m.unit),
@@ -1019,19 +1267,7 @@
   }
   function everyMetricTable(key) {
     const last = years.length - 1;
-    if (isCompare) {
-      const own = { a: metricsOf(first, key) || {}, b: metricsOf(scenarios[1], key) || {} };
-      const rows = Object.entries(differencesByPart[key]).map(([name, c]) => {
-        const a = own.a[name], b = own.b[name];
-        return [metricCell(name, c.unit), a ? value(name, a.mean[last], c.unit) : '\u2013', b ? value(name, b.mean[last], c.unit) : '\u2013',
-          `${signed(name, c.difference.mean[last], c.unit)} [${signed(name, c.difference.low[last], c.unit)}, ${signed(name, c.difference.high[last], c.unit)}]`,
-          !summable(c.unit)
-            ? '\u2013'
-            : `${signed(name, c.cumulative_difference.mean[last], c.unit)} [${signed(name, c.cumulative_difference.low[last], c.unit)}, ${signed(name, c.cumulative_difference.high[last], c.unit)}]`,
-        ];
-      });
-      return table(['Metric', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`, `B \u2212 A summed ${firstYear}\u2013${lastYear}`], rows, 1);
-    }
+    if (isCompare) return comparisonTable(key, Object.keys(differencesByPart[key]));
     // The interval is symmetric (Student t): the mean \u00b1 its half-width.
     const halfWidth = (name, m, i, unit) => (m.high[i] === null || m.mean[i] === null ? '' : `\u00b1${value(name, m.high[i] - m.mean[i], unit)}`);
     const rows = Object.entries(metricsOf(first, key)).map(([name, m]) => [metricCell(name, m.unit),
@@ -1040,6 +1276,24 @@
     const t = table(['Metric', ...years.map(String)], rows, 1);
     if (years.length > 6) t.classList.add('wide');
     return t;
+  }
+  // B - A and its 95% interval in a year: "+5 [+2, +8]".
+  function differenceText(name, d, i, unit) {
+    return `${signed(name, d.mean[i], unit)} [${signed(name, d.low[i], unit)}, ${signed(name, d.high[i], unit)}]`;
+  }
+  // A row per metric the part has: A and B in the last year, B - A then and
+  // summed over the projection (for flows a year, whose years add up).
+  function comparisonTable(key, names) {
+    const last = years.length - 1;
+    const diffs = differencesByPart[key];
+    const own = { a: metricsOf(first, key) || {}, b: metricsOf(scenarios[1], key) || {} };
+    const rows = names.filter((name) => diffs[name]).map((name) => {
+      const c = diffs[name], a = own.a[name], b = own.b[name];
+      return [metricCell(name, c.unit), a ? value(name, a.mean[last], c.unit) : '\u2013', b ? value(name, b.mean[last], c.unit) : '\u2013',
+        differenceText(name, c.difference, last, c.unit),
+        summable(c.unit) ? differenceText(name, c.cumulative_difference, last, c.unit) : '\u2013'];
+    });
+    return table(['Metric', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`, `B \u2212 A summed ${firstYear}\u2013${lastYear}`], rows, 1);
   }
   function metricCell(name, unit) { return el('span', {}, label(name), el('br'), el('span', { class: 'unit' }, unit)); }
   // Flows a year (admissions, bed days, pounds) add up over years; rates and averages do not.
@@ -1192,16 +1446,22 @@
     s.append(table(['Setting', 'Value'], items, 99));
     renderRoutes(s, inputs);
 
-    s.append(el('h3', {}, 'Unit costs'));
+    s.append(el('h3', {}, 'Unit costs and contracts'));
     const g = inputs.costs.real_terms_growth_per_year;
     const growth = (v) => (v ? `${v > 0 ? '+' : '\u2212'}${fmt(Math.abs(v) * 100, 1)}% a year` : 'none');
-    s.append(table(['Cost', 'Unit cost', 'Real-terms growth'], [
-      ['Acute bed day', `\u00a3${fmt(inputs.costs.acute_bed_day, 2)}`, growth(g.acute)],
-      ['Extra for a delayed (NCTR) day', `\u00a3${fmt(inputs.costs.nctr_bed_day, 2)}`, growth(g.acute)],
+    const t = table(['Cost', 'Unit cost', 'Contract', 'Paid by', 'Real-terms growth'], [
+      ['Acute bed day', `\u00a3${fmt(inputs.costs.acute_bed_day, 2)}`, 'per day used', 'NHS', growth(g.acute)],
+      ['Extra for a delayed (NCTR) day', `\u00a3${fmt(inputs.costs.nctr_bed_day, 2)}`, 'per day used', 'NHS', growth(g.acute)],
       ...inputs.services.map((sv) => [`${capitalised(serviceLabel(sv.name))}, per ${sv.cost_unit}`, `\u00a3${fmt(sv.unit_cost, 2)}`,
-        growth(sv.short_term_care ? g.short_term_care : sv.kind === 'home_based' ? g.home_ic : g.ic_beds)]),
-      ['Long-term care-home placement, per week', `\u00a3${fmt(inputs.costs.care_home_placement_per_week, 2)}`, growth(g.long_term_care)],
-    ], 1));
+        contractText(sv), funderText(sv.funded_by), growth(sv.short_term_care ? g.short_term_care : sv.kind === 'home_based' ? g.home_ic : g.ic_beds)]),
+      ['Long-term care-home placement, per week', `\u00a3${fmt(inputs.costs.care_home_placement_per_week, 2)}`, 'per week placed', 'council', growth(g.long_term_care)],
+    ], 1);
+    t.querySelectorAll('td:nth-child(3), th:nth-child(3), td:nth-child(4), th:nth-child(4)').forEach((c) => c.classList.remove('num'));
+    s.append(t);
+    const budget = inputs.costs.budget;
+    s.append(el('p', { class: 'note' }, budget
+      ? `Budget: ${budget.name}, for ${budget.covers_words}: ${new Set(budget.per_year).size === 1 ? `${money(budget.per_year[0])} a year` : budget.per_year.map((x, i) => `${years[i]} ${money(x)}`).join(', ')}.`
+      : 'No budget given: the spend is not set against one.'));
   }
 
   function renderAbout() {
@@ -1424,6 +1684,7 @@
     renderDemand();
     renderBedDays();
     renderDelays();
+    if (isCompare) renderCostAndDelay();
     renderThroughTheYear();
     renderCosts();
     renderBcf();
