@@ -66,8 +66,13 @@ double capacity_change_b_pct(const models::Comparison& c, const models::Scenario
   return 100.0 * (last / first - 1.0);
 }
 
-bool is_ic_beds(const models::ServiceSpec& s) { return s.kind == models::ServiceKind::kBedBased && !s.short_term_care; }
-bool is_home_based(const models::ServiceSpec& s) { return s.kind == models::ServiceKind::kHomeBased; }
+// Intermediate care, not the long-term care market.
+bool is_ic_beds(const models::ServiceSpec& s) {
+  return s.market == models::Market::kNone && s.kind == models::ServiceKind::kBedBased && !s.short_term_care;
+}
+bool is_home_based(const models::ServiceSpec& s) {
+  return s.market == models::Market::kNone && s.kind == models::ServiceKind::kHomeBased;
+}
 
 // The existing model, run once for both test cases.
 const models::ScenarioSpec& current_model() {

@@ -116,9 +116,10 @@ TEST_CASE("a scenario's values as written") {
   CHECK_FALSE(values.value("services.ic_beds_pennine"));  // a map
   CHECK_FALSE(values.value("not a path["));
   const auto services = values.keys("services");
-  REQUIRE(services.size() == 15);  // each ICP's three
+  REQUIRE(services.size() == 30);  // each ICP's three IC services, then its three long-term care markets
   CHECK(services.front() == "home_based_ic_pennine");
-  CHECK(services.back() == "short_term_care_beds_morecambe_bay");
+  CHECK(services[14] == "short_term_care_beds_morecambe_bay");
+  CHECK(services.back() == "nursing_homes_morecambe_bay");
   CHECK(values.keys("changes") == std::vector<std::string>{"0"});
   CHECK(values.keys("changes[0].age_bands").size() == 4);
   CHECK(values.keys("name").empty());

@@ -178,6 +178,7 @@ void apply_pooling(const MapReader& top, ScenarioReading& reading, models::Scena
   for (auto& routes : spec.pathway_routes) reroute(routes);
   reroute(spec.step_up_routes);
   reroute(spec.bridging_routes);
+  for (auto& routes : spec.market_routes) reroute(routes);
   for (std::size_t n = 0; n < services.size(); ++n) {
     ServiceSpec& service = services[n];
     const auto renumber = [&](std::vector<models::OutcomeSpec>& outcomes) {
