@@ -7,8 +7,9 @@
 //   acute_stay.cpp      admission, criteria to reside, the hub, discharge
 //   service_places.cpp  places in services: queues, grants, bridging,
 //                       mutual aid, capacity changes
-//   leaving.cpp         the end of a service, outcomes, placements and
-//                       the 91-day follow-up
+//   leaving.cpp         the end of a service, outcomes (by person), the
+//                       long-term care market and its starts from the
+//                       community, placements and the 91-day follow-up
 // What is measured lives in Measurement, demand in Demand, who goes where in
 // AreaLayout. Events are dispatched by a switch, a direct call per event.
 
@@ -35,7 +36,8 @@
 namespace icsim::models::care {
 
 // Stream numbers are never renumbered or reused; services take two each
-// from kFirstServiceStream by where they were written.
+// from kFirstServiceStream by where they were written, and long-term care
+// one each from kFirstCommunityStartStream.
 enum class Stream : engine::StreamId {
   kArrivals = 1,
   kAcuteStay = 2,

@@ -227,8 +227,9 @@ struct CostSpec {
   std::optional<BudgetSpec> budget;
 };
 
-// Long-term care-home placements that follow intermediate care: how long
-// they last (Lancashire medians: residential 344 days, nursing 147 days).
+// Long-term care-home placements that follow intermediate care when no
+// care-home service of the market takes them (an exit without capacity):
+// how long they last (Lancashire medians: residential 344 days, nursing 147 days).
 struct LongTermCareSpec {
   engine::Distribution residential_stay_days{engine::Fixed{0.0}};
   engine::Distribution nursing_stay_days{engine::Fixed{0.0}};
