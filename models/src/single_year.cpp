@@ -96,7 +96,10 @@ ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year, engine::Si
 double service_cost_growth(const ScenarioSpec& spec, ServiceIndex service, int year) {
   const CostGrowth& growth = spec.costs.real_terms_growth_per_year;
   const ServiceSpec& s = spec.services[service];
-  const double rate = s.kind == ServiceKind::kHomeBased ? growth.home_ic
+  // Long-term care (the market's services) grows as long-term care, the
+  // intermediate-care settings by their own rates.
+  const double rate = s.market != Market::kNone         ? growth.long_term_care
+                      : s.kind == ServiceKind::kHomeBased ? growth.home_ic
                       : s.short_term_care                ? growth.short_term_care
                                                          : growth.ic_beds;
   return grown(rate, year);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <icsim/models/single_year.hpp>
+
 #include "service_payment.hpp"
 
 namespace icsim::models::care {
@@ -263,10 +265,7 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
         used = 0.0;
         for (const std::size_t f : group.flows) used += use_[f * services_ + s].integral(y);
       }
-      const double growth = grown(service.market != Market::kNone           ? g.long_term_care
-                                  : service.kind == ServiceKind::kHomeBased ? g.home_ic
-                                  : service.short_term_care                 ? g.short_term_care
-                                                                            : g.ic_beds);
+      const double growth = service_cost_growth(spec_, static_cast<ServiceIndex>(s), y);
       const double share = share_paid(group, s, used, year.used, year_demand.population);
       paid[s] = payment(service, year);
       paid[s].cost *= growth * share;
