@@ -1,6 +1,6 @@
 #pragma once
 // A bare, hand-written implementation of the common benchmark model
-// "ic-flow" (shared/bench-reference/MODEL.md), the yardstick icsim's engine
+// "ic-flow" (described in scenarios/bench/ic-flow.yaml), the yardstick icsim's engine
 // is measured against: a binary heap of 16-byte events, a count of the
 // patients waiting for each pathway (FIFO order changes none of the outputs),
 // a xoshiro256** generator, and nothing else. Written from the model's

@@ -1,9 +1,10 @@
 // The Lancashire intermediate care review's ten-year projection (Lancashire
-// Health and Wellbeing Board, 28 January 2020; DESIGN.md "The reference
-// projection"), reproduced by the shipped scenarios at reduced replications:
-// each headline percentage within 5 points. The area is its five integrated
-// care partnerships, each with its own services; and five more beds in the one
-// with the longest wait for a bed cut that place's wait and delayed days.
+// Health and Wellbeing Board, 28 January 2020: docs/sources.md [Lancs HWB
+// 2020]; docs/lancashire-review.md), reproduced by the shipped scenarios at
+// reduced replications: each headline percentage within 5 points. The area is
+// its five integrated care partnerships, each with its own services; and five
+// more beds in the one with the longest wait for a bed cut that place's wait
+// and delayed days.
 
 #include <catch2/catch.hpp>
 

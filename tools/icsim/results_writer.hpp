@@ -1,6 +1,6 @@
 #pragma once
 // A run's results as files: summary.json and yearly.csv (the interface
-// contract in DESIGN.md), and the summary table on the terminal.
+// contract the README describes), and the summary table on the terminal.
 
 #include <cstdio>
 #include <filesystem>

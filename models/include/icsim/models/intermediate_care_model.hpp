@@ -22,7 +22,7 @@ struct ReplicationResult {
   std::vector<std::vector<std::vector<double>>> parts;
   std::vector<std::vector<double>> daily;   // [daily series][day of the projection]
   std::uint64_t events = 0;
-  // The common benchmark's unit of work (shared/bench-reference): arrivals,
+  // The common benchmark's unit of work (scenarios/bench/ic-flow.yaml): arrivals,
   // ends of acute stays and ends of service stays before the horizon.
   std::uint64_t canonical_events = 0;
   std::uint64_t fingerprint = 0;
