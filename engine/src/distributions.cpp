@@ -5,6 +5,8 @@
 #include <numeric>
 #include <sstream>
 
+#include <boost/math/special_functions/erf.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/gamma_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
@@ -129,7 +131,42 @@ Distribution::Distribution(DistributionSpec spec) : spec_(std::move(spec)) {
     length_biased_cumulative_ = cumulative_sum(by_length);
   } else if (const auto* o = std::get_if<EmpiricalObservations>(&spec_)) {
     length_biased_cumulative_ = cumulative_sum(o->values);
+    sorted_ = o->values;
+    std::sort(sorted_.begin(), sorted_.end());
   }
+}
+
+double Distribution::quantile(double u) const {
+  u = std::clamp(u, 0.0, std::nextafter(1.0, 0.0));
+  return std::visit(
+      Overloaded{
+          [](const Fixed& d) { return d.value; },
+          [&](const Exponential& d) { return -d.mean * std::log1p(-u); },
+          [&](const LogNormal&) {
+            // The standard normal's quantile is -sqrt(2) erfc^-1(2u).
+            if (u <= 0.0) return 0.0;
+            return std::exp(location_ - shape_ * std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u));
+          },
+          [&](const Gamma& d) { return u <= 0.0 ? 0.0 : d.scale * boost::math::gamma_p_inv(d.shape, u); },
+          [&](const Weibull& d) { return d.scale * std::pow(-std::log1p(-u), 1.0 / d.shape); },
+          [&](const Uniform& d) { return d.min + u * (d.max - d.min); },
+          [&](const Triangular& d) {
+            const double range = d.max - d.min, left = (d.mode - d.min) / range;
+            return u < left ? d.min + std::sqrt(u * range * (d.mode - d.min))
+                            : d.max - std::sqrt((1.0 - u) * range * (d.max - d.mode));
+          },
+          [&](const EmpiricalObservations&) {
+            return sorted_[std::min(static_cast<std::size_t>(u * static_cast<double>(sorted_.size())), sorted_.size() - 1)];
+          },
+          [&](const EmpiricalHistogram& d) {
+            const std::size_t bin = locate(cumulative_, u);
+            const double below = bin == 0 ? 0.0 : cumulative_[bin - 1];
+            const double weight = cumulative_[bin] - below;
+            const double within = weight > 0.0 ? (u * cumulative_.back() - below) / weight : 0.0;
+            return d.edges[bin] + std::clamp(within, 0.0, 1.0) * (d.edges[bin + 1] - d.edges[bin]);
+          },
+      },
+      spec_);
 }
 
 double Distribution::sample(Rng& rng) const {

@@ -58,6 +58,17 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec, const
       {"long_term_home_care_hours", "care hours per year"},
       {"ic_days_waiting_for_long_term_care", "place days per year"},
       {"over_prescribed_packages", "people per year"},
+      {"nctr_bed_days_hub", "bed days per year"},
+      {"nctr_bed_days_discharge_window", "bed days per year"},
+      {"nctr_bed_days_waiting_p1", "bed days per year"},
+      {"nctr_bed_days_waiting_p2", "bed days per year"},
+      {"nctr_bed_days_waiting_p3", "bed days per year"},
+      {"nctr_bed_days_waiting_home_care", "bed days per year"},
+      {"nctr_bed_days_waiting_care_home", "bed days per year"},
+      {"nctr_patients_per_100k", "per 100,000 adults (mean)"},
+      {"deaths_in_hospital", "people per year"},
+      {"deaths", "people per year"},
+      {"readmission_rate_30d_pct", "% of discharges"},
   }};
   std::vector<MetricDefinition> all(fixed.begin(), fixed.end());
   for (const ServiceIndex s : services) {
@@ -76,6 +87,7 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec, const
                                            [&](const MetricDefinition& m) { return m.name == "cost_" + service.name; });
     all.push_back({(named_as_line ? "cost_service_" : "cost_") + service.name, "GBP per year"});
     all.push_back({"idle_cost_" + service.name, "GBP per year"});
+    all.push_back({"nctr_bed_days_waiting_for_" + service.name, "bed days per year"});
   }
   return all;
 }

@@ -5,6 +5,7 @@
 #include <icsim/engine/check.hpp>
 
 #include "care/area_layout.hpp"
+#include "pathway_referrals.hpp"
 
 namespace icsim::models {
 namespace {
@@ -18,6 +19,10 @@ double mix(double a, double b, double f) { return a + f * (b - a); }
 std::vector<double> service_demand(const ScenarioSpec& spec, const care::AreaLayout& layout, const YearSettings& year) {
   std::vector<double> demand(spec.services.size(), 0.0), served(spec.services.size(), 0.0);
   std::vector<bool> on_pathway(spec.services.size(), false);
+  for_each_pathway_referral(layout, year, [&](std::size_t, HospitalIndex, ServiceIndex service, double referrals) {
+    demand[service] += referrals;
+    on_pathway[service] = true;
+  });
   for (std::size_t cell = 0; cell < layout.cells(); ++cell) {
     const double admissions = year.population[cell] * year.admissions_per_1000_per_year[cell];
     const PlaceIndex place = layout.place_of_cell(cell);
@@ -25,15 +30,6 @@ std::vector<double> service_demand(const ScenarioSpec& spec, const care::AreaLay
     for (HospitalIndex h = 0; h < layout.hospitals(); ++h) {
       const double admitted = admissions * shares[h];
       if (admitted <= 0.0) continue;
-      for (int k = 1; k < kPathways; ++k) {
-        double before = 0.0;
-        for (const care::RouteChoice& route : layout.pathway(k, cell, h)) {
-          demand[route.service] += admitted * year.pathway_split[cell][static_cast<std::size_t>(k)] *
-                                   (route.cumulative_share - before);
-          before = route.cumulative_share;
-          on_pathway[route.service] = true;
-        }
-      }
       for (std::size_t s = 0; s < spec.services.size(); ++s)
         if (spec.services[s].owner.serves(place, h)) served[s] += admitted;
     }
@@ -135,7 +131,14 @@ std::vector<YearSettings> project_years(const ScenarioSpec& spec, const GrowthSp
       for (std::size_t cell = 0; cell < change.time_to_nctr_days.size(); ++cell)
         if (change.time_to_nctr_days[cell])
           year.time_to_nctr_days[cell] = blend(year.time_to_nctr_days[cell], *change.time_to_nctr_days[cell], f);
-      if (change.triage_days) year.triage_days = blend(year.triage_days, *change.triage_days, f);
+      if (change.triage_days) {
+        year.triage_days = blend(year.triage_days, *change.triage_days, f);
+        for (auto& hub : year.hub_days)
+          for (auto& d : hub) d = blend(d, *change.triage_days, f);
+      }
+      for (std::size_t k = 0; k < kPathways; ++k)
+        if (change.hub_days[k])
+          for (auto& hub : year.hub_days) hub[k] = blend(hub[k], *change.hub_days[k], f);
       // Discharge days are whole days: the new service runs once the change is half done.
       if (change.discharge_days_per_week && f >= 0.5) year.discharge_days_per_week = *change.discharge_days_per_week;
     }

@@ -52,6 +52,9 @@ std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec) {
       base.step_up_share.push_back(band.step_up_share);
       base.pathway_split.push_back(band.pathway_split);
       base.time_to_nctr_days.push_back(band.time_to_nctr_days);
+      auto& hub = base.hub_days.emplace_back();
+      for (std::size_t k = 0; k < kPathways; ++k)
+        hub[k] = band.hub_days[k] ? *band.hub_days[k] : spec.hub_days[k] ? *spec.hub_days[k] : spec.triage_days;
     }
   }
   for (const auto& service : spec.services) {

@@ -58,6 +58,7 @@ ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year, engine::Si
     band.step_up_share = settings.step_up_share[cell];
     band.pathway_split = settings.pathway_split[cell];
     band.time_to_nctr_days = settings.time_to_nctr_days[cell];
+    for (std::size_t k = 0; k < kPathways; ++k) band.hub_days[k] = settings.hub_days[cell][k];
   };
   const std::size_t bands = one.age_bands.size();
   if (one.places.empty()) {
@@ -91,6 +92,10 @@ ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year, engine::Si
 
   fit_census_to_capacity(one);
   return one;
+}
+
+double capacity_at_year_start(const ScenarioSpec& spec, ServiceIndex service, int year) {
+  return capacity_at_start(spec.services[service], service, yearly_settings(spec), year);
 }
 
 double service_cost_growth(const ScenarioSpec& spec, ServiceIndex service, int year) {

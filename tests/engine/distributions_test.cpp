@@ -319,3 +319,35 @@ TEST_CASE("census residual stays have the equilibrium mean E[S^2] / (2 E[S])", "
     CHECK(std::abs(mean - expected) <= 5.0 * sd / std::sqrt(static_cast<double>(n)) + 1e-12);
   }
 }
+
+TEST_CASE("quantiles of uniforms are draws of the distribution, in order", "[distributions][quantile]") {
+  const double g1 = std::tgamma(1.0 + 1.0 / 1.5), g2 = std::tgamma(1.0 + 2.0 / 1.5);
+  const std::vector<std::tuple<DistributionSpec, double, double>> cases{
+      {Fixed{3.5}, 3.5, 0.0},
+      {Exponential{4.0}, 4.0, 16.0},
+      {LogNormal{6.0, 5.0}, 6.0, 25.0},
+      {Gamma{2.5, 3.0}, 7.5, 22.5},
+      {Gamma{0.5, 2.0}, 1.0, 2.0},
+      {Weibull{1.5, 3.0}, 3.0 * g1, 9.0 * (g2 - g1 * g1)},
+      {Uniform{2.0, 8.0}, 5.0, 3.0},
+      {Triangular{1.0, 2.0, 6.0}, 3.0, 21.0 / 18.0},
+      {Triangular{0.0, 0.0, 3.0}, 1.0, 0.5},
+      {EmpiricalObservations{{7.0, 1.0, 2.0, 2.0}}, 3.0, 5.5},
+      {EmpiricalHistogram{{0.0, 1.0, 3.0, 4.0, 10.0}, {1.0, 2.0, 0.0, 1.0}}, 2.875, 15.25 - 2.875 * 2.875},
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const auto& [spec, mean, variance] = cases[i];
+    const Distribution d(spec);
+    Rng rng = make_stream(kSeed, 0, 40 + i);
+    std::vector<double> xs(kDraws);
+    for (double& x : xs) x = d.quantile(uniform01(rng));
+    check_sample(xs, mean, variance);
+    for (double u = 0.0; u < 0.99; u += 0.01) CHECK(d.quantile(u) <= d.quantile(u + 0.01));
+  }
+  // The median of a lognormal is exp(mu).
+  const Distribution lognormal(LogNormal{6.0, 5.0});
+  const double sigma2 = std::log1p(25.0 / 36.0);
+  CHECK(lognormal.quantile(0.5) == Approx(std::exp(std::log(6.0) - 0.5 * sigma2)).epsilon(1e-12));
+  CHECK(std::isfinite(lognormal.quantile(1.0)));
+  CHECK(lognormal.quantile(0.0) == 0.0);
+}

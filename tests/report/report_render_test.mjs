@@ -373,8 +373,8 @@ const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 execFileSync(icsim, ['run', tutorial, '--replications', '3', '--out', join(work, 'run')], quiet);
 execFileSync(icsim, ['compare', tutorial, whatIf, '--replications', '3', '--out', join(work, 'compare')], quiet);
 execFileSync(icsim, ['plan', tutorial, '--spec', join(source, 'tests', 'plan', 'tutorial-plan.yaml'), '--out', join(work, 'plan')], quiet);
-render('run', join(work, 'run', 'report.html'));
-render('compare', join(work, 'compare', 'report.html'));
+const runDom = render('run', join(work, 'run', 'report.html'));
+const compareDom = render('compare', join(work, 'compare', 'report.html'));
 render('plan', join(work, 'plan', 'report.html'), { charts: 3, blue: 10000 });
 
 const twoAreas = join(source, 'tests', 'places', 'two-areas.yaml');
@@ -401,6 +401,27 @@ execFileSync(icsim, ['compare', blocks, moreBeds, '--replications', '3', '--out'
 checkRunCosts(render('run-costs', join(work, 'run-costs', 'report.html'), { charts: 15, screenshot: false }), join(work, 'run-costs'));
 checkCompareCosts(render('compare-costs', join(work, 'compare-costs', 'report.html'), { charts: 15, screenshot: false }),
                   join(work, 'compare-costs', 'report.html'));
+
+// A service that cannot keep up (tests/keeping_up/overloaded.yaml: the rehab
+// beds cut to 18 from 2027, 1.5 times their capacity asked of them): a warning
+// box, the first thing on the page, says so in words, in a run and, for the
+// scenario it is in, in a comparison. The tutorial keeps up: no box.
+const overloaded = join(source, 'tests', 'keeping_up', 'overloaded.yaml');
+execFileSync(icsim, ['run', overloaded, '--replications', '3', '--out', join(work, 'run-overloaded')], quiet);
+execFileSync(icsim, ['compare', tutorial, overloaded, '--replications', '3', '--out', join(work, 'compare-overloaded')], quiet);
+const keepingUp = (dom) => {
+  const box = /<section class="panel keeping-up" id="cannot-keep-up" role="alert">([\s\S]*?)<\/section>/.exec(dom);
+  return box ? { text: box[1].replace(/<[^>]+>/g, ''), first: dom.indexOf('id="cannot-keep-up"') < dom.indexOf('class="contents') } : null;
+};
+check(keepingUp(runDom) === null && keepingUp(compareDom) === null, 'the tutorial, which keeps up, has no warning box');
+for (const [name, prefix] of [['run-overloaded', ''], ['compare-overloaded', 'B: Tutorial area, too few rehab beds from 2027: ']]) {
+  const box = keepingUp(render(name, join(work, name, 'report.html'), { charts: 10, screenshot: false }));
+  check(box !== null && box.first, `${name}: a warning box before the contents`);
+  check(box !== null && box.text.includes(`${prefix}Rehab beds cannot keep up from 2027: 1.`) &&
+        /1\.[3-7]\d times its capacity is asked of it; its queue grows by about 0\.[2-4]\d people a day/.test(box.text),
+        `${name}: it says in words that the rehab beds cannot keep up from 2027, and how far${box ? `: ${box.text}` : ''}`);
+  check(box !== null && !box.text.includes('Reablement') && !box.text.includes('D2a'), `${name}: and names no other service`);
+}
 
 console.log(failures === 0 ? 'report.html draws every chart offline' : `${failures} checks failed`);
 process.exit(failures === 0 ? 0 : 1);

@@ -7,9 +7,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include <icsim/engine/replication_runner.hpp>
 #include <icsim/models/comparison.hpp>
+#include <icsim/models/keeping_up.hpp>
 #include <icsim/scenario/load.hpp>
 
 #include "commands.hpp"
@@ -54,6 +56,12 @@ int compare(const CompareOptions& o) {
   write_comparison_workbook(out / "results.xlsx", a, results_a, b, results_b, seed, comparison);
   print_comparison(stdout, a, b, seed, comparison);
   print_parts_comparison(stdout, a, comparison);
+  // A service that cannot keep up in either scenario: its differences are
+  // not a steady state's either.
+  for (const auto& [letter, spec, results] : {std::tuple{"A", &a, &results_a}, std::tuple{"B", &b, &results_b}})
+    for (const auto& service : models::services_falling_behind(*spec, models::summarise(*spec, *results, seed)))
+      std::printf("\nwarning: in %s (%s): %s; its figures, and B - A, are not a steady state\n", letter,
+                  spec->name.c_str(), service.sentence().c_str());
   std::printf("\nWrote report.html, results.xlsx and compare.csv in %s\n", out.c_str());
   return 0;
 }

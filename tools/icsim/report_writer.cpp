@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <icsim/models/keeping_up.hpp>
 #include <icsim/models/single_year.hpp>
 
 #include "atomic_file.hpp"
@@ -357,11 +358,26 @@ Json part(const models::ScenarioSpec& spec, const models::AreaPart& p) {
           {"services", services}};
 }
 
+// Each service that cannot keep up (services_falling_behind), for the
+// warning at the top of the page: the service, the year, the figures and
+// the words after "SERVICE cannot keep up ".
+Json falling_behind(const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
+  Json out = Json::array();
+  for (const auto& b : models::services_falling_behind(spec, summary))
+    out.push_back({{"service", b.service},
+                   {"from_year", b.from_year},
+                   {"times_capacity", b.times_capacity},
+                   {"queue_growth_per_day", b.queue_growth_per_day},
+                   {"why", b.why}});
+  return out;
+}
+
 Json scenario(const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
   Json out{{"name", spec.name},
            {"file", spec.file},
            {"sha256", spec.sha256},
            {"events", summary.events},
+           {"warnings", falling_behind(spec, summary)},
            {"metrics", metrics(summary.metrics, summary.values)},
            {"daily", daily(spec, summary)},
            {"inputs", inputs(spec)}};

@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <icsim/models/keeping_up.hpp>
+
 namespace icsim::tools {
 
 namespace {
@@ -59,6 +61,15 @@ void write_summary_json(const std::filesystem::path& file, const models::Scenari
         parts[part.part.id] = {{"name", part.part.name}, {"metrics", metrics_json(spec, part.metrics, part.values)}};
     json[std::string(models::level_name(level)) + "s"] = parts;
   }
+  // Each service that cannot keep up: its figures are not a steady state.
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const auto& b : models::services_falling_behind(spec, summary))
+    warnings.push_back({{"service", b.service},
+                        {"from_year", b.from_year},
+                        {"times_capacity", b.times_capacity},
+                        {"queue_growth_per_day", b.queue_growth_per_day},
+                        {"message", b.sentence()}});
+  json["warnings"] = warnings;
   write_file_atomically(file, json.dump(2) + "\n");
 }
 

@@ -50,8 +50,7 @@ int run(const RunOptions& o) {
   print_summary_table(stdout, spec, summary);
   print_parts_table(stdout, spec, summary);
   for (const auto& service : models::services_falling_behind(spec, summary))
-    std::printf("\nwarning: %s cannot keep up: %s; its figures are not a steady state\n", service.service.c_str(),
-                service.why.c_str());
+    std::printf("\nwarning: %s; its figures are not a steady state\n", service.sentence().c_str());
   std::printf("\nWrote report.html, results.xlsx, summary.json, yearly.csv, places.csv and daily.csv in %s\n",
               out.c_str());
   return 0;

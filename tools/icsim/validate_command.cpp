@@ -1,11 +1,14 @@
 // icsim validate SCENARIO.yaml: load a scenario as `icsim run` would and
 // report every error in it, each as FILE:LINE:COL: error: MESSAGE, before
-// anything runs.
+// anything runs; and warn (FILE: warning: MESSAGE, on stderr, the exit
+// status still 0) of each service asked for more than its capacity in some
+// projected year, whose queue would grow without end.
 
 #include <cstdio>
 #include <memory>
 #include <string>
 
+#include <icsim/models/keeping_up.hpp>
 #include <icsim/scenario/load.hpp>
 
 #include "commands.hpp"
@@ -22,6 +25,8 @@ int validate(const std::string& file) {
   if (!spec.hospitals.empty()) parts += std::to_string(spec.hospitals.size()) + " hospitals, ";
   std::printf("%s: valid (%s%zu services, %zu age bands)\n", file.c_str(), parts.c_str(), spec.services.size(),
               spec.age_bands.size());
+  for (const auto& service : models::services_over_capacity(spec))
+    std::fprintf(stderr, "%s: warning: %s\n", file.c_str(), service.sentence().c_str());
   return 0;
 }
 

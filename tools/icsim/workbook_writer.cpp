@@ -73,7 +73,8 @@ struct BcfMetric {
   const char* simulated;   // how icsim computes it, and where that differs
 };
 
-// REFERENCE.md §3.
+// The BCF metrics by planning year and their official definitions (the BCF
+// policy frameworks 2021-22 to 2025-26; ASCOF and NHSOF: docs/sources.md).
 const std::array<BcfMetric, 8> kBcfMetrics{{
     {Metric::kAvoidableAdmissionsPer100k,
      "Avoidable admissions: unplanned hospitalisation for chronic ambulatory care sensitive conditions", "NHSOF 2.3.i",

@@ -78,6 +78,17 @@
     falls_admissions_65plus_per_100k: 'Falls admissions 65+ per 100,000',
     length_of_stay_14plus_pct: 'Inpatients in hospital 14+ days',
     length_of_stay_21plus_pct: 'Inpatients in hospital 21+ days',
+    nctr_bed_days_hub: 'Assessment and arranging (the hub)',
+    nctr_bed_days_discharge_window: 'Waiting for a discharge day or hour',
+    nctr_bed_days_waiting_p1: 'Waiting for pathway 1 (care at home)',
+    nctr_bed_days_waiting_p2: 'Waiting for pathway 2 (a bed)',
+    nctr_bed_days_waiting_p3: 'Waiting for pathway 3 (a short-term care bed)',
+    nctr_bed_days_waiting_home_care: 'Waiting for long-term home care',
+    nctr_bed_days_waiting_care_home: 'Waiting for a care home',
+    nctr_patients_per_100k: 'NCTR patients per 100,000 adults',
+    deaths_in_hospital: 'Deaths in hospital',
+    deaths: 'Deaths',
+    readmission_rate_30d_pct: 'Readmitted within 30 days',
     mean_wait_days_p1: 'Mean wait for pathway 1',
     mean_wait_days_p2: 'Mean wait for pathway 2',
     mean_wait_days_p3: 'Mean wait for pathway 3',
@@ -102,6 +113,7 @@
     ['wait_days_', 'mean wait'], ['capacity_', 'capacity (mean)'],
     // After the area's cost lines (labelled above): a service's cost, and its idle part.
     ['idle_cost_', 'paid for idle capacity'], ['cost_service_', 'cost'], ['cost_', 'cost'],
+    ['nctr_bed_days_waiting_for_', 'NCTR bed days of those waiting for it'],
   ];
   function label(name) {
     if (METRIC_LABELS[name]) return METRIC_LABELS[name];
@@ -114,8 +126,8 @@
   function capitalised(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
   // Better Care Fund metrics and the national values to read them against
-  // (shared/REFERENCE.md §1.4 and §3). A reference is a national figure, not
-  // a local target.
+  // (ASCOF 2B(1) and 2A(2), the BCF metrics: docs/sources.md). A reference is
+  // a national figure, not a local target.
   const BCF_METRICS = [
     { metric: 'at_home_91d_pct', better: 'higher', reference: 82,
       referenceLabel: 'England about 82%',
@@ -190,6 +202,7 @@
   function kindOf(name) {
     if (isMoney(name)) return 'money';
     if (isPct(name)) return 'pct';
+    if (name.startsWith('nctr_bed_days')) return 'count';
     if (name.includes('wait') || name.includes('days_per')) return 'days';
     return 'count';
   }
@@ -789,12 +802,23 @@
       yearBars(['acute_bed_days', 'nctr_bed_days', 'ic_bed_days', 'short_term_care_bed_days', 'home_ic_care_hours'], { columns: 3 }));
   }
 
+  // Why people wait: each NCTR bed day's reason, in the order of NHS
+  // England's discharge situation report (assessment first, then waits for
+  // services, then for long-term care).
+  const NCTR_REASONS = ['nctr_bed_days_hub', 'nctr_bed_days_discharge_window', 'nctr_bed_days_waiting_p1',
+                        'nctr_bed_days_waiting_p2', 'nctr_bed_days_waiting_p3', 'nctr_bed_days_waiting_home_care',
+                        'nctr_bed_days_waiting_care_home'];
+  const NCTR_REASON_COLOURS = [NHS.midGrey, '#AEB7BD', NHS.aqua, NHS.lightBlue, NHS.darkBlue, NHS.warmYellow, NHS.darkPink];
   function renderDelays() {
     const s = section('delays', 'Delays: NCTR bed days and waits',
-      'A patient who no longer meets the criteria to reside (NCTR) waits in the acute bed until the triage is done and the service on their pathway has a place.');
+      'A patient who no longer meets the criteria to reside (NCTR) waits in the acute bed while the transfer-of-care hub assesses them and arranges their discharge, for the service on their pathway to have a place, and for a discharge day and hour.');
     partChart(s, 'NCTR (delayed) bed days by year',
       'Acute bed days after patients no longer met the criteria to reside, with the 95% interval.',
       yearLines(['nctr_bed_days', 'mean_nctr_days_per_discharge'], { facet: true, columns: 2 }));
+    if (NCTR_REASONS.every((name) => first.metrics[name]))
+      partChart(s, 'Why people wait',
+        `Each NCTR bed day by its one reason, stacked to the year's NCTR bed days: the hub's assessment and arranging, the wait for a discharge day or hour, and the waits for a place in intermediate care (by pathway) and in long-term care${isCompare ? '; for A and for B' : ''}. Capacity shortens only the waits.`,
+        stackedCosts(NCTR_REASONS, NCTR_REASON_COLOURS, 'Reason', 'count'));
     partChart(s, 'Mean wait for a place, by pathway',
       `Days from ready to leave to a place in each pathway\u2019s service, with 95% intervals; the dashed line is NICE QS173\u2019s ${WAIT_STANDARD_DAYS} days for bed-based intermediate care to start (a national standard).`,
       yearLines(['mean_wait_days_p1', 'mean_wait_days_p2', 'mean_wait_days_p3'], {
@@ -969,15 +993,15 @@
   function costColour(names, colours) {
     return { field: 'metric', type: 'nominal', title: null, sort: names.map(label), scale: { domain: names.map(label), range: colours } };
   }
-  // Lines of cost stacked to their total, a bar a year; A and B side by side.
-  function stackedCosts(names, colours, what) {
+  // Lines of cost (or of any kind) stacked to their total, a bar a year; A and B side by side.
+  function stackedCosts(names, colours, what, kind = 'money') {
     const rows = yearRows(names);
     rows.forEach((r) => { r.order = names.indexOf(r.name); });
     const bars = {
       mark: { type: 'bar', width: { band: 0.7 } },
-      encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor('money') },
+      encoding: { x: yearAxis, y: { field: 'mean', type: 'quantitative', title: null, stack: 'zero', axis: axisFor(kind) },
                   color: costColour(names, colours), order: { field: 'order', type: 'quantitative' },
-                  tooltip: tooltip('money', [{ field: 'metric', title: what }, { field: 'scenario', title: 'Scenario' }]) },
+                  tooltip: tooltip(kind, [{ field: 'metric', title: what }, { field: 'scenario', title: 'Scenario' }]) },
     };
     if (!isCompare) return { data: { values: rows }, width: chartWidth(1), height: 260, ...bars };
     return { data: { values: rows }, columns: 2, facet: { field: 'scenario', type: 'nominal', sort: scenarios.map((c) => c.label), header: { title: null } },
@@ -1668,7 +1692,26 @@
     ], 99));
   }
 
+  // A service that cannot keep up: its queue grows without end, so the
+  // figures are no steady state. Said first, in words, before any figure.
+  function renderKeepingUp() {
+    const behind = scenarios.flatMap((sc) => (sc.warnings || []).map((w) => ({ sc, w })));
+    if (!behind.length) return;
+    const box = el('section', { class: 'panel keeping-up', id: 'cannot-keep-up', role: 'alert' },
+      el('h2', {}, behind.length === 1 ? 'Warning: a service cannot keep up' : 'Warning: services cannot keep up'),
+      el('ul', {}, behind.map(({ sc, w }) => el('li', { 'data-service': w.service },
+        isCompare ? el('strong', {}, `${sc.label}: `) : null,
+        `${capitalised(serviceLabel(w.service))} cannot keep up ${w.why}.`))),
+      el('p', {}, 'More is asked of it than it can give, so the people waiting for it grow in number through the year and '
+        + 'do not come back down. Its figures below, and the delays and costs that depend on it, are not a steady state: '
+        + 'they grow with the length of the projection and would be larger still in a longer one. Give it more capacity, '
+        + 'or send fewer people to it, before reading them as a result.'));
+    sections.push(['cannot-keep-up', 'Warning: cannot keep up']);
+    main.append(box);
+  }
+
   // -------------------------------------------------------------------------
+  renderKeepingUp();
   const contents = el('nav', { class: 'contents panel', 'aria-label': 'Contents' });
   main.append(contents);
   if (isPlan) {

@@ -34,7 +34,7 @@ void read_age_band(const SourceNode& node, const std::string& path, ScenarioRead
   const MapReader band_map(node, path, diagnostics);
   if (!band_map.is_map()) return;
   band_map.allow_only({"name", "population", "admissions_per_1000_per_year", "step_up_share", "pathway_split",
-                       "time_to_nctr_days"});
+                       "time_to_nctr_days", "hub_days", "died_in_hospital", "p0_outcomes"});
   models::AgeBandSpec band;
   if (const SourceNode* name_node = band_map.required("name")) {
     if (auto name = read_text(*name_node, band_map.path_of("name"), diagnostics)) {
@@ -64,6 +64,24 @@ void read_age_band(const SourceNode& node, const std::string& path, ScenarioRead
   }
   read_band_values(band_map, reading, true, band);
   spec.age_bands.push_back(std::move(band));
+}
+
+// p0_outcomes: {readmission, death}, shares of pathway 0 discharges; the rest stay home.
+void read_p0_outcomes(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics,
+                      models::AgeBandSpec& band) {
+  const MapReader map(node, path, diagnostics);
+  if (!map.is_map()) return;
+  map.allow_only({"readmission", "death"});
+  const auto readmission = map.optional_number("readmission", NumberRule::kProbability);
+  const auto death = map.optional_number("death", NumberRule::kProbability);
+  if (readmission.value_or(0.0) + death.value_or(0.0) > 1.0 + kSumTolerance) {
+    diagnostics.error(node.location, path + ": readmission and death sum to " +
+                                         format_number(readmission.value_or(0.0) + death.value_or(0.0)) +
+                                         ", more than 1 (the rest stay home)");
+    return;
+  }
+  if (readmission) band.p0_readmission = *readmission;
+  if (death) band.p0_death = *death;
 }
 
 template <std::size_t N>
@@ -105,6 +123,25 @@ void read_band_values(const MapReader& map, ScenarioReading& reading, bool area,
   if (const SourceNode* d = node("time_to_nctr_days"))
     if (auto distribution = read_distribution(*d, map.path_of("time_to_nctr_days"), diagnostics))
       band.time_to_nctr_days = std::move(*distribution);
+  if (auto v = map.optional_number("died_in_hospital", NumberRule::kProbability)) band.died_in_hospital = *v;
+  if (const SourceNode* outcomes = map.optional("p0_outcomes")) read_p0_outcomes(*outcomes, map.path_of("p0_outcomes"), diagnostics, band);
+  if (const SourceNode* hub = map.optional("hub_days")) {
+    const auto by_pathway = read_by_pathway(*hub, map.path_of("hub_days"), diagnostics);
+    for (std::size_t k = 0; k < models::kPathways; ++k)
+      if (by_pathway[k]) band.hub_days[k] = by_pathway[k];
+  }
+}
+
+models::ByPathway read_by_pathway(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics) {
+  models::ByPathway times;
+  const MapReader map(node, path, diagnostics);
+  if (!map.is_map()) return times;
+  map.allow_only({kPathwayNames.begin(), kPathwayNames.end()});
+  if (node.entries.empty()) diagnostics.error(node.location, path + ": expected times for some of P0, P1, P2, P3, got none");
+  for (std::size_t k = 0; k < models::kPathways; ++k)
+    if (const SourceNode* d = map.optional(kPathwayNames[k]))
+      times[k] = read_distribution(*d, map.path_of(kPathwayNames[k]), diagnostics);
+  return times;
 }
 
 std::optional<std::array<double, models::kPathways>> read_pathway_split(const SourceNode& node, const std::string& path,

@@ -115,7 +115,8 @@ void read_band_overrides(const SourceNode& node, const std::string& path, Scenar
     models::AgeBandSpec& band = bands[static_cast<std::size_t>(b - names.begin())];
     const MapReader values(entry.value, map.path_of(entry.key), diagnostics);
     if (!values.is_map()) continue;
-    values.allow_only({"admissions_per_1000_per_year", "step_up_share", "pathway_split", "time_to_nctr_days"});
+    values.allow_only({"admissions_per_1000_per_year", "step_up_share", "pathway_split", "time_to_nctr_days", "hub_days",
+                       "died_in_hospital", "p0_outcomes"});
     read_band_values(values, reading, false, band);
   }
 }

@@ -345,9 +345,11 @@ std::vector<models::ChangeSpec> read_changes(const SourceNode& node, const Scena
     if (const SourceNode* acute_node = map.optional("acute")) {
       const MapReader acute(*acute_node, map.path_of("acute"), diagnostics);
       if (acute.is_map()) {
-        acute.allow_only({"triage_days", "discharge_days_per_week"});
+        acute.allow_only({"triage_days", "hub_days", "discharge_days_per_week"});
         if (const SourceNode* triage = acute.optional("triage_days"))
           change.triage_days = read_distribution(*triage, acute.path_of("triage_days"), diagnostics);
+        if (const SourceNode* hub = acute.optional("hub_days"))
+          change.hub_days = read_by_pathway(*hub, acute.path_of("hub_days"), diagnostics);
         if (const SourceNode* days = acute.optional("discharge_days_per_week"))
           if (auto v = read_whole_number(*days, acute.path_of("discharge_days_per_week"), 1, 7, diagnostics))
             change.discharge_days_per_week = static_cast<int>(*v);

@@ -42,25 +42,48 @@ void read_acute(const MapReader& top, DiagnosticList& diagnostics, models::Scena
   if (node == nullptr) return;
   const MapReader acute(*node, "acute", diagnostics);
   if (!acute.is_map()) return;
-  acute.allow_only({"triage_days", "discharge_days_per_week", "discharge_hours"});
-  if (const SourceNode* triage = acute.required("triage_days"))
+  acute.allow_only({"triage_days", "hub_days", "discharge_days_per_week", "discharge_hours"});
+  // The hub's time: for every pathway (triage_days), by pathway (hub_days,
+  // over it), or both; every pathway needs one.
+  if (const SourceNode* hub = acute.optional("hub_days"))
+    spec.hub_days = read_by_pathway(*hub, acute.path_of("hub_days"), diagnostics);
+  const bool every_pathway =
+      std::all_of(spec.hub_days.begin(), spec.hub_days.end(), [](const auto& d) { return d.has_value(); });
+  if (const SourceNode* triage = every_pathway ? acute.optional("triage_days") : acute.required("triage_days"))
     if (auto d = read_distribution(*triage, acute.path_of("triage_days"), diagnostics)) spec.triage_days = std::move(*d);
   if (const SourceNode* days = acute.optional("discharge_days_per_week"))
     if (auto v = read_whole_number(*days, acute.path_of("discharge_days_per_week"), 1, 7, diagnostics))
       spec.discharge_days_per_week = static_cast<int>(*v);
-  if (const SourceNode* hours = acute.optional("discharge_hours")) {
-    const std::string path = acute.path_of("discharge_hours");
-    if (auto v = read_numbers(*hours, path, NumberRule::kNonNegative, 2, diagnostics)) {
-      if ((*v)[0] < (*v)[1] && (*v)[1] <= 24.0) {
-        spec.discharge_hour_start = (*v)[0];
-        spec.discharge_hour_end = (*v)[1];
-      } else {
-        diagnostics.error(hours->location, path + ": expected [start, end] hours with 0 <= start < end <= 24, got [" +
-                                               format_number((*v)[0]) + ", " + format_number((*v)[1]) + "]");
-      }
+  const SourceNode* hours = acute.optional("discharge_hours");
+  if (hours != nullptr)
+    if (auto v = read_hours_of_day(*hours, acute.path_of("discharge_hours"), diagnostics)) {
+      spec.discharge_hour_start = v->first;
+      spec.discharge_hour_end = v->second;
     }
-  }
+  // A service's admission hours must meet the area's discharge hours some time.
+  for (const auto& service : spec.services)
+    if (const auto& admits = service.admits; admits && (admits->hour_end <= spec.discharge_hour_start ||
+                                                        admits->hour_start >= spec.discharge_hour_end))
+      diagnostics.error(hours != nullptr ? hours->location : acute.node().location,
+                        "services." + service.name + ".admits.hours: [" + format_number(admits->hour_start) + ", " +
+                            format_number(admits->hour_end) + "] never meet the discharge hours [" +
+                            format_number(spec.discharge_hour_start) + ", " + format_number(spec.discharge_hour_end) +
+                            "]: nobody could ever be discharged to it");
 }
+
+}  // namespace
+
+std::optional<std::pair<double, double>> read_hours_of_day(const SourceNode& node, const std::string& path,
+                                                           DiagnosticList& diagnostics) {
+  const auto v = read_numbers(node, path, NumberRule::kNonNegative, 2, diagnostics);
+  if (!v) return std::nullopt;
+  if ((*v)[0] < (*v)[1] && (*v)[1] <= 24.0) return std::pair{(*v)[0], (*v)[1]};
+  diagnostics.error(node.location, path + ": expected [start, end] hours with 0 <= start < end <= 24, got [" +
+                                       format_number((*v)[0]) + ", " + format_number((*v)[1]) + "]");
+  return std::nullopt;
+}
+
+namespace {
 
 // One rate a year for every setting, or a map by setting.
 void read_cost_growth(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics,

@@ -131,6 +131,14 @@ void read_contract(const MapReader& service, std::optional<double> capacity, mod
 // for a place's own.
 void read_band_values(const MapReader& map, ScenarioReading& reading, bool area, models::AgeBandSpec& band);
 
+// [start, end] hours of the day, 0 <= start < end <= 24.
+[[nodiscard]] std::optional<std::pair<double, double>> read_hours_of_day(const SourceNode& node, const std::string& path,
+                                                                         DiagnosticList& diagnostics);
+
+// Times by pathway: a map from some of P0..P3 to distributions.
+[[nodiscard]] models::ByPathway read_by_pathway(const SourceNode& node, const std::string& path,
+                                                DiagnosticList& diagnostics);
+
 // P0..P3 shares that sum to 1, or nullopt having said why not.
 [[nodiscard]] std::optional<std::array<double, models::kPathways>> read_pathway_split(const SourceNode& node,
                                                                                    const std::string& path,

@@ -23,7 +23,7 @@ const std::vector<std::string_view> kCommonKeys{"kind",           "length_of_sta
                                                 "ring_fenced_for_step_down", "place", "places", "hospital",
                                                 "mutual_aid", "contract", "funded_by", "outcomes_for",
                                                 "care_home", "cost_per_week", "community_starts_per_week",
-                                                "council_funded_share"};
+                                                "council_funded_share", "admits"};
 const std::vector<std::string_view> kBedBasedKeys{"capacity_beds", "cost_per_bed_day"};
 const std::vector<std::string_view> kHomeBasedKeys{"capacity_care_hours_per_day", "capacity_packages",
                                                    "capacity_staff_wte", "care_hours_per_wte_day",
@@ -50,6 +50,25 @@ void check_keys(const MapReader& service, std::optional<ServiceKind> kind) {
                                         (bed_based ? "home_based" : "bed_based") + " services)");
   }
   service.allow_only(joined({&kCommonKeys, &kBedBasedKeys, &kHomeBasedKeys}));
+}
+
+// admits: {days_per_week, hours}, when people can come to it from hospital.
+void read_admission_window(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics,
+                           ServiceSpec& service) {
+  const MapReader map(node, path, diagnostics);
+  if (!map.is_map()) return;
+  map.allow_only({"days_per_week", "hours"});
+  if (node.entries.empty()) diagnostics.error(node.location, path + ": expected days_per_week, hours or both, got neither");
+  models::AdmissionWindow window;
+  if (const SourceNode* days = map.optional("days_per_week"))
+    if (auto v = read_whole_number(*days, map.path_of("days_per_week"), 1, 7, diagnostics))
+      window.days_per_week = static_cast<int>(*v);
+  if (const SourceNode* hours = map.optional("hours"))
+    if (auto v = read_hours_of_day(*hours, map.path_of("hours"), diagnostics)) {
+      window.hour_start = v->first;
+      window.hour_end = v->second;
+    }
+  service.admits = window;
 }
 
 // package_hours_per_day: a number (the same every day) or
@@ -337,6 +356,7 @@ ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, Servic
         spec.ring_fenced_for_step_down = *places * per_unit;
     }
   }
+  if (const SourceNode* node = service.optional("admits")) read_admission_window(*node, service.path_of("admits"), diagnostics, spec);
   read_market_service(service, spec);
   read_contract(service, capacity.known ? std::optional<double>(spec.capacity) : std::nullopt, spec);
   return spec;

@@ -23,6 +23,13 @@ void IntermediateCareModel::set_flow(Patient& p, std::size_t cell, HospitalIndex
   p.flow = static_cast<std::uint16_t>(layout_.flow(layout_.place_of_cell(cell), hospital));
 }
 
+void IntermediateCareModel::draw_hospital_outcome(Patient& p, engine::Rng& rng) {
+  const BandOutcomes& outcomes = band_outcomes_[p.cell];
+  if (outcomes.died_in_hospital <= 0.0 && outcomes.p0_readmission <= 0.0 && outcomes.p0_death <= 0.0) return;
+  p.dies_in_hospital = engine::uniform01(rng) < outcomes.died_in_hospital;
+  p.p0_uniform = engine::uniform01(rng);
+}
+
 // ---- the starting census ----------------------------------------------------
 
 // Someone already in the system at time 0, drawn among the residents a
@@ -51,7 +58,7 @@ PatientId IntermediateCareModel::census_patient(engine::Rng& rng, std::optional<
       for (std::size_t c = 0; c < layout_.cells(); ++c) weights[c] = reach[c] > 0.0 ? 1.0 : 0.0;
     cell = engine::CategoricalChoice(weights).sample(rng);
   }
-  p.triage_days = settings().triage_days.sample(rng);
+  p.hub_uniform = engine::uniform01(rng);
   p.pathway_uniform = engine::uniform01(rng);
   HospitalIndex hospital = 0;
   if (owner != nullptr && owner->kind == ServiceOwner::Kind::kHospital)
@@ -60,6 +67,7 @@ PatientId IntermediateCareModel::census_patient(engine::Rng& rng, std::optional<
     hospital = layout_.admitted_to(cell, rng);
   set_flow(p, cell, hospital);
   if (layout_.routes_by_share()) p.route_uniform = engine::uniform01(rng);
+  draw_hospital_outcome(p, rng);
   return id;
 }
 
@@ -120,21 +128,23 @@ void IntermediateCareModel::on_would_be_admission(std::size_t cell, bool readmis
   // with the same seed give this person the same stay and pathway.
   const PatientId id = patients_.allocate();
   Patient& p = patients_[id];
-  set_flow(p, cell, layout_.admitted_to(cell, hospital_rng_));
+  ArrivalStreams& draws = readmission ? readmitted_ : first_arrivals_;
+  set_flow(p, cell, layout_.admitted_to(cell, draws.hospital));
   counts(p).would_be.add(now);
-  p.triage_days = settings().triage_days.sample(triage_rng_);
-  p.pathway_uniform = engine::uniform01(pathway_rng_);
-  const double acute_days = settings().time_to_nctr_days[cell].sample(acute_rng_);
-  const double step_up_uniform = engine::uniform01(step_up_rng_);
-  p.avoidable = engine::uniform01(case_mix_rng_) < spec_.acsc_share;
-  p.fall = engine::uniform01(case_mix_rng_) < spec_.fall_share;
-  if (layout_.routes_by_share()) p.route_uniform = engine::uniform01(route_rng_);
+  p.hub_uniform = engine::uniform01(draws.hub);
+  p.pathway_uniform = engine::uniform01(draws.pathway);
+  p.acute_days = settings().time_to_nctr_days[cell].sample(draws.acute);
+  const double step_up_uniform = engine::uniform01(draws.step_up);
+  p.avoidable = engine::uniform01(draws.case_mix) < spec_.acsc_share;
+  p.fall = engine::uniform01(draws.case_mix) < spec_.fall_share;
+  if (layout_.routes_by_share()) p.route_uniform = engine::uniform01(draws.route);
+  draw_hospital_outcome(p, draws.outcome);
 
   if (readmission) counts(p).readmissions.add(now);
   if (!readmission && layout_.has_step_up(cell) && step_up_uniform < settings().step_up_share[cell] &&
       try_step_up(id))
     return;
-  admit(id, acute_days);
+  admit(id, p.acute_days);
 }
 
 // The urgent community response offers a step-up place; true when the
@@ -178,7 +188,7 @@ void IntermediateCareModel::on_step_up_timeout(PatientId id) {
   services_[p.waiting_for].withdraw(sim_.now(), id);
   p.waiting_for = kNone;
   p.stepped_up = false;
-  admit(id, settings().time_to_nctr_days[p.cell].sample(acute_rng_));
+  admit(id, p.acute_days);  // as drawn on arrival
 }
 
 }  // namespace icsim::models::care

@@ -76,6 +76,7 @@ void IntermediateCareModel::leave_system(PatientId id, Destination destination) 
     f.patient = kNone;
     f.at_home = destination == Destination::kHomeIndependent || destination == Destination::kHomeWithCare;
   }
+  if (destination == Destination::kDeath) counts(p).deaths.add(now);
   if (destination == Destination::kReadmission) {
     const double delay = engine::uniform01(readmission_rng_) * spec_.readmission_days;
     sim_.schedule(delay, priority::kArrival, kReadmission, p.cell);

@@ -35,17 +35,23 @@ FlowStatistics::FlowStatistics(const engine::Periods& periods)
     : would_be(periods), admissions(periods), diversions(periods), discharges(periods), usual_residence(periods),
       care_home_65(periods), readmissions(periods), at_home_91(periods), cohort_91(periods), avoidable(periods),
       falls_65(periods), ic_episodes(periods), mutual_aid(periods), over_prescribed(periods),
+      deaths_in_hospital(periods), deaths(periods),
       discharges_by_pathway{engine::Counter(periods), engine::Counter(periods), engine::Counter(periods),
                             engine::Counter(periods)},
       acute_occupied(periods), nctr_in_acute(periods), waiting_for_care_in_ic(periods),
+      nctr_by_reason{engine::TimeWeighted(periods), engine::TimeWeighted(periods), engine::TimeWeighted(periods),
+                     engine::TimeWeighted(periods), engine::TimeWeighted(periods), engine::TimeWeighted(periods),
+                     engine::TimeWeighted(periods)},
       nctr_days_per_discharge(periods, {}),
       waits{engine::Tally(periods, {}), engine::Tally(periods, {}), engine::Tally(periods, {})},
       placement_days(static_cast<std::size_t>(periods.count), 0.0) {}
 
 void FlowStatistics::reset(SimTime t) {
   for (auto* c : {&would_be, &admissions, &diversions, &discharges, &usual_residence, &care_home_65, &readmissions,
-                  &at_home_91, &cohort_91, &avoidable, &falls_65, &ic_episodes, &mutual_aid, &over_prescribed})
+                  &at_home_91, &cohort_91, &avoidable, &falls_65, &ic_episodes, &mutual_aid, &over_prescribed,
+                  &deaths_in_hospital, &deaths})
     c->reset();
+  for (auto& r : nctr_by_reason) r.reset(t);
   for (auto& c : discharges_by_pathway) c.reset();
   acute_occupied.reset(t);
   nctr_in_acute.reset(t);
@@ -60,6 +66,7 @@ Measurement::Measurement(const ScenarioSpec& spec, const AreaLayout& layout, con
   for (std::size_t f = 0; f < layout.flows(); ++f) flows_.emplace_back(periods);
   track_use_ = layout.flows() > 1;
   if (track_use_) use_.assign(layout.flows() * services_, engine::TimeWeighted(periods));
+  waiting_in_acute_.assign(services_, engine::TimeWeighted(periods));
   std::vector<PlaceIndex> everyone(layout.places());
   for (PlaceIndex p = 0; p < everyone.size(); ++p) everyone[p] = p;
   std::vector<ServiceIndex> all(services_);
@@ -146,6 +153,7 @@ void Measurement::placement(std::size_t f, SimTime now, double days) {
 void Measurement::reset(SimTime t) {
   for (auto& f : flows_) f.reset(t);
   for (auto& u : use_) u.reset(t);
+  for (auto& w : waiting_in_acute_) w.reset(t);
   for (auto& b : blocks_) {
     b.there.reset(t);
     b.above.reset(t);
@@ -215,8 +223,10 @@ void Measurement::advance(SimTime end) {
     f.acute_occupied.advance(end);
     f.nctr_in_acute.advance(end);
     f.waiting_for_care_in_ic.advance(end);
+    for (auto& r : f.nctr_by_reason) r.advance(end);
   }
   for (auto& u : use_) u.advance(end);
+  for (auto& w : waiting_in_acute_) w.advance(end);
   for (auto& b : blocks_) {
     b.there.advance(end);
     b.above.advance(end);
@@ -356,6 +366,15 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
     set(Metric::kCostSocialCare, y, cost_social_care);
     set(Metric::kCostHealth, y, total - cost_social_care);
     set(Metric::kMutualAidPlacements, y, sum(&FlowStatistics::mutual_aid, y));
+    for (std::size_t r = 0; r < kNctrReasons; ++r) {
+      double days = 0.0;
+      for (const std::size_t f : group.flows) days += flows_[f].nctr_by_reason[r].integral(y);
+      set(static_cast<Metric>(index(Metric::kNctrBedDaysHub) + r), y, days);
+    }
+    set(Metric::kNctrPatientsPer100k, y, per(nctr_days / periods_.length, population, 1e5));
+    set(Metric::kDeathsInHospital, y, sum(&FlowStatistics::deaths_in_hospital, y));
+    set(Metric::kDeaths, y, sum(&FlowStatistics::deaths, y));
+    set(Metric::kReadmissionRate30dPct, y, percent(sum(&FlowStatistics::readmissions, y), discharges));
 
     for (std::size_t i = 0; i < group.services.size(); ++i) {
       const auto& pool = services[group.services[i]];
@@ -373,6 +392,7 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
       row(ServiceMeasure::kWaitP95Days) = pool.waits().in_period(y).quantile(0.95);
       row(ServiceMeasure::kCost) = paid[group.services[i]].cost;
       row(ServiceMeasure::kIdleCost) = paid[group.services[i]].idle;
+      row(ServiceMeasure::kNctrBedDays) = waiting_in_acute_[group.services[i]].integral(y);
     }
     if (with_budget) {
       const BudgetSpec& budget = *spec_.costs.budget;

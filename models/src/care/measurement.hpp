@@ -19,15 +19,32 @@
 
 namespace icsim::models::care {
 
+// Why a patient who no longer meets the criteria to reside is still in an
+// acute bed now; each has a metric (Metric::kNctrBedDaysHub onwards, in this order).
+enum class NctrReason : std::uint8_t {
+  kNoDelay,  // meets the criteria to reside, or not in an acute bed
+  kHub,
+  kDischargeWindow,
+  kWaitingP1,
+  kWaitingP2,
+  kWaitingP3,
+  kWaitingHomeCare,
+  kWaitingCareHome,
+  kCount
+};
+inline constexpr std::size_t kNctrReasons = static_cast<std::size_t>(NctrReason::kCount) - 1;  // without kNoDelay
+
 struct FlowStatistics {
   explicit FlowStatistics(const engine::Periods& periods);
   void reset(engine::SimTime t);
 
   engine::Counter would_be, admissions, diversions, discharges, usual_residence, care_home_65, readmissions,
-      at_home_91, cohort_91, avoidable, falls_65, ic_episodes, mutual_aid, over_prescribed;
+      at_home_91, cohort_91, avoidable, falls_65, ic_episodes, mutual_aid, over_prescribed, deaths_in_hospital,
+      deaths;
   std::array<engine::Counter, kPathways> discharges_by_pathway;
   engine::TimeWeighted acute_occupied, nctr_in_acute;
   engine::TimeWeighted waiting_for_care_in_ic;  // holding an IC place, waiting for long-term care
+  std::array<engine::TimeWeighted, kNctrReasons> nctr_by_reason;  // they add up to nctr_in_acute
   engine::Tally nctr_days_per_discharge;
   std::array<engine::Tally, 3> waits;  // P1..P3: ready to leave until a place is granted
   RecentAdmissions recent_admissions;
@@ -52,6 +69,8 @@ class Measurement {
   void capacity(std::size_t s, engine::SimTime now, double capacity) {
     if (!blocks_.empty() && blocks_[s].contracted) blocks_[s].set_capacity(now, capacity);
   }
+  // People in acute beds waiting for a place in service s: delta more from now.
+  void waiting_in_acute(std::size_t s, engine::SimTime now, double delta) { waiting_in_acute_[s].add(now, delta); }
   // Days in a long-term placement, counted per year from now.
   void placement(std::size_t f, engine::SimTime now, double days);
 
@@ -113,6 +132,7 @@ class Measurement {
   std::size_t services_;
   std::vector<FlowStatistics> flows_;
   std::vector<engine::TimeWeighted> use_;  // [flow][service], with more than one flow
+  std::vector<engine::TimeWeighted> waiting_in_acute_;  // per service
   std::vector<Block> blocks_;              // per service, when some service has a block and spot contract
   bool track_use_ = false;
   std::vector<Group> groups_;  // the area, then its parts (area_parts order)

@@ -12,22 +12,29 @@ IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint
       calendar_(spec.start_year, spec.warmup_days),
       years_(yearly_settings(spec)),
       layout_(spec),
-      acute_rng_(stream(Stream::kAcuteStay)),
-      triage_rng_(stream(Stream::kTriage)),
-      pathway_rng_(stream(Stream::kPathwayChoice)),
-      step_up_rng_(stream(Stream::kStepUp)),
+      first_arrivals_(*this, 0),
+      readmitted_(*this, static_cast<engine::StreamId>(Stream::kReadmittedOffset)),
       readmission_rng_(stream(Stream::kReadmissionDelay)),
       deconditioning_rng_(stream(Stream::kDeconditioning)),
-      case_mix_rng_(stream(Stream::kCaseMix)),
       long_term_care_rng_(stream(Stream::kLongTermCare)),
-      hospital_rng_(stream(Stream::kHospitalChoice)),
-      route_rng_(stream(Stream::kRouteChoice)),
       over_prescription_rng_(stream(Stream::kOverPrescription)),
       demand_(spec, years_, layout_, calendar_, stream(Stream::kArrivals)),
       measure_(spec, layout_, periods_) {
-  for (const auto& year : years_)
+  const bool service_windows = std::any_of(spec.services.begin(), spec.services.end(),
+                                           [](const auto& s) { return s.admits.has_value(); });
+  for (const auto& year : years_) {
     discharge_windows_.emplace_back(calendar_, year.discharge_days_per_week, spec.discharge_hour_start,
                                     spec.discharge_hour_end);
+    if (!service_windows) continue;
+    // Into a service with its own window: when both it and the area's are open.
+    auto& windows = service_windows_.emplace_back();
+    for (const auto& service : spec.services) {
+      const AdmissionWindow own = service.admits.value_or(AdmissionWindow{});
+      windows.emplace_back(calendar_, std::min(year.discharge_days_per_week, own.days_per_week),
+                           std::max(spec.discharge_hour_start, own.hour_start),
+                           std::min(spec.discharge_hour_end, own.hour_end));
+    }
+  }
   for (std::size_t s = 0; s < spec.services.size(); ++s) {
     const auto& service = spec.services[s];
     services_.emplace_back(years_.front().capacity[s], service.discipline, periods_);
@@ -48,10 +55,23 @@ IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint
     for (const auto& change : service.capacity_changes)
       capacity_changes_.push_back({static_cast<std::uint32_t>(s), change});
   }
+  for (const auto& place : places_of(spec))
+    for (const auto& band : place.age_bands)
+      band_outcomes_.push_back({band.died_in_hospital, band.p0_readmission, band.p0_death});
   aid_seekers_.resize(spec.services.size());
   mutual_aid_ = std::any_of(spec.services.begin(), spec.services.end(), [](const auto& s) { return s.mutual_aid.has_value(); });
   aid_seekers_compacted_.assign(spec.services.size(), 0);
 }
+
+IntermediateCareModel::ArrivalStreams::ArrivalStreams(const IntermediateCareModel& model, engine::StreamId offset)
+    : acute(model.stream(Stream::kAcuteStay, offset)),
+      hub(model.stream(Stream::kTriage, offset)),
+      pathway(model.stream(Stream::kPathwayChoice, offset)),
+      step_up(model.stream(Stream::kStepUp, offset)),
+      case_mix(model.stream(Stream::kCaseMix, offset)),
+      hospital(model.stream(Stream::kHospitalChoice, offset)),
+      route(model.stream(Stream::kRouteChoice, offset)),
+      outcome(model.stream(Stream::kHospitalOutcome, offset)) {}
 
 ReplicationResult IntermediateCareModel::run() {
   if (spec_.initial_census) place_census(*spec_.initial_census);

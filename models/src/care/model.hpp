@@ -52,6 +52,11 @@ enum class Stream : engine::StreamId {
   kHospitalChoice = 11,
   kRouteChoice = 12,
   kOverPrescription = 13,
+  kHospitalOutcome = 14,  // death in hospital, and what follows a pathway 0 discharge
+  // A readmitted person's draws come from streams of their own, 2 to 14
+  // above plus this: how many people are readmitted, and when, depends on
+  // capacity, and must not move the draws of everyone admitted after them.
+  kReadmittedOffset = 100,
   kFirstServiceStream = 1000,
   kFirstCommunityStartStream = 1'000'000,  // one per long-term care service with starts from the community
 };
@@ -96,8 +101,8 @@ class IntermediateCareModel {
     ServiceIndex from;
   };
 
-  [[nodiscard]] engine::Rng stream(Stream s) const {
-    return engine::make_stream(seed_, replication_, static_cast<engine::StreamId>(s));
+  [[nodiscard]] engine::Rng stream(Stream s, engine::StreamId offset = 0) const {
+    return engine::make_stream(seed_, replication_, static_cast<engine::StreamId>(s) + offset);
   }
   void handle(const engine::Event& e);
 
@@ -109,6 +114,8 @@ class IntermediateCareModel {
   bool try_step_up(PatientId id);
   void on_step_up_timeout(PatientId id);
   void set_flow(Patient& p, std::size_t cell, HospitalIndex hospital);
+  // What happens at the end of the stay is drawn when the person comes in.
+  void draw_hospital_outcome(Patient& p, engine::Rng& rng);
 
   // ---- acute_stay.cpp
   void admit(PatientId id, double acute_days, bool in_census = false);
@@ -117,6 +124,13 @@ class IntermediateCareModel {
   void schedule_leave_acute(PatientId id, std::uint32_t to_service);
   void on_leave_acute(PatientId id);
   void on_daily_census();
+  void die_in_hospital(PatientId id);
+  // After a pathway 0 discharge: home, readmitted or dead, by the patient's band.
+  [[nodiscard]] Destination after_p0(const Patient& p) const;
+  // Why the NCTR patient is still in the acute bed from now; waiting: for
+  // the service in p.waiting_for.
+  void set_nctr_reason(Patient& p, NctrReason reason);
+  [[nodiscard]] NctrReason waiting_reason(const Patient& p, ServiceIndex s) const;
 
   // ---- service_places.cpp
   [[nodiscard]] double initial_units(std::uint32_t s) const;
@@ -171,15 +185,28 @@ class IntermediateCareModel {
   AreaLayout layout_;
   engine::Simulation sim_;
 
-  engine::Rng acute_rng_, triage_rng_, pathway_rng_, step_up_rng_, readmission_rng_, deconditioning_rng_,
-      case_mix_rng_, long_term_care_rng_, hospital_rng_, route_rng_;
+  // What a would-be admission draws when they arrive, in arrival order:
+  // first arrivals and readmissions each have their own (common random
+  // numbers: a scenario with more capacity gives each first arrival the same
+  // draws, however many readmissions it saves).
+  struct ArrivalStreams {
+    ArrivalStreams(const IntermediateCareModel& model, engine::StreamId offset);
+    engine::Rng acute, hub, pathway, step_up, case_mix, hospital, route, outcome;
+  };
+  ArrivalStreams first_arrivals_, readmitted_;
+  engine::Rng readmission_rng_, deconditioning_rng_, long_term_care_rng_;
   std::vector<engine::Rng> stay_rngs_, outcome_rngs_;
   engine::Rng over_prescription_rng_;
+  struct BandOutcomes {
+    double died_in_hospital = 0.0, p0_readmission = 0.0, p0_death = 0.0;
+  };
+  std::vector<BandOutcomes> band_outcomes_;  // per cell
   std::vector<engine::Rng> community_rngs_;  // per service (used by long-term care with community starts)
 
   Demand demand_;
   Measurement measure_;
-  std::vector<DischargeWindow> discharge_windows_;
+  std::vector<DischargeWindow> discharge_windows_;                // per year
+  std::vector<std::vector<DischargeWindow>> service_windows_;     // [year][service], when some service has its own
   std::vector<engine::CategoricalChoice> outcome_choice_;
   std::vector<std::vector<engine::CategoricalChoice>> rule_choice_;  // per service, per outcome rule
 

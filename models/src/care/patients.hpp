@@ -28,9 +28,11 @@ struct Patient {
   engine::SimTime admitted = 0.0;
   engine::SimTime waiting_since = 0.0;
   engine::SimTime nctr_since = 0.0;
-  double triage_days = 0.0;
+  double acute_days = 0.0;           // admission to no longer meeting the criteria to reside, drawn on arrival
+  double hub_uniform = 0.0;          // where in the hub's time for their pathway the patient falls
   double pathway_uniform = 0.0;
   double route_uniform = 0.0;        // which of several services a route offers
+  double p0_uniform = 0.0;           // home, readmitted or dead after a pathway 0 discharge
   double held_units = 0.0;           // in `service`
   double bridging_units = 0.0;       // in the bridging service while waiting
   double waited_days = 0.0;          // for the place in `service`
@@ -43,6 +45,7 @@ struct Patient {
   std::uint32_t bridging_service = kNone;  // where bridged patients hold a place
   std::uint32_t follow_up = kNone;   // the 91-day follow-up watching this patient
   std::uint32_t aid_ticket = 0;      // which wait a mutual-aid offer is for
+  std::uint32_t nctr_service = kNone;  // the service an NCTR patient in an acute bed waits for
   // Where the patient is from and counted. band and flow follow from cell
   // and hospital; they are kept because nearly every event reads them.
   std::uint16_t cell = 0;            // place and age band
@@ -50,6 +53,7 @@ struct Patient {
   std::uint16_t flow = 0;            // place x hospital: where the patient is counted
   std::uint8_t band = 0;
   std::uint8_t pathway = 0;
+  std::uint8_t nctr_reason = 0;      // NctrReason: why, not meeting the criteria to reside, still in an acute bed
   Whereabouts where = Whereabouts::kGone;
   bool nctr = false;
   bool timer_set = false;
@@ -59,8 +63,9 @@ struct Patient {
   bool avoidable = false;  // an ambulatory-care-sensitive condition
   bool fall = false;
   bool stepped_up = false;  // cared for by step-up instead of being admitted
-  bool community_client = false;
-  bool waiting_in_ic = false;  // holding an intermediate-care place while waiting for long-term care  // came to long-term care from the community, not through hospital or IC
+  bool dies_in_hospital = false;
+  bool community_client = false;  // came to long-term care from the community, not through hospital or IC
+  bool waiting_in_ic = false;     // holding an intermediate-care place while waiting for long-term care
 };
 
 class PatientPool {

@@ -68,6 +68,7 @@ void IntermediateCareModel::request_place(PatientId id, std::uint32_t s) {
     on_place_granted(id);
     return;
   }
+  if (p.where == Whereabouts::kAcute && p.nctr) set_nctr_reason(p, waiting_reason(p, s));
   if (p.where == Whereabouts::kAcute && spec_.bridging_after_days) {
     const RouteChoices& bridges = layout_.bridging(p.cell, p.hospital);
     if (!bridges.empty() && pick(bridges, p.route_uniform) != s) {

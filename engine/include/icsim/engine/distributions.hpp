@@ -68,6 +68,10 @@ class Distribution {
   // in equilibrium: U times a length-biased stay (longer stays are more
   // likely to be in progress). For starting a run from a census.
   [[nodiscard]] double sample_residual(Rng& rng) const;
+  // The value below which a share u of draws fall (u in [0, 1)): a person
+  // who carries one uniform gets a time from whichever distribution applies
+  // to them when it is known (common random numbers across scenarios).
+  [[nodiscard]] double quantile(double u) const;
   [[nodiscard]] double mean() const;
   [[nodiscard]] double sd() const;
   [[nodiscard]] const DistributionSpec& spec() const { return spec_; }
@@ -79,6 +83,7 @@ class Distribution {
   double shape_ = 0.0;
   std::vector<double> cumulative_;
   std::vector<double> length_biased_cumulative_;  // empirical: weights times lengths
+  std::vector<double> sorted_;                    // empirical observations, for quantiles
 };
 
 // A choice among categories with given probabilities. pick(u) maps one

@@ -55,6 +55,20 @@ enum class Metric : std::size_t {
   kLongTermHomeCareHours,        // long-term domiciliary care (the market), hours used
   kIcDaysWaitingForLongTermCare, // days people held an IC place waiting for long-term care
   kOverPrescribedPackages,       // P1 sent from the ward to a long-term package, reablement being full
+  // Why people who no longer meet the criteria to reside are still in an
+  // acute bed: each NCTR bed day has one reason, and the reasons add up to
+  // nctr_bed_days (the shape of NHS England's discharge situation report).
+  kNctrBedDaysHub,              // assessment and arranging: the transfer-of-care hub
+  kNctrBedDaysDischargeWindow,  // ready, with a place, waiting for a discharge day or hour
+  kNctrBedDaysWaitingP1,        // waiting for a place in a pathway 1 service
+  kNctrBedDaysWaitingP2,
+  kNctrBedDaysWaitingP3,
+  kNctrBedDaysWaitingHomeCare,  // waiting for long-term home care (the market)
+  kNctrBedDaysWaitingCareHome,  // waiting for a care-home bed (the market)
+  kNctrPatientsPer100k,         // in hospital not meeting the criteria to reside, per 100,000 adults (mean)
+  kDeathsInHospital,
+  kDeaths,                      // in hospital, after discharge home, or in or after a service
+  kReadmissionRate30dPct,       // readmissions as a share of discharges
   kCount
 };
 
@@ -71,6 +85,7 @@ enum class ServiceMeasure : std::size_t {
   kWaitP95Days,     // 95th percentile wait of those who got a place
   kCost,            // what the area (or part) pays for it
   kIdleCost,        // of that, paid for capacity nobody used
+  kNctrBedDays,     // acute bed days of people not meeting the criteria to reside, waiting for it
   kCount
 };
 

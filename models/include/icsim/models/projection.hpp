@@ -39,7 +39,8 @@ struct ChangeSpec {
   std::vector<std::optional<double>> step_up_share;                       // per cell
   std::vector<std::optional<double>> admissions_per_1000_per_year;       // per cell
   std::vector<std::optional<engine::Distribution>> time_to_nctr_days;    // per cell
-  std::optional<engine::Distribution> triage_days;
+  std::optional<engine::Distribution> triage_days;  // the hub's time for every pathway and band
+  ByPathway hub_days;                               // for every band, by pathway
   std::optional<int> discharge_days_per_week;
 };
 

@@ -108,6 +108,17 @@ enum class ServiceKind : std::uint8_t {
 // ("stuck in reablement"), or in an acute bed.
 enum class Market : std::uint8_t { kNone, kHomeCare, kCareHomeResidential, kCareHomeNursing };
 
+// When people can arrive from hospital: the first days_per_week days of the
+// week from Monday, between the hours (a care home that admits on weekdays).
+struct AdmissionWindow {
+  int days_per_week = 7;
+  double hour_start = 0.0;
+  double hour_end = 24.0;
+};
+
+// Times by discharge pathway, P0 first (empty: not given here).
+using ByPathway = std::array<std::optional<engine::Distribution>, kPathways>;
+
 struct ServiceSpec {
   std::string name;
   ServiceKind kind = ServiceKind::kBedBased;
@@ -145,6 +156,9 @@ struct ServiceSpec {
   double ring_fenced_for_step_down = 0.0;
   ServiceOwner owner;
   std::optional<MutualAidSpec> mutual_aid;
+  // Discharges from hospital into it only within this window, as well as the
+  // area's (empty: the area's discharge days and hours).
+  std::optional<AdmissionWindow> admits;
   // Its random streams are numbered by where the service was written, so a
   // what-if that removes or pools services leaves the others' numbers alone.
   // Empty: its index.
@@ -181,6 +195,15 @@ struct AgeBandSpec {
   double step_up_share = 0.0;              // of would-be admissions seen by urgent community response
   std::array<double, kPathways> pathway_split{1.0, 0.0, 0.0, 0.0};
   engine::Distribution time_to_nctr_days;  // admission to no longer meeting criteria to reside
+  ByPathway hub_days;                      // the hub's time by pathway for this band, over the area's
+  // Of admissions, the share who die in hospital (at the end of the acute
+  // stay, before they would no longer meet the criteria to reside); of
+  // pathway 0 discharges, the shares readmitted as an emergency within
+  // readmission_days and who die (the rest stay home). Pathways 1-3 have
+  // their services' outcomes.
+  double died_in_hospital = 0.0;
+  double p0_readmission = 0.0;
+  double p0_death = 0.0;
 };
 
 // An acute trust. Places send their residents' admissions to hospitals by shares.
@@ -246,9 +269,11 @@ struct YearSettings {
   std::vector<double> step_up_share;                         // per cell
   std::vector<std::array<double, kPathways>> pathway_split;  // per cell
   std::vector<engine::Distribution> time_to_nctr_days;       // per cell
+  // The transfer-of-care hub's time, NCTR to ready to leave: per cell, by pathway.
+  std::vector<std::array<engine::Distribution, kPathways>> hub_days;
   std::vector<double> capacity;                              // per service
   std::vector<engine::Distribution> length_of_stay_days;     // per service
-  engine::Distribution triage_days;
+  engine::Distribution triage_days;  // the hub's time where no pathway or band has its own
   int discharge_days_per_week = 7;
 };
 
@@ -286,7 +311,11 @@ struct ScenarioSpec {
   double fall_share = 0.0;   // of admissions flagged as a fall
   double acsc_share = 0.0;   // of admissions for ambulatory-care-sensitive conditions
 
-  engine::Distribution triage_days;   // transfer-of-care hub: NCTR to ready to leave
+  // The transfer-of-care hub: NCTR to ready to leave (assessment, referral,
+  // arranging), for every pathway (triage_days) or by pathway (hub_days,
+  // over triage_days), and by age band (AgeBandSpec::hub_days, over both).
+  engine::Distribution triage_days;
+  ByPathway hub_days;
   int discharge_days_per_week = 7;    // 5: Monday to Friday, 6: to Saturday, 7: every day
   double discharge_hour_start = 0.0;  // discharges happen within [start, end) hours of the day
   double discharge_hour_end = 24.0;

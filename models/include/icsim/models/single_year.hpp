@@ -23,6 +23,11 @@ namespace icsim::models {
 [[nodiscard]] ScenarioSpec single_year_scenario(const ScenarioSpec& spec, int year,
                                                 engine::SimTime min_warmup_days = 365.0);
 
+// A service's capacity at the start of projected year `year`, as the full
+// run has it then: the year's capacity when it differs from the year
+// before's, and the capacity changes made by then, in time order.
+[[nodiscard]] double capacity_at_year_start(const ScenarioSpec& spec, ServiceIndex service, int year);
+
 // How much a unit cost has grown in real terms by projected year `year`:
 // a service's (by its setting: home-based IC, IC beds or short-term care)
 // and the acute bed day's.
