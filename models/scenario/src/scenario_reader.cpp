@@ -54,21 +54,11 @@ void read_acute(const MapReader& top, DiagnosticList& diagnostics, models::Scena
   if (const SourceNode* days = acute.optional("discharge_days_per_week"))
     if (auto v = read_whole_number(*days, acute.path_of("discharge_days_per_week"), 1, 7, diagnostics))
       spec.discharge_days_per_week = static_cast<int>(*v);
-  const SourceNode* hours = acute.optional("discharge_hours");
-  if (hours != nullptr)
+  if (const SourceNode* hours = acute.optional("discharge_hours"))
     if (auto v = read_hours_of_day(*hours, acute.path_of("discharge_hours"), diagnostics)) {
       spec.discharge_hour_start = v->first;
       spec.discharge_hour_end = v->second;
     }
-  // A service's admission hours must meet the area's discharge hours some time.
-  for (const auto& service : spec.services)
-    if (const auto& admits = service.admits; admits && (admits->hour_end <= spec.discharge_hour_start ||
-                                                        admits->hour_start >= spec.discharge_hour_end))
-      diagnostics.error(hours != nullptr ? hours->location : acute.node().location,
-                        "services." + service.name + ".admits.hours: [" + format_number(admits->hour_start) + ", " +
-                            format_number(admits->hour_end) + "] never meet the discharge hours [" +
-                            format_number(spec.discharge_hour_start) + ", " + format_number(spec.discharge_hour_end) +
-                            "]: nobody could ever be discharged to it");
 }
 
 }  // namespace
@@ -217,12 +207,12 @@ models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& read
   read_settings(top, reading, spec);
   reading.step_up_given = top.optional("step_up") != nullptr;
   read_place_names(top, reading, spec);
+  read_acute(top, reading.diagnostics(), spec);  // before the services, whose admission hours must meet its
   read_services(top, reading, spec);
   read_demand(top, reading, spec);
   read_place_demand(top, reading, spec);
   read_outcome_rules(top, reading, spec);
   read_routing(top, reading, spec);
-  read_acute(top, reading.diagnostics(), spec);
   read_costs(top, reading.diagnostics(), spec);
   read_projection(top, reading, spec);
   if (reading.diagnostics().empty()) apply_pooling(top, reading, spec);

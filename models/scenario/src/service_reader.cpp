@@ -54,7 +54,7 @@ void check_keys(const MapReader& service, std::optional<ServiceKind> kind) {
 
 // admits: {days_per_week, hours}, when people can come to it from hospital.
 void read_admission_window(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics,
-                           ServiceSpec& service) {
+                           const models::ScenarioSpec& spec, ServiceSpec& service) {
   const MapReader map(node, path, diagnostics);
   if (!map.is_map()) return;
   map.allow_only({"days_per_week", "hours"});
@@ -67,6 +67,12 @@ void read_admission_window(const SourceNode& node, const std::string& path, Diag
     if (auto v = read_hours_of_day(*hours, map.path_of("hours"), diagnostics)) {
       window.hour_start = v->first;
       window.hour_end = v->second;
+      if (v->second <= spec.discharge_hour_start || v->first >= spec.discharge_hour_end)
+        diagnostics.error(hours->location, map.path_of("hours") + ": [" + format_number(v->first) + ", " +
+                                               format_number(v->second) + "] never meet the discharge hours [" +
+                                               format_number(spec.discharge_hour_start) + ", " +
+                                               format_number(spec.discharge_hour_end) +
+                                               "] (acute.discharge_hours): nobody could ever be discharged to it");
     }
   service.admits = window;
 }
@@ -305,7 +311,8 @@ void read_mutual_aid(const SourceNode& node, const std::string& path, ScenarioRe
   spec.mutual_aid = std::move(spec_aid);
 }
 
-ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, ServiceSource& source) {
+ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, ServiceSource& source,
+                         const models::ScenarioSpec& scenario) {
   DiagnosticList& diagnostics = reading.diagnostics();
   ServiceSpec spec;
   spec.name = entry.key;
@@ -356,7 +363,8 @@ ServiceSpec read_service(const MapEntry& entry, ScenarioReading& reading, Servic
         spec.ring_fenced_for_step_down = *places * per_unit;
     }
   }
-  if (const SourceNode* node = service.optional("admits")) read_admission_window(*node, service.path_of("admits"), diagnostics, spec);
+  if (const SourceNode* node = service.optional("admits")) 
+    read_admission_window(*node, service.path_of("admits"), diagnostics, scenario, spec);
   read_market_service(service, spec);
   read_contract(service, capacity.known ? std::optional<double>(spec.capacity) : std::nullopt, spec);
   return spec;
@@ -427,7 +435,7 @@ void read_services(const MapReader& top, ScenarioReading& reading, models::Scena
     reading.add_service(entry.key, {services.path_of(entry.key), entry.key_location, entry.key_location, false});
   }
   for (std::size_t i = 0; i < node->entries.size(); ++i) {
-    spec.services.push_back(read_service(node->entries[i], reading, reading.service_sources()[i]));
+    spec.services.push_back(read_service(node->entries[i], reading, reading.service_sources()[i], spec));
     spec.services.back().stream_slot = static_cast<std::uint32_t>(i);
   }
   // Every metric a service reports has a name of its own.
