@@ -5,6 +5,7 @@
 #include <numeric>
 #include <sstream>
 
+#include <boost/math/policies/policy.hpp>
 #include <boost/math/special_functions/erf.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/random/exponential_distribution.hpp>
@@ -137,6 +138,9 @@ Distribution::Distribution(DistributionSpec spec) : spec_(std::move(spec)) {
 }
 
 double Distribution::quantile(double u) const {
+  // In double precision: Boost.Math would otherwise work in long double, a
+  // cost on every patient's hub time for digits nobody reads.
+  using Double = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
   u = std::clamp(u, 0.0, std::nextafter(1.0, 0.0));
   return std::visit(
       Overloaded{
@@ -145,9 +149,9 @@ double Distribution::quantile(double u) const {
           [&](const LogNormal&) {
             // The standard normal's quantile is -sqrt(2) erfc^-1(2u).
             if (u <= 0.0) return 0.0;
-            return std::exp(location_ - shape_ * std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u));
+            return std::exp(location_ - shape_ * std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u, Double()));
           },
-          [&](const Gamma& d) { return u <= 0.0 ? 0.0 : d.scale * boost::math::gamma_p_inv(d.shape, u); },
+          [&](const Gamma& d) { return u <= 0.0 ? 0.0 : d.scale * boost::math::gamma_p_inv(d.shape, u, Double()); },
           [&](const Weibull& d) { return d.scale * std::pow(-std::log1p(-u), 1.0 / d.shape); },
           [&](const Uniform& d) { return d.min + u * (d.max - d.min); },
           [&](const Triangular& d) {

@@ -4,7 +4,6 @@
 #include <limits>
 #include <optional>
 
-#include <icsim/engine/random_streams.hpp>
 #include <icsim/engine/sim_time.hpp>
 #include <icsim/models/single_year.hpp>
 
@@ -76,12 +75,7 @@ std::vector<double> community_flows(const ScenarioSpec& spec, const care::AreaLa
   std::vector<double> reach(layout.cells(), 0.0), weights(layout.cells() * layout.hospitals(), 0.0);
   double total = 0.0;
   for (std::size_t c = 0; c < layout.cells(); ++c) {
-    const PlaceIndex place = layout.place_of_cell(c);
-    const auto& shares = layout.place_specs()[place].hospital_shares;
-    reach[c] = owner.kind == ServiceOwner::Kind::kHospital ? shares[owner.hospital]
-               : owner.kind == ServiceOwner::Kind::kArea   ? 1.0
-               : owner.serves(place, std::nullopt)         ? 1.0
-                                                           : 0.0;
+    reach[c] = layout.reach(owner, c);
     total += reach[c] * year.population[c] * year.admissions_per_1000_per_year[c];
   }
   for (std::size_t c = 0; c < layout.cells(); ++c) {
@@ -117,12 +111,13 @@ double unit_days_per_person(const ServiceSpec& service, const engine::Distributi
   const double intensive = service.package_intensive_days;
   if (intensive <= 0.0) return after * mean;
   if (start == after) return start * mean;
-  // E[min(stay, intensive days)]: by draws from a fixed stream, the same every time.
-  engine::Rng rng(20260113u);
-  constexpr int kDraws = 20000;
+  // E[min(stay, intensive days)] = the integral over u of min(Q(u), intensive
+  // days), by the midpoint rule over the stay's quantiles: exact to a part
+  // in a thousand, no draws.
+  constexpr int kSteps = 1000;
   double intensive_days = 0.0;
-  for (int i = 0; i < kDraws; ++i) intensive_days += std::min(stay.sample(rng), intensive);
-  intensive_days /= kDraws;
+  for (int i = 0; i < kSteps; ++i) intensive_days += std::min(stay.quantile((i + 0.5) / kSteps), intensive);
+  intensive_days /= kSteps;
   return start * intensive_days + after * std::max(0.0, mean - intensive_days);
 }
 

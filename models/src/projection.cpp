@@ -23,17 +23,10 @@ std::vector<double> service_demand(const ScenarioSpec& spec, const care::AreaLay
     demand[service] += referrals;
     on_pathway[service] = true;
   });
-  for (std::size_t cell = 0; cell < layout.cells(); ++cell) {
-    const double admissions = year.population[cell] * year.admissions_per_1000_per_year[cell];
-    const PlaceIndex place = layout.place_of_cell(cell);
-    const auto& shares = layout.place_specs()[place].hospital_shares;
-    for (HospitalIndex h = 0; h < layout.hospitals(); ++h) {
-      const double admitted = admissions * shares[h];
-      if (admitted <= 0.0) continue;
-      for (std::size_t s = 0; s < spec.services.size(); ++s)
-        if (spec.services[s].owner.serves(place, h)) served[s] += admitted;
-    }
-  }
+  for_each_admitted(layout, year, [&](std::size_t cell, HospitalIndex h, double admitted) {
+    for (std::size_t s = 0; s < spec.services.size(); ++s)
+      if (spec.services[s].owner.serves(layout.place_of_cell(cell), h)) served[s] += admitted;
+  });
   for (std::size_t s = 0; s < spec.services.size(); ++s)
     if (!on_pathway[s]) demand[s] = served[s];
   return demand;

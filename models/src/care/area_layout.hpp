@@ -62,6 +62,14 @@ class AreaLayout {
                                : pick(hospital_choice_[c.place], engine::uniform01(rng));
   }
 
+  // How much of a cell's residents a service's owner serves: all of them
+  // (the area, or a place it serves), the share its hospital admits, or none.
+  [[nodiscard]] double reach(const ServiceOwner& owner, std::size_t cell) const {
+    const PlaceIndex place = place_of_cell(cell);
+    if (owner.kind == ServiceOwner::Kind::kHospital) return places_[place].hospital_shares[owner.hospital];
+    return owner.serves(place, std::nullopt) ? 1.0 : 0.0;
+  }
+
   // Where a patient of `cell` discharged from `hospital` goes on pathway k
   // (1..3); empty when no service serves them (their split for it is 0).
   [[nodiscard]] const RouteChoices& pathway(int k, std::size_t cell, HospitalIndex hospital) const {

@@ -43,19 +43,14 @@ PatientId IntermediateCareModel::census_patient(engine::Rng& rng, std::optional<
   if (owner == nullptr || owner->kind == ServiceOwner::Kind::kArea) {
     cell = demand().cell_choice.sample(rng);
   } else {
-    std::vector<double> reach(layout_.cells(), 0.0), weights(layout_.cells(), 0.0);
+    std::vector<double> weights(layout_.cells(), 0.0);
     double total = 0.0;
     for (std::size_t c = 0; c < layout_.cells(); ++c) {
-      const PlaceIndex place = layout_.place_of_cell(c);
-      const auto& shares = layout_.place_specs()[place].hospital_shares;
-      reach[c] = owner->kind == ServiceOwner::Kind::kHospital ? shares[owner->hospital]
-                 : owner->serves(place, std::nullopt)          ? 1.0
-                                                               : 0.0;
-      weights[c] = reach[c] * settings().population[c] * settings().admissions_per_1000_per_year[c];
+      weights[c] = layout_.reach(*owner, c) * settings().population[c] * settings().admissions_per_1000_per_year[c];
       total += weights[c];
     }
     if (total <= 0.0)  // nobody it serves is admitted: any resident it serves
-      for (std::size_t c = 0; c < layout_.cells(); ++c) weights[c] = reach[c] > 0.0 ? 1.0 : 0.0;
+      for (std::size_t c = 0; c < layout_.cells(); ++c) weights[c] = layout_.reach(*owner, c) > 0.0 ? 1.0 : 0.0;
     cell = engine::CategoricalChoice(weights).sample(rng);
   }
   p.hub_uniform = engine::uniform01(rng);
