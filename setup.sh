@@ -23,7 +23,7 @@ esac
 packages=(
   g++ cmake ninja-build pkg-config
   libboost-dev libboost-random-dev libboost-graph-dev libboost-math-dev
-  libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
+  libyaml-cpp-dev libcsv-dev libcli11-dev nlohmann-json3-dev
   catch2 libbenchmark-dev
   libopenmpi-dev openmpi-bin
   libxlsxwriter-dev python3-openpyxl

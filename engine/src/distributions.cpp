@@ -104,8 +104,8 @@ std::string distribution_error(const DistributionSpec& spec) {
             if (d.weights.empty() || d.edges.size() != d.weights.size() + 1)
               return "a histogram needs one more bin edge than weights";
             for (std::size_t i = 0; i + 1 < d.edges.size(); ++i)
-              if (!finite({d.edges[i], d.edges[i + 1]}) || d.edges[i] < 0 || d.edges[i + 1] < d.edges[i])
-                return "histogram edges must be finite, >= 0 and increasing";
+              if (!finite({d.edges[i], d.edges[i + 1]}) || d.edges[i] < 0 || d.edges[i + 1] <= d.edges[i])
+                return "histogram edges must be finite, >= 0 and increasing, each larger than the one before";
             double total = 0;
             for (double w : d.weights) {
               if (!finite({w}) || w < 0) return "histogram weights must be finite and >= 0";
@@ -191,7 +191,6 @@ double Distribution::sample(Rng& rng) const {
           },
           [&](const EmpiricalHistogram& d) {
             const std::size_t bin = locate(cumulative_, uniform01(rng));
-            if (d.edges[bin] == d.edges[bin + 1]) return d.edges[bin];  // a bin of zero width is a point
             return boost::random::uniform_real_distribution<double>(d.edges[bin], d.edges[bin + 1])(rng);
           },
       },

@@ -400,6 +400,15 @@ TEST_CASE("a projected population table in the ONS layout sets each year's resid
   CHECK(spec.sha256 != tutorial.sha256);
 }
 
+TEST_CASE("a population table saved by Excel as CSV UTF-8 reads as the plain one", "[scenario][projection]") {
+  // A byte-order mark, quoted fields and CRLF line ends, as Excel writes them.
+  const std::string folder = std::string(ICSIM_SOURCE_DIR) + "/tests/scenario/valid/";
+  const auto excel = icsim::scenario::load_scenario(folder + "population-excel.yaml");
+  const auto plain = icsim::scenario::load_scenario(folder + "population-projection.yaml");
+  REQUIRE(excel.yearly.size() == plain.yearly.size());
+  for (std::size_t y = 0; y < plain.yearly.size(); ++y) CHECK(excel.yearly[y].population == plain.yearly[y].population);
+}
+
 TEST_CASE("places, hospitals, whom services serve and routes land in the spec", "[scenario][places]") {
   const auto spec = load_scenario(std::string(ICSIM_SOURCE_DIR) + "/tests/places/two-areas.yaml");
   REQUIRE(spec.places.size() == 2);

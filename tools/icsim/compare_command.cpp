@@ -14,6 +14,7 @@
 #include <icsim/models/keeping_up.hpp>
 #include <icsim/scenario/load.hpp>
 
+#include "command_options.hpp"
 #include "commands.hpp"
 #include "progress_bar.hpp"
 #include "report_writer.hpp"
@@ -33,7 +34,7 @@ struct CompareOptions {
 
 int compare(const CompareOptions& o) {
   const auto specs = load_scenarios({o.scenario_a, o.scenario_b});
-  if (!specs) return 2;
+  if (!specs || !output_folder_ready(o.out)) return 2;
   const auto& [a, b] = std::pair{(*specs)[0], (*specs)[1]};
   if (a.start_year != b.start_year || a.years != b.years) {
     std::fprintf(stderr, "icsim: error: %s projects %d-%d but %s projects %d-%d: compare needs the same years\n",
@@ -42,6 +43,7 @@ int compare(const CompareOptions& o) {
     return 2;
   }
   const int replications = o.replications.value_or(a.replications);
+  if (!workload_acceptable(a, replications, o.threads) || !workload_acceptable(b, replications, o.threads)) return 2;
   const std::uint64_t seed = o.seed.value_or(a.seed);
   const ProgressBar progress(2 * replications, "replications");
   const auto results_a = models::run_replications(a, replications, seed, o.threads, [&](int done) { progress.update(done); });
@@ -73,9 +75,8 @@ CommandRunner add_compare_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("compare", "Compare two scenarios year by year with common random numbers");
   cmd->add_option("A", options->scenario_a, "The baseline scenario (YAML)")->required();
   cmd->add_option("B", options->scenario_b, "The alternative scenario (YAML)")->required();
-  cmd->add_option("--replications", options->replications, "Replications (default: A's)")
-      ->check(CLI::Range(2, 1000000));
-  cmd->add_option("--seed", options->seed, "Base random seed, shared by both (default: A's)");
+  add_replications_option(*cmd, options->replications, "Replications (default: A's)");
+  add_seed_option(*cmd, options->seed, "Base random seed, shared by both (default: A's)");
   cmd->add_option("--threads", options->threads, "Threads (default: all cores)")->check(CLI::PositiveNumber);
   cmd->add_option("--out", options->out, "Output folder")->capture_default_str();
   return [options] { return compare(*options); };

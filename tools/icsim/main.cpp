@@ -4,8 +4,12 @@
 #include <exception>
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include <icsim/scenario/did_you_mean.hpp>
 
 #include "commands.hpp"
 
@@ -24,6 +28,17 @@ int main(int argc, char** argv) {
       {"merge", icsim::tools::add_merge_command(app)},
       {"serve", icsim::tools::add_serve_command(app)},
   };
+
+  // A first word that names no command is named, with the nearest one, before
+  // CLI11 reports it as an unexpected argument.
+  if (argc > 1 && argv[1][0] != '-' && commands.count(argv[1]) == 0) {
+    std::vector<std::string_view> names;
+    std::string list;
+    for (const auto& [name, runner] : commands) names.emplace_back(name), list += (list.empty() ? "" : ", ") + name;
+    std::fprintf(stderr, "icsim: error: unknown command \"%s\"%s; the commands are %s (icsim --help)\n", argv[1],
+                 icsim::scenario::did_you_mean(argv[1], names).c_str(), list.c_str());
+    return 2;
+  }
 
   try {
     app.parse(argc, argv);

@@ -13,6 +13,7 @@
 #include <icsim/models/capacity_planner.hpp>
 #include <icsim/scenario/plan.hpp>
 
+#include "command_options.hpp"
 #include "commands.hpp"
 #include "plan_results.hpp"
 #include "report_writer.hpp"
@@ -25,15 +26,14 @@ namespace {
 struct PlanOptions {
   std::string scenario;
   std::string spec;
-  std::uint64_t seed = 0;
-  bool seed_given = false;
+  std::optional<std::uint64_t> seed;
   int threads = engine::default_threads();
   std::string out = "out-plan";
 };
 
 int plan(const PlanOptions& o) {
   const auto specs = load_scenarios({o.scenario});
-  if (!specs) return 2;
+  if (!specs || !output_folder_ready(o.out)) return 2;
   const models::ScenarioSpec& spec = specs->front();
   models::PlanSpec plan_spec;
   try {
@@ -42,7 +42,7 @@ int plan(const PlanOptions& o) {
     for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     return 2;
   }
-  const std::uint64_t seed = o.seed_given ? o.seed : spec.seed;
+  const std::uint64_t seed = o.seed.value_or(spec.seed);
   const bool terminal = isatty(STDERR_FILENO) != 0;
   const auto years = models::plan_capacity(spec, plan_spec, seed, o.threads, [&](const std::string& step) {
     if (terminal) std::fprintf(stderr, "\r\033[Kscreening %s", step.c_str());
@@ -68,9 +68,7 @@ CommandRunner add_plan_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("plan", "Find the capacity needed, year by year, to meet a target at least cost");
   cmd->add_option("scenario", options->scenario, "Scenario file (YAML)")->required();
   cmd->add_option("--spec", options->spec, "Plan file (YAML): services, bounds, costs, target, years")->required();
-  cmd->add_option_function<std::uint64_t>(
-      "--seed", [options](const std::uint64_t& seed) { options->seed = seed, options->seed_given = true; },
-      "Base random seed (default: the scenario's)");
+  add_seed_option(*cmd, options->seed, "Base random seed (default: the scenario's)");
   cmd->add_option("--threads", options->threads, "Threads (default: all cores)")->check(CLI::PositiveNumber);
   cmd->add_option("--out", options->out, "Output folder")->capture_default_str();
   return [options] { return plan(*options); };

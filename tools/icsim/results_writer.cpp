@@ -135,6 +135,13 @@ void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSp
 
 namespace {
 
+// "1,234 ± 56", or the value alone from one replication, which has no interval.
+template <class Estimate>
+std::string with_interval(const Estimate& e, int replications) {
+  return replications < 2 ? readable(e.mean) : readable(e.mean) + " ± " + readable(e.half_width);
+}
+
+
 // What the area pays in the last projected year, set apart from the long
 // table: the total and who pays it, the part paid for capacity nobody used,
 // and with a budget the share of it the lines it covers spend.
@@ -149,7 +156,8 @@ void print_what_the_area_pays(std::FILE* out, const models::ScenarioSpec& spec, 
     lines.emplace_back("budget_spent_pct", "  spent of it");
   }
   const auto last = static_cast<std::size_t>(spec.years - 1);
-  std::fprintf(out, "\nWhat the area pays in %d, mean ± the half-width of its 95%% interval\n", spec.start_year + spec.years - 1);
+  std::fprintf(out, "\nWhat the area pays in %d, %s\n", spec.start_year + spec.years - 1,
+               summary.replications < 2 ? "one replication (no interval)" : "mean ± the half-width of its 95% interval");
   for (const auto& [metric, words] : lines) {
     const auto m = std::find_if(summary.metrics.begin(), summary.metrics.end(),
                                 [&](const models::MetricDefinition& d) { return d.name == metric; });
@@ -165,17 +173,21 @@ void print_what_the_area_pays(std::FILE* out, const models::ScenarioSpec& spec, 
 }  // namespace
 
 void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary) {
-  std::fprintf(out, "%s: %d replications, seed %llu, %llu events\n", spec.name.c_str(), summary.replications,
-               static_cast<unsigned long long>(summary.seed), static_cast<unsigned long long>(summary.events));
-  std::fprintf(out, "Mean per year ± the half-width of its 95%% interval.\n\n%-38s", "metric");
+  std::fprintf(out, "%s: %d replication%s, seed %llu, %llu events\n", spec.name.c_str(), summary.replications,
+               summary.replications == 1 ? "" : "s", static_cast<unsigned long long>(summary.seed),
+               static_cast<unsigned long long>(summary.events));
+  std::fprintf(out, "%s\n\n%-38s",
+               summary.replications < 2
+                   ? "One replication's figures per year: no interval (it takes two or more replications)."
+                   : "Mean per year ± the half-width of its 95% interval.",
+               "metric");
   for (int y = 0; y < spec.years; ++y) std::fprintf(out, " %22d", spec.start_year + y);
   std::fprintf(out, "\n");
   for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
     std::fprintf(out, "%-38s", summary.metrics[m].name.c_str());
     for (int y = 0; y < spec.years; ++y) {
       const auto& e = summary.values[m][static_cast<std::size_t>(y)];
-      const std::string cell = readable(e.mean) + " ± " + readable(e.half_width);
-      std::fprintf(out, " %22s", cell.c_str());
+      std::fprintf(out, " %22s", with_interval(e, summary.replications).c_str());
     }
     std::fprintf(out, "\n");
   }
@@ -213,14 +225,15 @@ void print_parts_table(std::FILE* out, const models::ScenarioSpec& spec, const m
   if (spec.years > 1) years.push_back(spec.years - 1);
   for (const int y : years) {
     print_part_header(out, "By place, hospital, board and ICP, " + std::to_string(spec.start_year + y) +
-                               ": mean ± the half-width of its 95% interval");
+                               (summary.replications < 2 ? ": one replication, no interval"
+                                                         : ": mean ± the half-width of its 95% interval"));
     for (const auto& part : summary.parts) {
       std::vector<std::string> names;
       for (const auto& m : part.metrics) names.push_back(m.name);
       print_part_rows(out, std::string(models::level_name(part.part.level)) + " " + part.part.name, names,
                       [&](std::size_t m) {
                         const auto& e = part.values[m][static_cast<std::size_t>(y)];
-                        return readable(e.mean) + " ± " + readable(e.half_width);
+                        return with_interval(e, summary.replications);
                       });
     }
   }

@@ -12,6 +12,7 @@
 #include <icsim/models/keeping_up.hpp>
 #include <icsim/scenario/load.hpp>
 
+#include "command_options.hpp"
 #include "commands.hpp"
 #include "progress_bar.hpp"
 #include "report_writer.hpp"
@@ -31,9 +32,10 @@ struct RunOptions {
 
 int run(const RunOptions& o) {
   const auto specs = load_scenarios({o.scenario});
-  if (!specs) return 2;
+  if (!specs || !output_folder_ready(o.out)) return 2;
   const models::ScenarioSpec& spec = specs->front();
   const int replications = o.replications.value_or(spec.replications);
+  if (!workload_acceptable(spec, replications, o.threads)) return 2;
   const std::uint64_t seed = o.seed.value_or(spec.seed);
   const ProgressBar progress(replications, "replications");
   const auto summary =
@@ -62,9 +64,8 @@ CommandRunner add_run_command(CLI::App& app) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario's replications and write its results");
   cmd->add_option("scenario", options->scenario, "Scenario file (YAML)")->required();
-  cmd->add_option("--replications", options->replications, "Replications (default: the scenario's)")
-      ->check(CLI::Range(2, 1000000));
-  cmd->add_option("--seed", options->seed, "Base random seed (default: the scenario's)");
+  add_replications_option(*cmd, options->replications, "Replications (default: the scenario's)");
+  add_seed_option(*cmd, options->seed, "Base random seed (default: the scenario's)");
   cmd->add_option("--threads", options->threads, "Threads (default: all cores)")->check(CLI::PositiveNumber);
   cmd->add_option("--out", options->out, "Output folder")->capture_default_str();
   return [options] { return run(*options); };

@@ -20,7 +20,8 @@ ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics) : diagnostics_
 }
 
 void DiagnosticList::error(const Location& where, std::string message) {
-  errors_.push_back({where, std::move(message)});
+  ++count_;
+  if (errors_.size() < kMostKept) errors_.push_back({where, std::move(message)});
 }
 
 std::vector<Diagnostic> DiagnosticList::to_diagnostics(const std::vector<std::string>& files) const {
@@ -28,13 +29,19 @@ std::vector<Diagnostic> DiagnosticList::to_diagnostics(const std::vector<std::st
   std::stable_sort(sorted.begin(), sorted.end(), [](const Error& a, const Error& b) {
     return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
   });
+  const auto name = [&](const Location& where) {
+    const auto file = static_cast<std::size_t>(where.file);
+    return file < files.size() ? files[file] : std::string("?");
+  };
   std::vector<Diagnostic> diagnostics;
-  diagnostics.reserve(sorted.size());
   for (const Error& e : sorted) {
-    const auto file = static_cast<std::size_t>(e.where.file);
-    diagnostics.push_back(
-        {file < files.size() ? files[file] : std::string("?"), e.where.line, e.where.column, e.message});
+    if (diagnostics.size() == kMostShown) break;
+    diagnostics.push_back({name(e.where), e.where.line, e.where.column, e.message});
   }
+  if (count_ > diagnostics.size())
+    diagnostics.push_back({name(sorted.front().where), 0, 0,
+                           std::to_string(count_ - diagnostics.size()) + " more errors not shown (the first " +
+                               std::to_string(kMostShown) + " are above: fix them and check again)"});
   return diagnostics;
 }
 

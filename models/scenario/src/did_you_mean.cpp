@@ -1,4 +1,4 @@
-#include "did_you_mean.hpp"
+#include <icsim/scenario/did_you_mean.hpp>
 
 #include <algorithm>
 #include <cctype>

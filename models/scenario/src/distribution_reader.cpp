@@ -4,7 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "did_you_mean.hpp"
+#include <icsim/scenario/did_you_mean.hpp>
+
 #include "value_reader.hpp"
 
 namespace icsim::scenario {

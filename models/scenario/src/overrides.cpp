@@ -4,7 +4,8 @@
 #include <charconv>
 #include <optional>
 
-#include "did_you_mean.hpp"
+#include <icsim/scenario/did_you_mean.hpp>
+
 #include "yaml_reader.hpp"
 
 namespace icsim::scenario {

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "did_you_mean.hpp"
+#include <icsim/scenario/did_you_mean.hpp>
+
 #include "section_readers.hpp"
 
 namespace icsim::scenario {

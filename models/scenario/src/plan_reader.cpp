@@ -9,8 +9,9 @@
 #include <sstream>
 
 #include <icsim/models/metrics.hpp>
+#include <icsim/scenario/did_you_mean.hpp>
 
-#include "did_you_mean.hpp"
+#include "input_file.hpp"
 #include "value_reader.hpp"
 #include "yaml_reader.hpp"
 
@@ -193,14 +194,13 @@ void read_years(const MapReader& top, const models::ScenarioSpec& scenario, mode
 models::PlanSpec load_plan(const std::string& path, const models::ScenarioSpec& scenario) {
   DiagnosticList diagnostics;
   const std::vector<std::string> files{path};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error({0, 0, 0}, "cannot read the plan file: no such file");
+  std::string why;
+  const std::optional<std::string> text = read_input_file(path, kLargestYamlFile, why);
+  if (!text) {
+    diagnostics.error({0, 0, 0}, "cannot read the plan file: " + why);
     throw ScenarioError(diagnostics.to_diagnostics(files));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::optional<SourceNode> root = read_yaml(text.str(), 0, diagnostics);
+  const std::optional<SourceNode> root = read_yaml(*text, 0, diagnostics);
   models::PlanSpec plan;
   if (root) {
     const MapReader top(*root, "", diagnostics);

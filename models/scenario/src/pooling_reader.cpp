@@ -9,7 +9,8 @@
 #include <algorithm>
 #include <map>
 
-#include "did_you_mean.hpp"
+#include <icsim/scenario/did_you_mean.hpp>
+
 #include "section_readers.hpp"
 
 namespace icsim::scenario {

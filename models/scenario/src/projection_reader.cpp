@@ -5,16 +5,16 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <algorithm>
 #include <map>
 #include <tuple>
-#include <sstream>
 
 #include <icsim/models/projection.hpp>
+#include <icsim/scenario/did_you_mean.hpp>
 
-#include "did_you_mean.hpp"
+#include "csv_table.hpp"
 #include "distribution_reader.hpp"
+#include "input_file.hpp"
 #include "section_readers.hpp"
 
 namespace icsim::scenario {
@@ -50,7 +50,6 @@ std::optional<std::size_t> find_service(const MapEntry& entry, const std::string
   return std::nullopt;
 }
 
-
 // Residents by (year, place, age band) from a tidy CSV in the ONS layout:
 // year,age_band,population, or year,place,age_band,population for several
 // places in one file ("" is the place for the first form).
@@ -66,44 +65,62 @@ std::optional<PopulationTable> read_population_csv(const SourceNode& node, const
       file_index < reading.files.size() ? std::filesystem::path(reading.files[file_index]).parent_path() : "";
   const std::filesystem::path file = base / *name;
   file_name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diagnostics.error(node.location, path + ": cannot read " + quote(file.string()));
+  std::string why;
+  const std::optional<std::string> text = read_input_file(file, kLargestCsvFile, why);
+  if (!text) {
+    diagnostics.error(node.location, path + ": cannot read " + quote(file.string()) + ": " + why);
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  reading.data_texts.push_back(text.str());
+  reading.data_texts.push_back(*text);
+  const std::optional<std::vector<CsvRow>> rows = read_csv(*text, why);
+  if (!rows) {
+    diagnostics.error(node.location, path + ": " + file.string() + ": " + why);
+    return std::nullopt;
+  }
 
-  const std::string header = by_place ? "year,place,age_band,population" : "year,age_band,population";
-  PopulationTable population;
-  std::istringstream lines(text.str());
-  std::string line;
-  int line_number = 0;
-  auto fail = [&](const std::string& why) {
-    diagnostics.error(node.location, path + ": " + file.string() + " line " + std::to_string(line_number) + ": " + why);
+  const std::vector<std::string> header = by_place ? std::vector<std::string>{"year", "place", "age_band", "population"}
+                                                   : std::vector<std::string>{"year", "age_band", "population"};
+  std::string header_text;
+  for (const std::string& column : header) header_text += (header_text.empty() ? "" : ",") + column;
+  auto fail = [&](int line, const std::string& problem) {
+    diagnostics.error(node.location, path + ": " + file.string() + " line " + std::to_string(line) + ": " + problem);
     return std::nullopt;
   };
-  while (std::getline(lines, line)) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line_number == 1) {
-      if (line != header) return fail("expected the header " + header + ", got " + quote(line));
-      continue;
-    }
-    if (line.empty()) continue;
-    std::istringstream fields(line);
-    std::string year, place, band, count;
-    if (!std::getline(fields, year, ',') || (by_place && !std::getline(fields, place, ',')) ||
-        !std::getline(fields, band, ',') || !std::getline(fields, count))
-      return fail("expected " + header + ", got " + quote(line));
+  if (rows->empty())
+    return fail(1, "the file is empty: expected the header " + header_text + " and a row per year and age band");
+  auto joined = [](const std::vector<std::string>& fields) {
+    std::string line;
+    for (const std::string& field : fields) line += (line.empty() ? "" : ",") + field;
+    return line;
+  };
+  if (rows->front().fields != header)
+    return fail(rows->front().line, "expected the header " + header_text + ", got " + quote(joined(rows->front().fields)));
+
+  PopulationTable population;
+  std::map<std::tuple<int, std::string, std::string>, int> given_at;
+  for (std::size_t r = 1; r < rows->size(); ++r) {
+    const CsvRow& row = (*rows)[r];
+    if (row.fields.size() != header.size())
+      return fail(row.line, "expected " + std::to_string(header.size()) + " fields (" + header_text + "), got " +
+                                std::to_string(row.fields.size()) + ": " + quote(joined(row.fields)));
+    const std::string& year = row.fields[0];
+    const std::string place = by_place ? row.fields[1] : std::string();
+    const std::string& band = row.fields[by_place ? 2 : 1];
+    const std::string& count = row.fields[by_place ? 3 : 2];
     char* end = nullptr;
     const long y = std::strtol(year.c_str(), &end, 10);
-    if (year.empty() || *end != '\0') return fail("the year " + quote(year) + " is not a whole number");
+    if (year.empty() || *end != '\0' || y < 1900 || y > 2200)
+      return fail(row.line, "the year " + quote(year) + " is not a year (a whole number from 1900 to 2200)");
     const double n = std::strtod(count.c_str(), &end);
     if (count.empty() || *end != '\0' || !std::isfinite(n) || n < 0)
-      return fail("the population " + quote(count) + " is not a number >= 0");
-    population[{static_cast<int>(y), place, band}] = n;
+      return fail(row.line, "the population " + quote(count) + " is not a number >= 0");
+    const auto key = std::make_tuple(static_cast<int>(y), place, band);
+    if (const auto first = given_at.find(key); first != given_at.end())
+      return fail(row.line, "the population for " + year + (by_place ? ", place " + quote(place) : std::string()) +
+                                " and age band " + quote(band) + " is given twice (first at line " +
+                                std::to_string(first->second) + ")");
+    given_at[key] = row.line;
+    population[key] = n;
   }
   return population;
 }
@@ -142,13 +159,8 @@ std::optional<std::vector<double>> read_band_rates(const SourceNode& rates, cons
   for (const auto& entry : rates.entries) {
     const auto b = find_band(entry, by_band.path(), spec, diagnostics);
     names_known = names_known && b.has_value();
-    const auto v = read_number(entry.value, by_band.path_of(entry.key), NumberRule::kAny, diagnostics);
-    if (b && v) {
-      if (*v <= -1.0)
-        diagnostics.error(entry.value.location, by_band.path_of(entry.key) + ": a yearly change must be more than -1");
-      else
-        rate[*b] = *v;
-    }
+    const auto v = read_number(entry.value, by_band.path_of(entry.key), NumberRule::kYearlyChange, diagnostics);
+    if (b && v) rate[*b] = *v;
   }
   if (by_band.is_map() && names_known) {
     for (std::size_t b = 0; b < rate.size(); ++b)
@@ -231,11 +243,8 @@ void read_growth(const SourceNode* node, const SourceNode* places_node, Scenario
   if (node == nullptr || !node->is_map()) return;
   if (const MapEntry* entry = node->find_entry("admission_rate_change_per_year")) {
     const SourceNode* trend = &entry->value;
-    const auto v = read_number(*trend, "growth.admission_rate_change_per_year", NumberRule::kAny, diagnostics);
-    if (v && *v > -1.0)
+    if (const auto v = read_number(*trend, "growth.admission_rate_change_per_year", NumberRule::kYearlyChange, diagnostics))
       for (int y = 0; y < spec.years; ++y) growth.admission_rate_multiplier.push_back(std::pow(1.0 + *v, y));
-    else if (v)
-      diagnostics.error(trend->location, "growth.admission_rate_change_per_year: must be more than -1");
   }
 }
 

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include <icsim/scenario/sha256.hpp>
 
+#include "input_file.hpp"
 #include "merge.hpp"
 #include "yaml_reader.hpp"
 
@@ -16,29 +15,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t kLongestChain = 32;
-
-// The file's bytes, or why it cannot be read.
-std::optional<std::string> read_text(const std::string& path, std::string& why) {
-  std::error_code error;
-  const fs::file_status status = fs::status(path, error);
-  if (!fs::exists(status)) {
-    why = "no such file";
-    return std::nullopt;
-  }
-  if (fs::is_directory(status)) {
-    why = "it is a directory, not a file";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
-    why = "it cannot be opened (check its permissions)";
-    return std::nullopt;
-  }
-  return std::move(text).str();
-}
+// A chain of files that extend one another: far longer than any real use
+// (a what-if on a variant on an area), short enough to bound the work.
+constexpr std::size_t kLongestChain = 256;
+constexpr std::size_t kMostBytesInChain = 4 * kLargestYamlFile;
 
 // The same file whichever way it is named, for finding cycles.
 std::string identity(const std::string& path) {
@@ -76,7 +56,7 @@ ScenarioDocument read_scenario_document(const std::string& path, DiagnosticList&
     identities.push_back(id);
 
     std::string why;
-    const std::optional<std::string> text = file == 0 && text_of_path ? text_of_path : read_text(current, why);
+    const std::optional<std::string> text = file == 0 && text_of_path ? text_of_path : read_input_file(current, kLargestYamlFile, why);
     if (!text) {
       if (extended_at)
         diagnostics.error(*extended_at, "extends: cannot read \"" + current + "\": " + why);
@@ -85,6 +65,11 @@ ScenarioDocument read_scenario_document(const std::string& path, DiagnosticList&
       return document;
     }
     texts += *text;
+    if (texts.size() > kMostBytesInChain) {
+      diagnostics.error(extended_at.value_or(Location{file, 0, 0}),
+                        "extends: the files extending one another hold more than 4 MB together");
+      return document;
+    }
     std::optional<SourceNode> tree = read_yaml(*text, file, diagnostics);
     if (!tree) return document;
     if (!tree->is_map()) {
@@ -105,7 +90,7 @@ ScenarioDocument read_scenario_document(const std::string& path, DiagnosticList&
       return document;
     }
     if (trees.size() >= kLongestChain) {
-      diagnostics.error(parent.location, "extends: more than 32 files extend one another");
+      diagnostics.error(parent.location, "extends: more than 256 files extend one another");
       return document;
     }
     current = (fs::path(current).parent_path() / parent.scalar).lexically_normal().string();

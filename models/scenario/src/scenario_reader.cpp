@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <array>
 
-#include "did_you_mean.hpp"
+#include <icsim/models/workload.hpp>
+#include <icsim/scenario/did_you_mean.hpp>
+
 #include "distribution_reader.hpp"
 #include "section_readers.hpp"
 
@@ -79,12 +81,7 @@ namespace {
 void read_cost_growth(const SourceNode& node, const std::string& path, DiagnosticList& diagnostics,
                       models::CostGrowth& growth) {
   auto read_rate = [&](const SourceNode& value, const std::string& where, double& rate) {
-    if (auto v = read_number(value, where, NumberRule::kAny, diagnostics)) {
-      if (*v > -1.0)
-        rate = *v;
-      else
-        diagnostics.error(value.location, where + ": a yearly growth rate must be more than -1, got " + value.scalar);
-    }
+    if (auto v = read_number(value, where, NumberRule::kYearlyChange, diagnostics)) rate = *v;
   };
   const std::array<std::pair<std::string_view, double*>, 5> settings{{{"acute", &growth.acute},
                                                                       {"ic_beds", &growth.ic_beds},
@@ -195,6 +192,20 @@ void read_settings(const MapReader& top, ScenarioReading& reading, models::Scena
   if (auto v = top.optional_number("readmission_days", NumberRule::kPositive)) spec.readmission_days = *v;
 }
 
+// A scenario that could not be run in reasonable time or memory is refused
+// here, at the key that makes it so.
+void check_workload(const MapReader& top, ScenarioReading& reading, const models::ScenarioSpec& spec) {
+  const std::string why = models::workload_refusal(spec, spec.replications);
+  if (why.empty()) return;
+  const models::Workload work = models::workload(spec);
+  const char* key = !(work.people_at_start <= models::kMostPeopleAtStart) ? "initial_census"
+                    : !(work.people() <= models::kMostPeoplePerReplication)
+                        ? (top.entry("demand") != nullptr ? "demand" : "places")
+                        : "replications";
+  const MapEntry* entry = top.entry(key);
+  reading.diagnostics().error(entry != nullptr ? entry->key_location : top.node().location, why);
+}
+
 }  // namespace
 
 models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& reading) {
@@ -217,6 +228,7 @@ models::ScenarioSpec read_scenario(const SourceNode& root, ScenarioReading& read
   read_projection(top, reading, spec);
   if (reading.diagnostics().empty()) apply_pooling(top, reading, spec);
   if (reading.diagnostics().empty()) check_routes(reading, spec);
+  if (reading.diagnostics().empty()) check_workload(top, reading, spec);
   return spec;
 }
 

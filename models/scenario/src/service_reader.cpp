@@ -6,9 +6,9 @@
 #include <cmath>
 
 #include <icsim/models/metrics.hpp>
+#include <icsim/scenario/did_you_mean.hpp>
 
 #include "destinations.hpp"
-#include "did_you_mean.hpp"
 #include "distribution_reader.hpp"
 #include "section_readers.hpp"
 

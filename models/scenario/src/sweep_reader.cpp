@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "diagnostics.hpp"
+#include "input_file.hpp"
 #include "overrides.hpp"
 #include "value_reader.hpp"
 #include "yaml_reader.hpp"
@@ -319,20 +320,13 @@ class SweepFileReader {
 Sweep read_sweep(const std::string& path) {
   DiagnosticList diagnostics;
   const std::vector<std::string> files{path};
-  std::error_code error;
-  if (!fs::is_regular_file(path, error)) {
-    diagnostics.error({0, 0, 0}, fs::exists(path, error) ? "cannot read the sweep file: it is not a file"
-                                                          : "cannot read the sweep file: no such file");
+  std::string why;
+  const std::optional<std::string> text = read_input_file(path, kLargestYamlFile, why);
+  if (!text) {
+    diagnostics.error({0, 0, 0}, "cannot read the sweep file: " + why);
     throw ScenarioError(diagnostics.to_diagnostics(files));
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) {
-    diagnostics.error({0, 0, 0}, "cannot read the sweep file (check its permissions)");
-    throw ScenarioError(diagnostics.to_diagnostics(files));
-  }
-  const std::optional<SourceNode> root = read_yaml(text.str(), 0, diagnostics);
+  const std::optional<SourceNode> root = read_yaml(*text, 0, diagnostics);
   Sweep sweep;
   if (root && !root->is_map())
     diagnostics.error(root->location, "a sweep file is a map of keys such as scenario: and parameters:, got " +

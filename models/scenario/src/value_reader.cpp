@@ -5,12 +5,14 @@
 #include <cmath>
 #include <limits>
 
-#include "did_you_mean.hpp"
+#include <icsim/scenario/did_you_mean.hpp>
 
 namespace icsim::scenario {
 namespace {
 
 std::string prefix(const std::string& path) { return path.empty() ? std::string() : path + ": "; }
+
+std::string format_percent(double fraction) { return format_number(fraction * 100.0, 6) + "%"; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -89,6 +91,14 @@ std::optional<double> finite_number(const SourceNode& node, const std::string& p
     diagnostics.error(node.location, prefix(path) + "expected a finite number, got " + node.scalar);
     return std::nullopt;
   }
+  // A scenario's numbers are people, places, days, hours, pounds and shares
+  // of one area: none comes near a trillion, and sums and products of them
+  // stay exact enough (places are counted in whole numbers up to 2^53).
+  if (std::fabs(*value) > kLargestNumber) {
+    diagnostics.error(node.location, prefix(path) + "expected a number no larger than a trillion (1e12), got " +
+                                         node.scalar);
+    return std::nullopt;
+  }
   return value;
 }
 
@@ -122,6 +132,18 @@ std::optional<double> read_number(const SourceNode& node, const std::string& pat
       if (*value >= 0 && *value <= 1) return value;
       diagnostics.error(node.location, prefix(path) + "a probability must be between 0 and 1" + got);
       return std::nullopt;
+    case NumberRule::kYearlyChange:
+      if (*value <= -1) {
+        diagnostics.error(node.location, prefix(path) + "a yearly change must be more than -1" + got);
+        return std::nullopt;
+      }
+      if (*value > 1) {  // 3.5 meant as 3.5%: x3.4 million in ten years
+        diagnostics.error(node.location, prefix(path) + "a yearly change of " + node.scalar + " is +" +
+                                             format_percent(*value) +
+                                             " a year; changes are fractions (0.035 for 3.5% a year), at most 1");
+        return std::nullopt;
+      }
+      return value;
     case NumberRule::kWholeNonNegative:
       if (*value >= 0 && std::floor(*value) == *value) return value;
       diagnostics.error(node.location, prefix(path) + "expected a whole number, 0 or more" + got);

@@ -25,10 +25,14 @@ enum class NumberRule {
   kPositive,       // > 0
   kProbability,    // in [0, 1]
   kWholeNonNegative,  // 0, 1, 2, ...
+  kYearlyChange,   // a growth rate a year: more than -1 (all gone), at most 1 (doubling)
 };
 
+// The largest number a scenario may give, in size.
+inline constexpr double kLargestNumber = 1e12;
+
 // YAML 1.2 numbers: 12, -3, 0.5, .5, 1e3; ".inf" and ".nan" are numbers
-// but not finite, and reported as such.
+// but not finite, and reported as such; none may be larger than a trillion.
 [[nodiscard]] std::optional<double> read_number(const SourceNode& node, const std::string& path, NumberRule rule,
                                                 DiagnosticList& diagnostics);
 // A whole number in [lowest, highest].

@@ -1,10 +1,13 @@
 #include "yaml_reader.hpp"
 
+#include <sstream>
 #include <string>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "utf8.hpp"
+#include "yaml_mistakes.hpp"
 
 namespace icsim::scenario {
 namespace {
@@ -28,7 +31,7 @@ class TreeBuilder {
     built.location = location(node.Mark());
     if (++values_ > kMostValues) {
       if (!too_many_reported_) {
-        diagnostics_.error(built.location, "the file holds more than 200,000 values (aliases that multiply?)");
+        diagnostics_.error(built.location, "the file holds more than 200,000 values, the most icsim reads (a scenario holds a few thousand; aliases that multiply?)");
         too_many_reported_ = true;
       }
       return built;
@@ -100,6 +103,45 @@ class TreeBuilder {
   bool too_deep_reported_ = false;
 };
 
+// Where a second document with content starts, if there is one. Only the
+// events are read; the walk stops at the first empty document, which is
+// where yaml-cpp 0.7 can stop making progress.
+class DocumentProbe : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override { content_ = false; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { seen(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { seen(mark); }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    seen(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    seen(mark);
+  }
+  void OnMapEnd() override {}
+  [[nodiscard]] bool content() const { return content_; }
+  [[nodiscard]] YAML::Mark first_mark() const { return mark_; }
+
+ private:
+  void seen(const YAML::Mark& mark) {
+    if (!content_) mark_ = mark;
+    content_ = true;
+  }
+  bool content_ = false;
+  YAML::Mark mark_;
+};
+
+std::optional<YAML::Mark> second_document(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  DocumentProbe probe;
+  if (!parser.HandleNextDocument(probe)) return std::nullopt;  // the first
+  if (!parser.HandleNextDocument(probe) || !probe.content()) return std::nullopt;
+  return probe.first_mark();
+}
+
 }  // namespace
 
 std::optional<SourceNode> read_yaml(std::string_view text, int file, DiagnosticList& diagnostics) {
@@ -113,29 +155,36 @@ std::optional<SourceNode> read_yaml(std::string_view text, int file, DiagnosticL
                                          " cannot start a character here (save the file as UTF-8)");
     return std::nullopt;
   }
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception& e) {
-    const bool placed = !e.mark.is_null() && e.mark.line >= 0;
-    diagnostics.error({file, placed ? e.mark.line + 1 : 1, placed ? e.mark.column + 1 : 1},
-                      "not valid YAML: " + e.msg);
+  // Not YAML::LoadAll: Debian's yaml-cpp 0.7 loops for ever on some broken
+  // files (a lone ",": upstream issue 1040, fixed after 0.8), adding an empty
+  // document each time until memory runs out. The first document is loaded
+  // alone, and any later one is only looked for, stopping at an empty one.
+  if (const auto mistake = mistake_before_parsing(text)) {
+    diagnostics.error({file, mistake->line, mistake->column}, "not valid YAML: " + mistake->message);
     return std::nullopt;
   }
-  if (documents.empty()) {
+  YAML::Node document;
+  std::optional<YAML::Mark> second;
+  try {
+    document = YAML::Load(std::string(text));
+    second = second_document(text);
+  } catch (const YAML::Exception& e) {
+    const bool placed = !e.mark.is_null() && e.mark.line >= 0;
+    const YamlMistake mistake =
+        explain_yaml_error(text, e.msg, placed ? e.mark.line + 1 : 1, placed ? e.mark.column + 1 : 1);
+    diagnostics.error({file, mistake.line, mistake.column}, "not valid YAML: " + mistake.message);
+    return std::nullopt;
+  }
+  if (second)
+    diagnostics.error({file, second->line + 1, second->column + 1},
+                      "a scenario file holds one YAML document; this is a second one (after \"---\")");
+  if (!document.IsDefined() || document.IsNull()) {
     SourceNode empty;
     empty.location = {file, 1, 1};
     return empty;
   }
-  for (std::size_t i = 1; i < documents.size(); ++i) {
-    if (documents[i].IsNull()) continue;  // a trailing "---" starts nothing
-    const YAML::Mark mark = documents[i].Mark();
-    diagnostics.error({file, mark.line + 1, mark.column + 1},
-                      "a scenario file holds one YAML document; this is a second one (after \"---\")");
-    break;
-  }
   TreeBuilder builder(file, diagnostics);
-  return builder.build(documents.front(), "", 0);
+  return builder.build(document, "", 0);
 }
 
 }  // namespace icsim::scenario

@@ -22,14 +22,16 @@ Demand::Demand(const ScenarioSpec& spec, const std::vector<YearSettings>& years,
       if (spec.age_bands[layout.band_of_cell(cell)].aged_65_plus) demand.population_65_plus[place] += year.population[cell];
       demand.population[place] += year.population[cell];
     }
-    demand.cell_choice = engine::CategoricalChoice(cell_rates);
+    // A year with no demand at all (every population or rate zero) has no
+    // arrivals to place: accept() turns every candidate away.
+    if (demand.rate_per_day > 0.0) demand.cell_choice = engine::CategoricalChoice(cell_rates);
     peak_rate = std::max(peak_rate, demand.rate_per_day);
     years_.push_back(std::move(demand));
   }
   const double peak_profile = *std::max_element(spec.day_of_week_profile.begin(), spec.day_of_week_profile.end()) *
                               *std::max_element(spec.month_profile.begin(), spec.month_profile.end());
   peak_rate_ = peak_rate * peak_profile;
-  candidate_gap_ = engine::Distribution(engine::Exponential{1.0 / peak_rate_});
+  if (peak_rate_ > 0.0) candidate_gap_ = engine::Distribution(engine::Exponential{1.0 / peak_rate_});
 }
 
 }  // namespace icsim::models::care

@@ -30,14 +30,16 @@ class Demand {
   Demand(const ScenarioSpec& spec, const std::vector<YearSettings>& years, const AreaLayout& layout,
          const Calendar& calendar, engine::Rng arrivals);
 
-  // Days to the next candidate arrival.
+  // Whether anyone is ever admitted: not when every year's demand is zero.
+  [[nodiscard]] bool any() const { return peak_rate_ > 0.0; }
+  // Days to the next candidate arrival (only when any()).
   [[nodiscard]] double next_gap() { return candidate_gap_.sample(rng_); }
   // Whether a candidate at `now` is a would-be admission (thinning).
   [[nodiscard]] bool accept(engine::SimTime now, std::size_t year) {
     const double profile = spec_.day_of_week_profile[static_cast<std::size_t>(calendar_.weekday(now))] *
                            spec_.month_profile[static_cast<std::size_t>(calendar_.month(now))];
     const double rate = years_[year].rate_per_day * profile;
-    return rate >= peak_rate_ || engine::uniform01(rng_) * peak_rate_ < rate;
+    return rate > 0.0 && (rate >= peak_rate_ || engine::uniform01(rng_) * peak_rate_ < rate);
   }
   // The cell an accepted arrival comes from.
   [[nodiscard]] std::size_t draw_cell(std::size_t year) { return years_[year].cell_choice.sample(rng_); }
@@ -50,7 +52,7 @@ class Demand {
   engine::Rng rng_;
   std::vector<YearDemand> years_;
   engine::Distribution candidate_gap_;
-  double peak_rate_ = 1.0;
+  double peak_rate_ = 0.0;
 };
 
 }  // namespace icsim::models::care

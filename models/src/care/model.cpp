@@ -80,7 +80,7 @@ ReplicationResult IntermediateCareModel::run() {
     measure_.reset(t);
     for (auto& s : services_) s.reset_statistics(t);
   });
-  sim_.schedule(demand_.next_gap(), priority::kArrival, kArrivalCandidate);
+  if (demand_.any()) sim_.schedule(demand_.next_gap(), priority::kArrival, kArrivalCandidate);
   for (std::uint32_t s = 0; s < spec_.services.size(); ++s)
     if (spec_.services[s].community_starts_per_week > 0.0)
       sim_.schedule(community_gap(s), priority::kArrival, kCommunityStart, s);
