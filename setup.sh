@@ -4,7 +4,7 @@
 #
 #   ./setup.sh run        install, build (Release), run the main job: the Lancashire ten-year projection
 #   ./setup.sh test       install, build (Release), run the whole test suite
-#   ./setup.sh sanitize   install, build with -fsanitize=address,undefined, run the tests
+#   ./setup.sh sanitize   install, build with clang and -fsanitize=address,undefined, run the tests and fuzz the readers
 #
 # Quick when nothing changed: packages already there are not fetched again
 # and the build is incremental.
@@ -23,12 +23,15 @@ esac
 packages=(
   g++ cmake ninja-build pkg-config
   libboost-dev libboost-random-dev libboost-graph-dev libboost-math-dev
-  libyaml-cpp-dev libcsv-dev libcli11-dev nlohmann-json3-dev
+  libyaml-cpp-dev libcsv-dev libssl-dev libcli11-dev nlohmann-json3-dev
   catch2 libbenchmark-dev
   libopenmpi-dev openmpi-bin
   libxlsxwriter-dev python3-openpyxl
   libcpp-httplib-dev
 )
+# The sanitizer job builds with clang, so CI compiles with both compilers, and
+# fuzzes the readers with clang's libFuzzer.
+if [ "$job" = sanitize ]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -72,7 +75,12 @@ fi
 jobs=$(nproc)
 if [ "$job" = sanitize ]; then
   build=build/sanitize
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DICSIM_SANITIZE=ON -DICSIM_BUILD_BENCH=OFF >/dev/null
+  # A folder configured before with g++ is configured afresh (CMake keeps a compiler once chosen).
+  if [ -f "$build/CMakeCache.txt" ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang' "$build/CMakeCache.txt"; then
+    rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+  fi
+  CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DICSIM_SANITIZE=ON -DICSIM_FUZZ=ON \
+    -DICSIM_BUILD_BENCH=OFF >/dev/null
 else
   build=build/release
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -69,6 +69,11 @@ expect 2 'unknown command "rn" \(did you mean "run"\?\)' -- "$icsim" rn "$tutori
 expect 2 "expected a whole number from 0 to 18446744073709551615" -- "$icsim" run "$tutorial" --seed -1
 expect 2 "expected a whole number from 0 to 18446744073709551615" -- "$icsim" run "$tutorial" --seed 18446744073709551616
 expect 0 "no interval" -- "$icsim" run "$tutorial" --replications 1 --out one-out
+expect 2 "not in range 1 to 1024" -- "$icsim" run "$tutorial" --threads 0
+expect 2 "expected a number more than 0" -- "$icsim" demo --beds -1
+if "$icsim" demo --beds -1 2>&1 | grep -Eq '[0-9]{40}'; then
+  echo "FAIL: a range printed as a long number"; failures=$((failures + 1))
+fi
 touch a-file
 expect 2 "it is a file, not a folder" -- "$icsim" run "$tutorial" --out a-file
 expect 2 "it is a file, not a folder" -- "$icsim" compare "$tutorial" "$tutorial" --out a-file

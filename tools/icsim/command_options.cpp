@@ -1,6 +1,8 @@
 #include "command_options.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +23,26 @@ CLI::Option* add_seed_option(CLI::App& command, std::optional<std::uint64_t>& se
       },
       "SEED");
   return command.add_option("--seed", seed, help)->check(whole_number);
+}
+
+CLI::Option* add_threads_option(CLI::App& command, int& threads, const std::string& help) {
+  return command.add_option("--threads", threads, help)->check(CLI::Range(1, 1024));
+}
+
+CLI::Option* add_threads_option(CLI::App& command, std::optional<int>& threads, const std::string& help) {
+  return command.add_option("--threads", threads, help)->check(CLI::Range(1, 1024));
+}
+
+CLI::Validator positive_number() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        if (text.empty() || *end != '\0' || !std::isfinite(value) || value <= 0.0 || value > 1e12)
+          return "expected a number more than 0 (and no more than a trillion), got " + text;
+        return {};
+      },
+      "NUMBER > 0");
 }
 
 CLI::Option* add_replications_option(CLI::App& command, std::optional<int>& replications, const std::string& help) {

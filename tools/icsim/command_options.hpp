@@ -16,6 +16,14 @@ namespace icsim::tools {
 // sign, no wrap-around).
 CLI::Option* add_seed_option(CLI::App& command, std::optional<std::uint64_t>& seed, const std::string& help);
 
+// --threads: 1 to 1,024.
+CLI::Option* add_threads_option(CLI::App& command, int& threads, const std::string& help);
+CLI::Option* add_threads_option(CLI::App& command, std::optional<int>& threads, const std::string& help);
+
+// A check that a number is more than 0, said in words (CLI11's own prints
+// its range as a 309-digit number).
+[[nodiscard]] CLI::Validator positive_number();
+
 // --replications: 1 to 1,000,000, as the scenario's replications: key.
 CLI::Option* add_replications_option(CLI::App& command, std::optional<int>& replications, const std::string& help);
 

@@ -77,7 +77,7 @@ CommandRunner add_compare_command(CLI::App& app) {
   cmd->add_option("B", options->scenario_b, "The alternative scenario (YAML)")->required();
   add_replications_option(*cmd, options->replications, "Replications (default: A's)");
   add_seed_option(*cmd, options->seed, "Base random seed, shared by both (default: A's)");
-  cmd->add_option("--threads", options->threads, "Threads (default: all cores)")->check(CLI::PositiveNumber);
+  add_threads_option(*cmd, options->threads, "Threads (default: all cores)");
   cmd->add_option("--out", options->out, "Output folder")->capture_default_str();
   return [options] { return compare(*options); };
 }

@@ -10,6 +10,7 @@
 #include <icsim/engine/replication_runner.hpp>
 #include <icsim/models/single_service.hpp>
 
+#include "command_options.hpp"
 #include "commands.hpp"
 
 namespace icsim::tools {
@@ -75,15 +76,15 @@ int run_demo(const DemoOptions& o) {
 CommandRunner add_demo_command(CLI::App& app) {
   auto options = std::make_shared<DemoOptions>();
   CLI::App* demo = app.add_subcommand("demo", "Run a step-down bed base and compare it with queueing theory");
-  demo->add_option("--beds", options->beds, "Beds in the bed base")->check(CLI::PositiveNumber);
+  demo->add_option("--beds", options->beds, "Beds in the bed base")->check(positive_number());
   demo->add_option("--referrals-per-day", options->referrals_per_day, "Mean referrals a day")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   demo->add_option("--mean-stay-days", options->mean_stay_days, "Mean length of stay, days")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_number());
   demo->add_option("--replications", options->replications, "Independent replications")
       ->check(CLI::Range(2, 100000));
   demo->add_option("--seed", options->seed, "Base random seed");
-  demo->add_option("--threads", options->threads, "Threads (default: all cores)")->check(CLI::PositiveNumber);
+  add_threads_option(*demo, options->threads, "Threads (default: all cores)");
   return [options] { return run_demo(*options); };
 }
 

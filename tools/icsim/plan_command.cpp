@@ -69,7 +69,7 @@ CommandRunner add_plan_command(CLI::App& app) {
   cmd->add_option("scenario", options->scenario, "Scenario file (YAML)")->required();
   cmd->add_option("--spec", options->spec, "Plan file (YAML): services, bounds, costs, target, years")->required();
   add_seed_option(*cmd, options->seed, "Base random seed (default: the scenario's)");
-  cmd->add_option("--threads", options->threads, "Threads (default: all cores)")->check(CLI::PositiveNumber);
+  add_threads_option(*cmd, options->threads, "Threads (default: all cores)");
   cmd->add_option("--out", options->out, "Output folder")->capture_default_str();
   return [options] { return plan(*options); };
 }

@@ -158,7 +158,9 @@ void print_what_the_area_pays(std::FILE* out, const models::ScenarioSpec& spec, 
   const auto last = static_cast<std::size_t>(spec.years - 1);
   std::fprintf(out, "\nWhat the area pays in %d, %s\n", spec.start_year + spec.years - 1,
                summary.replications < 2 ? "one replication (no interval)" : "mean ± the half-width of its 95% interval");
-  for (const auto& [metric, words] : lines) {
+  for (const auto& line : lines) {
+    const std::string& metric = line.first;  // a name, not a binding: lambdas capture it (clang 14)
+    const std::string& words = line.second;
     const auto m = std::find_if(summary.metrics.begin(), summary.metrics.end(),
                                 [&](const models::MetricDefinition& d) { return d.name == metric; });
     if (m == summary.metrics.end()) continue;

@@ -66,7 +66,7 @@ CommandRunner add_run_command(CLI::App& app) {
   cmd->add_option("scenario", options->scenario, "Scenario file (YAML)")->required();
   add_replications_option(*cmd, options->replications, "Replications (default: the scenario's)");
   add_seed_option(*cmd, options->seed, "Base random seed (default: the scenario's)");
-  cmd->add_option("--threads", options->threads, "Threads (default: all cores)")->check(CLI::PositiveNumber);
+  add_threads_option(*cmd, options->threads, "Threads (default: all cores)");
   cmd->add_option("--out", options->out, "Output folder")->capture_default_str();
   return [options] { return run(*options); };
 }

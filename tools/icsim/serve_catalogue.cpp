@@ -11,7 +11,8 @@ ScenarioCatalogue::ScenarioCatalogue(const std::filesystem::path& folder) {
   if (!std::filesystem::is_directory(folder))
     throw std::invalid_argument("no scenarios folder at " + folder.string() +
                                 " (run icsim serve from the icsim folder, or give --scenarios DIR)");
-  const auto root = std::filesystem::canonical(folder);
+  root_ = std::filesystem::canonical(folder);
+  const auto& root = root_;
   for (const auto& item : std::filesystem::recursive_directory_iterator(root)) {
     if (!item.is_regular_file() || item.path().extension() != ".yaml") continue;
     // A link to a file elsewhere is not offered: only what is in the folder.
@@ -21,7 +22,7 @@ ScenarioCatalogue::ScenarioCatalogue(const std::filesystem::path& folder) {
       continue;
     }
     try {
-      const auto spec = scenario::load_scenario(item.path().string());
+      const auto spec = scenario::load_scenario_within(item.path().string(), root);
       entries_.push_back({item.path().lexically_relative(root).generic_string(), item.path(), spec.name});
     } catch (const scenario::ScenarioError&) {
       ++left_out_;
@@ -29,6 +30,19 @@ ScenarioCatalogue::ScenarioCatalogue(const std::filesystem::path& folder) {
   }
   std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   if (entries_.empty()) throw std::invalid_argument("no valid scenario in " + folder.string());
+}
+
+models::ScenarioSpec ScenarioCatalogue::load(const CatalogueEntry& entry) const {
+  try {
+    return scenario::load_scenario_within(entry.file.string(), root_);
+  } catch (const scenario::ScenarioError&) {
+    throw UnavailableScenario("the scenario " + entry.id + " no longer loads: check it with icsim validate");
+  }
+}
+
+models::ScenarioSpec ScenarioCatalogue::load_text(const CatalogueEntry& entry, const std::string& name,
+                                                  const std::string& text) const {
+  return scenario::load_scenario_text((entry.file.parent_path() / name).string(), text, root_);
 }
 
 const CatalogueEntry* ScenarioCatalogue::find(const std::string& id) const {

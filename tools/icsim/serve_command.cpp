@@ -3,6 +3,9 @@
 // in the page), then downloads the what-if's YAML and the workbook. Local
 // only unless --host says otherwise.
 
+#include <arpa/inet.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -18,10 +21,12 @@
 #include <icsim/scenario/sha256.hpp>
 #include <icsim/scenario/what_if.hpp>
 
+#include "command_options.hpp"
 #include "commands.hpp"
 #include "report_assets.hpp"
 #include "serve_assets.hpp"
 #include "serve_catalogue.hpp"
+#include "serve_guard.hpp"
 #include "serve_levers.hpp"
 #include "serve_runs.hpp"
 
@@ -34,6 +39,7 @@ constexpr std::size_t kLargestRequest = 64 * 1024;
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
+  std::vector<std::string> allowed_hosts;  // names a deployment is reached by, beside this machine's
   int port = 8080;
   std::string scenarios = "scenarios";
   RunLimits limits{.threads = engine::default_threads()};
@@ -41,7 +47,8 @@ struct ServeOptions {
 
 void send_json(httplib::Response& res, const Json& body, int status = 200) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  // A request's bytes echoed in a message may not be UTF-8: replaced, never a 500.
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message, const Json& details = nullptr) {
@@ -61,6 +68,25 @@ const char* state_name(RunStatus::State state) {
 }
 
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
+
+bool is_ip_address(const std::string& host) {
+  unsigned char address[sizeof(in6_addr)];
+  return inet_pton(AF_INET, host.c_str(), address) == 1 || inet_pton(AF_INET6, host.c_str(), address) == 1;
+}
+
+// The names the page answers to in the Host header: this machine's (its
+// loopback names and host name), any IP address, and the deployment's own.
+// A page elsewhere that renames itself to reach the server (DNS rebinding)
+// arrives under its own name, and is refused.
+std::set<std::string> host_names(const ServeOptions& o) {
+  std::set<std::string> names{"localhost", "127.0.0.1", "::1"};
+  if (!is_loopback(o.host)) {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) == 0 && name[0] != '\0') names.insert(name);
+  }
+  for (const auto& allowed : o.allowed_hosts) names.insert(allowed);
+  return names;
+}
 
 // The host part of a Host header: "127.0.0.1:8080" -> 127.0.0.1, "[::1]:8080" -> ::1.
 std::string host_of(const std::string& header) {
@@ -148,9 +174,9 @@ class Server {
     const CatalogueEntry* entry = scenario(req.get_param_value("scenario"), res);
     if (entry == nullptr) return;
     // Read now, not at start-up, so that a scenario edited while serving is seen as it is.
-    const auto spec = scenario::load_scenario(entry->file.string());
+    const auto spec = catalogue_.load(*entry);
     Json levers = Json::array();
-    for (const Lever& l : scenario_levers(spec, scenario::ScenarioValues(entry->file.string())))
+    for (const Lever& l : scenario_levers(spec, scenario::ScenarioValues(entry->file.string(), catalogue_.root())))
       levers.push_back({{"id", l.id}, {"group", l.group}, {"label", l.label}, {"unit", l.unit}, {"min", l.min},
                         {"max", l.max}, {"step", l.step}, {"value", l.value}});
     send_json(res, {{"scenario", entry->id},
@@ -173,8 +199,8 @@ class Server {
     WhatIfRun run;
     run.scenario_id = entry->id;
     run.replications = request.replications;
-    run.baseline = scenario::load_scenario(entry->file.string());
-    const scenario::ScenarioValues written(entry->file.string());
+    run.baseline = catalogue_.load(*entry);
+    const scenario::ScenarioValues written(entry->file.string(), catalogue_.root());
     const auto levers = scenario_levers(run.baseline, written);
     std::vector<scenario::WhatIfValue> values;
     try {
@@ -192,10 +218,11 @@ class Server {
     run.what_if_yaml = scenario::what_if_yaml(
         entry->file.string(), id.filename().string(), name, values,
         "A what-if made with icsim serve from scenarios/" + entry->id + ".\nSave it beside " +
-            id.filename().string() + " as " + saved_as + " and run it:\n  icsim run " + saved_as);
+            id.filename().string() + " as " + saved_as + " and run it:\n  icsim run " + saved_as,
+        catalogue_.root());
     // Run the very file offered for download, as if saved beside the scenario.
     try {
-      run.what_if = scenario::load_scenario_text((entry->file.parent_path() / run.what_if_file).string(), run.what_if_yaml);
+      run.what_if = catalogue_.load_text(*entry, run.what_if_file, run.what_if_yaml);
     } catch (const scenario::ScenarioError& e) {
       Json details = Json::array();
       for (const auto& d : e.diagnostics()) details.push_back(d.message);
@@ -250,7 +277,7 @@ int serve(const ServeOptions& o) {
     return 2;
   }
   Server server(o, *catalogue);
-  httplib::Server http;
+  GuardedServer http(ConnectionLimits{.most_request_bytes = kLargestRequest + 32 * 1024});
   // httplib's default also sets SO_REUSEPORT, which lets a second server share a
   // port in use without a word; an address in use must be an error.
   http.set_socket_options([](socket_t sock) {
@@ -258,24 +285,29 @@ int serve(const ServeOptions& o) {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   http.set_payload_max_length(kLargestRequest);
-  http.set_read_timeout(10);
-  http.set_write_timeout(30);
-  // Served on this machine only, it answers only to this machine's names: a
-  // web page elsewhere cannot reach it by renaming itself (DNS rebinding).
-  if (is_loopback(o.host))
-    http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (is_loopback(host_of(req.get_header_value("Host")))) return httplib::Server::HandlerResponse::Unhandled;
-      send_error(res, 403, "this server answers to 127.0.0.1 and localhost only");
-      return httplib::Server::HandlerResponse::Handled;
-    });
+  // The page is not to be framed by another site's (clickjacking); report.html
+  // is framed by the page itself.
+  http.set_default_headers({{"X-Frame-Options", "SAMEORIGIN"},
+                            {"Content-Security-Policy", "frame-ancestors 'self'"},
+                            {"X-Content-Type-Options", "nosniff"}});
+  const std::set<std::string> names = host_names(o);
+  const bool loopback = is_loopback(o.host);
+  http.set_pre_routing_handler([names, loopback](const httplib::Request& req, httplib::Response& res) {
+    const std::string host = host_of(req.get_header_value("Host"));
+    if (names.count(host) != 0 || (!loopback && is_ip_address(host))) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(res, 403, "this server does not answer to the name \"" + host +
+                             "\" (icsim serve --allow-host NAME adds a name it is reached by)");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.routes(http);
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr failure) {
     try {
       std::rethrow_exception(failure);
-    } catch (const scenario::ScenarioError& e) {
-      send_error(res, 500, std::string("the scenario no longer loads: ") + e.what());
-    } catch (const std::exception& e) {
+    } catch (const UnavailableScenario& e) {
       send_error(res, 500, e.what());
+    } catch (const std::exception&) {
+      // Its text may hold a path or bytes from a file: not for the page.
+      send_error(res, 500, "the request could not be served (see the server's terminal)");
     }
   });
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -290,6 +322,16 @@ int serve(const ServeOptions& o) {
     std::fprintf(stderr, "icsim: error: cannot listen on %s port %d (in use, or not an address of this machine)\n",
                  o.host.c_str(), o.port);
     return 1;
+  }
+  http.raise_backlog();
+  if (!loopback) {
+    std::string answered;
+    for (const auto& name : names) answered += (answered.empty() ? "" : ", ") + name;
+    std::fprintf(stderr,
+                 "icsim serve: WARNING: listening on %s, not this machine only: anyone who can reach this machine "
+                 "on port %d can use the page and run scenarios, with no password. It answers to the names %s "
+                 "and to IP addresses (--allow-host NAME adds one).\n",
+                 o.host.c_str(), port, answered.c_str());
   }
   const std::string shown_host = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
   std::printf("icsim serve: %zu scenarios from %s (%zu other files are not scenarios)\n",
@@ -311,8 +353,10 @@ CommandRunner add_serve_command(CLI::App& app) {
   cmd->add_option("--port", o->port, "Port (0: any free port, printed)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--host", o->host, "Address to listen on (0.0.0.0: every network; the default is this machine only)")
       ->capture_default_str();
+  cmd->add_option("--allow-host", o->allowed_hosts,
+                  "A name the page is reached by, beside this machine's (with --host 0.0.0.0 behind a proxy)");
   cmd->add_option("--scenarios", o->scenarios, "The folder of scenarios offered")->capture_default_str();
-  cmd->add_option("--threads", o->limits.threads, "Threads per run (default: all cores)")->check(CLI::PositiveNumber);
+  add_threads_option(*cmd, o->limits.threads, "Threads per run (default: all cores)");
   cmd->add_option("--max-replications", o->limits.max_replications, "Most replications a run may ask for")
       ->capture_default_str()->check(CLI::Range(2, 1000));
   cmd->add_option("--max-waiting", o->limits.max_waiting, "Most runs waiting behind the one running")

@@ -159,7 +159,9 @@ std::vector<scenario::WhatIfValue> lever_values(const models::ScenarioSpec& spec
     return "changes[" + change + "]." + rest;
   };
 
-  for (const auto& [id, position] : positions) {
+  for (const auto& lever_position : positions) {
+    const std::string& id = lever_position.first;  // names, not bindings: lambdas capture them (clang 14)
+    const double position = lever_position.second;
     const auto lever = std::find_if(levers.begin(), levers.end(), [&](const Lever& l) { return l.id == id; });
     if (lever == levers.end()) throw BadLever("this scenario has no lever \"" + id + "\"");
     if (!std::isfinite(position) || position < lever->min - 1e-9 || position > lever->max + 1e-9)

@@ -18,6 +18,7 @@
 #include <icsim/engine/replication_runner.hpp>
 #include <icsim/scenario/sweep.hpp>
 
+#include "command_options.hpp"
 #include "commands.hpp"
 #include "point_assembler.hpp"
 #include "progress_bar.hpp"
@@ -250,8 +251,7 @@ CommandRunner add_sweep_command(CLI::App& app) {
   cmd->add_option("sweep", options->file, "Sweep file (YAML): a scenario and the values to try")->required();
   cmd->add_option("--out", options->out, "Output folder: points/NNNN.json, sweep.csv, best_worst.csv")
       ->capture_default_str();
-  cmd->add_option("--threads", options->threads, "Threads (default: all cores; under MPI, each rank's share)")
-      ->check(CLI::PositiveNumber);
+  add_threads_option(*cmd, options->threads, "Threads (default: all cores; under MPI, each rank's share)");
   cmd->add_option("--shard", options->shard, "Run slice I of N (points I, I+N, ...), for a job array; then icsim merge")
       ->capture_default_str();
   return [options] { return sweep(*options); };

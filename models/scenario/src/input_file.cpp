@@ -1,5 +1,6 @@
 #include "input_file.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <system_error>
 
@@ -13,9 +14,20 @@ std::string megabytes(std::size_t bytes) { return std::to_string(bytes >> 20) + 
 
 }  // namespace
 
-std::optional<std::string> read_input_file(const fs::path& path, std::size_t most_bytes, std::string& why) {
+std::optional<std::string> read_input_file(const fs::path& path, std::size_t most_bytes, std::string& why,
+                                           const std::optional<fs::path>& within) {
   std::error_code error;
-  const fs::file_status status = fs::status(path, error);
+  fs::path opened = path;
+  if (within) {
+    const fs::path folder = fs::canonical(*within, error);
+    opened = fs::canonical(path, error);
+    if (error || folder.empty() ||
+        std::mismatch(folder.begin(), folder.end(), opened.begin(), opened.end()).first != folder.end()) {
+      why = "it is not in the folder of scenarios";
+      return std::nullopt;
+    }
+  }
+  const fs::file_status status = fs::status(opened, error);
   if (!fs::exists(status)) {
     why = "no such file";
     return std::nullopt;
@@ -28,7 +40,7 @@ std::optional<std::string> read_input_file(const fs::path& path, std::size_t mos
     why = "it is not a regular file (a device, a pipe or a socket cannot be read as input)";
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(opened, std::ios::binary);
   if (!in) {
     why = "it cannot be opened (check its permissions)";
     return std::nullopt;

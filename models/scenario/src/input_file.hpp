@@ -17,8 +17,11 @@ inline constexpr std::size_t kLargestYamlFile = 1u << 20;
 inline constexpr std::size_t kLargestCsvFile = 16u << 20;
 
 // The file's bytes, or nothing and why in plain words ("no such file", "it is
-// a directory, not a file", "it is larger than 4 MB ...").
+// a directory, not a file", "it is larger than 1 MB ..."). With `within`, the
+// file, its links followed as they are when it is opened, must be in that
+// folder (icsim serve offers one folder of scenarios and nothing else).
 [[nodiscard]] std::optional<std::string> read_input_file(const std::filesystem::path& path, std::size_t most_bytes,
-                                                         std::string& why);
+                                                         std::string& why,
+                                                         const std::optional<std::filesystem::path>& within = {});
 
 }  // namespace icsim::scenario

@@ -45,14 +45,16 @@ void check_network(const models::ScenarioSpec& spec, ScenarioReading& reading) {
 }
 
 models::ScenarioSpec load(const std::string& path, const std::optional<std::string>& path_text,
-                          const std::vector<ScenarioOverride>& overrides) {
+                          const std::vector<ScenarioOverride>& overrides,
+                          const std::optional<std::filesystem::path>& within = {}) {
   DiagnosticList diagnostics;
-  ScenarioDocument document = read_scenario_document(path, diagnostics, path_text);
+  ScenarioDocument document = read_scenario_document(path, diagnostics, path_text, within);
   if (!document.root) throw ScenarioError(diagnostics.to_diagnostics(document.files));
   apply_overrides(*document.root, overrides, document.files, diagnostics);
 
   ScenarioReading reading(diagnostics);
   reading.files = document.files;
+  reading.within = within;
   models::ScenarioSpec spec = read_scenario(*document.root, reading);
   check_network(spec, reading);
   if (!diagnostics.empty()) throw ScenarioError(diagnostics.to_diagnostics(document.files));
@@ -80,8 +82,13 @@ models::ScenarioSpec load_scenario(const std::string& path, const std::vector<Sc
   return load(path, std::nullopt, overrides);
 }
 
-models::ScenarioSpec load_scenario_text(const std::string& path, const std::string& text) {
-  return load(path, text, {});
+models::ScenarioSpec load_scenario_text(const std::string& path, const std::string& text,
+                                        const std::optional<std::filesystem::path>& within) {
+  return load(path, text, {}, within);
+}
+
+models::ScenarioSpec load_scenario_within(const std::string& path, const std::filesystem::path& folder) {
+  return load(path, std::nullopt, {}, folder);
 }
 
 }  // namespace icsim::scenario

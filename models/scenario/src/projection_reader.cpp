@@ -66,7 +66,7 @@ std::optional<PopulationTable> read_population_csv(const SourceNode& node, const
   const std::filesystem::path file = base / *name;
   file_name = file.string();
   std::string why;
-  const std::optional<std::string> text = read_input_file(file, kLargestCsvFile, why);
+  const std::optional<std::string> text = read_input_file(file, kLargestCsvFile, why, reading.within);
   if (!text) {
     diagnostics.error(node.location, path + ": cannot read " + quote(file.string()) + ": " + why);
     return std::nullopt;

@@ -35,7 +35,8 @@ std::string describe_top(const SourceNode& node) {
 }  // namespace
 
 ScenarioDocument read_scenario_document(const std::string& path, DiagnosticList& diagnostics,
-                                        const std::optional<std::string>& text_of_path) {
+                                        const std::optional<std::string>& text_of_path,
+                                        const std::optional<fs::path>& within) {
   ScenarioDocument document;
   std::vector<SourceNode> trees;  // the file loaded first, then its parents
   std::vector<std::string> identities;
@@ -56,7 +57,7 @@ ScenarioDocument read_scenario_document(const std::string& path, DiagnosticList&
     identities.push_back(id);
 
     std::string why;
-    const std::optional<std::string> text = file == 0 && text_of_path ? text_of_path : read_input_file(current, kLargestYamlFile, why);
+    const std::optional<std::string> text = file == 0 && text_of_path ? text_of_path : read_input_file(current, kLargestYamlFile, why, within);
     if (!text) {
       if (extended_at)
         diagnostics.error(*extended_at, "extends: cannot read \"" + current + "\": " + why);

@@ -1,6 +1,7 @@
 #pragma once
 // A scenario file and every file it extends, read and merged into one tree.
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,8 +25,10 @@ struct ScenarioDocument {
 };
 
 // `text_of_path`, when given, is read as the text of `path` (which then need
-// not exist): a file about to be written, such as a what-if.
+// not exist): a file about to be written, such as a what-if. With `within`,
+// every file read must be in that folder.
 [[nodiscard]] ScenarioDocument read_scenario_document(const std::string& path, DiagnosticList& diagnostics,
-                                                      const std::optional<std::string>& text_of_path = std::nullopt);
+                                                      const std::optional<std::string>& text_of_path = std::nullopt,
+                                                      const std::optional<std::filesystem::path>& within = {});
 
 }  // namespace icsim::scenario

@@ -4,6 +4,7 @@
 // was written, for the checks on the whole pathway network.
 
 #include <array>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ class ScenarioReading {
   explicit ScenarioReading(DiagnosticList& diagnostics) : diagnostics_(diagnostics) {}
 
   [[nodiscard]] DiagnosticList& diagnostics() const { return diagnostics_; }
+
+  // The folder every file read must be in (icsim serve's), if any.
+  std::optional<std::filesystem::path> within;
 
   // The services in the order written; each reference is checked against them.
   void add_service(std::string name, ServiceSource source);

@@ -17,9 +17,9 @@
 namespace icsim::scenario {
 namespace {
 
-SourceNode read_base(const std::string& path) {
+SourceNode read_base(const std::string& path, const std::optional<std::filesystem::path>& within) {
   DiagnosticList diagnostics;
-  ScenarioDocument document = read_scenario_document(path, diagnostics);
+  ScenarioDocument document = read_scenario_document(path, diagnostics, std::nullopt, within);
   if (!document.root || !diagnostics.empty()) throw ScenarioError(diagnostics.to_diagnostics(document.files));
   return std::move(*document.root);
 }
@@ -76,8 +76,9 @@ void emit(YAML::Emitter& out, const SourceNode& node) {
 }  // namespace
 
 std::string what_if_yaml(const std::string& base_path, const std::string& extends, const std::string& name,
-                         const std::vector<WhatIfValue>& values, const std::string& comment) {
-  SourceNode base = read_base(base_path);
+                         const std::vector<WhatIfValue>& values, const std::string& comment,
+                         const std::optional<std::filesystem::path>& within) {
+  SourceNode base = read_base(base_path, within);
   SourceNode changes;
   changes.kind = SourceNode::Kind::kMap;
   for (const WhatIfValue& v : values) {
@@ -145,7 +146,8 @@ struct ScenarioValues::Tree {
   }
 };
 
-ScenarioValues::ScenarioValues(const std::string& path) : tree_(std::make_unique<Tree>(Tree{read_base(path)})) {}
+ScenarioValues::ScenarioValues(const std::string& path, const std::optional<std::filesystem::path>& within)
+    : tree_(std::make_unique<Tree>(Tree{read_base(path, within)})) {}
 ScenarioValues::~ScenarioValues() = default;
 ScenarioValues::ScenarioValues(ScenarioValues&&) noexcept = default;
 ScenarioValues& ScenarioValues::operator=(ScenarioValues&&) noexcept = default;

@@ -3,6 +3,8 @@
 // found, each with its file, line and column.
 
 #include <exception>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +38,13 @@ class ScenarioError : public std::exception {
 // A scenario whose text is `text`, read as if it were the file at `path`
 // (which need not exist; what it extends is found from there): a file before
 // it is saved. Its hash is the one the saved file will have.
-[[nodiscard]] models::ScenarioSpec load_scenario_text(const std::string& path, const std::string& text);
+[[nodiscard]] models::ScenarioSpec load_scenario_text(const std::string& path, const std::string& text,
+                                                      const std::optional<std::filesystem::path>& within = {});
+
+// A scenario every file of which (what it extends, the tables it reads) is in
+// `folder`, links followed as they are when each is opened: what icsim serve
+// offers, and nothing outside it.
+[[nodiscard]] models::ScenarioSpec load_scenario_within(const std::string& path, const std::filesystem::path& folder);
 
 // A value laid over a scenario before it is read, as if written there: what
 // a sweep varies. `key` is a path through the scenario (its files merged):

@@ -4,6 +4,7 @@
 // `icsim run`. icsim serve builds one from the page's sliders and runs that
 // very file.
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,14 +28,16 @@ struct WhatIfValue {
 // The values are not checked here: loading the file checks them like any.
 [[nodiscard]] std::string what_if_yaml(const std::string& base_path, const std::string& extends,
                                        const std::string& name, const std::vector<WhatIfValue>& values,
-                                       const std::string& comment = {});
+                                       const std::string& comment = {},
+                                       const std::optional<std::filesystem::path>& within = {});
 
 // A scenario's values as written (its files merged), read once: what the
 // what-if page's sliders start from.
 class ScenarioValues {
  public:
-  // Throws ScenarioError when the scenario cannot be read.
-  explicit ScenarioValues(const std::string& path);
+  // Throws ScenarioError when the scenario cannot be read (or, with
+  // `within`, reads a file outside that folder).
+  explicit ScenarioValues(const std::string& path, const std::optional<std::filesystem::path>& within = {});
   ~ScenarioValues();
   ScenarioValues(ScenarioValues&&) noexcept;
   ScenarioValues& operator=(ScenarioValues&&) noexcept;
