@@ -30,4 +30,10 @@ Estimate estimate(std::span<const double> values, double level) {
   return e;
 }
 
+Estimate estimate_non_negative(std::span<const double> values, double level) {
+  Estimate e = estimate(values, level);
+  e.least = 0.0;
+  return e;
+}
+
 }  // namespace icsim::engine

@@ -150,6 +150,12 @@ void Tally::add(SimTime t, double x) {
   overall_.add(x);
 }
 
+void Tally::add_in(int period, double x) {
+  if (period < 0 || period >= periods_.count) return;
+  per_period_[static_cast<std::size_t>(period)].add(x);
+  overall_.add(x);
+}
+
 void Tally::reset() {
   std::fill(per_period_.begin(), per_period_.end(), Moments(quantiles_));
   overall_ = Moments();

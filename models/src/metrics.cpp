@@ -69,6 +69,7 @@ std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec, const
       {"deaths_in_hospital", "people per year"},
       {"deaths", "people per year"},
       {"readmission_rate_30d_pct", "% of discharges"},
+      {"step_up_refused", "people per year"},
   }};
   std::vector<MetricDefinition> all(fixed.begin(), fixed.end());
   for (const ServiceIndex s : services) {

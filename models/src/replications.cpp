@@ -18,13 +18,17 @@ std::vector<std::vector<engine::Estimate>> estimates(const std::vector<Replicati
   for (std::size_t m = 0; m < metrics; ++m) {
     for (std::size_t y = 0; y < years; ++y) {
       for (std::size_t r = 0; r < results.size(); ++r) sample[r] = values(results[r])[m][y];
-      out[m].push_back(engine::estimate(sample));
+      out[m].push_back(estimate_metric(sample));
     }
   }
   return out;
 }
 
 }  // namespace
+
+engine::Estimate estimate_metric(std::span<const double> replications) {
+  return engine::estimate_non_negative(replications);
+}
 
 ReplicationResult run_replication(const ScenarioSpec& spec, std::uint64_t seed, std::uint32_t replication) {
   return care::IntermediateCareModel(spec, seed, replication).run();

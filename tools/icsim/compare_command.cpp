@@ -16,6 +16,7 @@
 
 #include "command_options.hpp"
 #include "commands.hpp"
+#include "output_folder.hpp"
 #include "progress_bar.hpp"
 #include "report_writer.hpp"
 #include "results_writer.hpp"
@@ -51,11 +52,11 @@ int compare(const CompareOptions& o) {
                                                   [&](int done) { progress.update(replications + done); });
   const models::Comparison comparison = models::compare(a, results_a, b, results_b);
 
-  const std::filesystem::path out(o.out);
-  std::filesystem::create_directories(out);
+  OutputFolder out(o.out);
   write_comparison_csv(out / "compare.csv", a, comparison);
   write_comparison_report(out / "report.html", a, results_a, b, results_b, seed, comparison);
   write_comparison_workbook(out / "results.xlsx", a, results_a, b, results_b, seed, comparison);
+  out.commit();
   print_comparison(stdout, a, b, seed, comparison);
   print_parts_comparison(stdout, a, comparison);
   // A service that cannot keep up in either scenario: its differences are
@@ -64,7 +65,7 @@ int compare(const CompareOptions& o) {
     for (const auto& service : models::services_falling_behind(*spec, models::summarise(*spec, *results, seed)))
       std::printf("\nwarning: in %s (%s): %s; its figures, and B - A, are not a steady state\n", letter,
                   spec->name.c_str(), service.sentence().c_str());
-  std::printf("\nWrote report.html, results.xlsx and compare.csv in %s\n", out.c_str());
+  std::printf("\nWrote report.html, results.xlsx and compare.csv in %s\n", out.folder().c_str());
   return 0;
 }
 

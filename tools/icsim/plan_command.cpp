@@ -15,6 +15,7 @@
 
 #include "command_options.hpp"
 #include "commands.hpp"
+#include "output_folder.hpp"
 #include "plan_results.hpp"
 #include "report_writer.hpp"
 #include "results_writer.hpp"
@@ -51,13 +52,13 @@ int plan(const PlanOptions& o) {
 
   const PlanResults results{spec, o.spec, plan_spec, years, seed};
   print_plan(stdout, results);
-  const std::filesystem::path out(o.out);
-  std::filesystem::create_directories(out);
+  OutputFolder out(o.out);
   write_plan_csv(out / "plan.csv", results);
   write_trade_off_csv(out / "trade_off.csv", results);
   write_plan_report(out / "report.html", results);
   write_plan_workbook(out / "results.xlsx", results);
-  std::printf("\nWrote plan.csv, trade_off.csv, report.html and results.xlsx in %s\n", out.c_str());
+  out.commit();
+  std::printf("\nWrote plan.csv, trade_off.csv, report.html and results.xlsx in %s\n", out.folder().c_str());
   return 0;
 }
 

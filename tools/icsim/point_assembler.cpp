@@ -52,7 +52,7 @@ PointRecord reduce_point(const SweepPlan& plan, std::size_t point, const std::ve
       MetricSeries series{metric.name, metric.unit, {}, {}, {}};
       for (std::size_t y = 0; y < years; ++y) {
         for (std::size_t i = 0; i < replications.size(); ++i) values[i] = replications[i].values.at(offset + y);
-        const engine::Estimate e = engine::estimate(values);  // as `icsim run` reduces them
+        const engine::Estimate e = models::estimate_metric(values);  // as `icsim run` reduces them
         series.mean.push_back(e.mean);
         series.ci95_low.push_back(e.low());
         series.ci95_high.push_back(e.high());

@@ -14,6 +14,7 @@
 
 #include "command_options.hpp"
 #include "commands.hpp"
+#include "output_folder.hpp"
 #include "progress_bar.hpp"
 #include "report_writer.hpp"
 #include "results_writer.hpp"
@@ -41,20 +42,20 @@ int run(const RunOptions& o) {
   const auto summary =
       models::run_scenario(spec, replications, seed, o.threads, [&](int done) { progress.update(done); });
 
-  const std::filesystem::path out(o.out);
-  std::filesystem::create_directories(out);
+  OutputFolder out(o.out);
   write_summary_json(out / "summary.json", spec, summary);
   write_yearly_csv(out / "yearly.csv", spec, summary);
   write_daily_csv(out / "daily.csv", spec, summary);
   write_parts_csv(out / "places.csv", spec, summary);
   write_run_report(out / "report.html", spec, summary);
   write_results_workbook(out / "results.xlsx", spec, summary);
+  out.commit();
   print_summary_table(stdout, spec, summary);
   print_parts_table(stdout, spec, summary);
   for (const auto& service : models::services_falling_behind(spec, summary))
     std::printf("\nwarning: %s; its figures are not a steady state\n", service.sentence().c_str());
   std::printf("\nWrote report.html, results.xlsx, summary.json, yearly.csv, places.csv and daily.csv in %s\n",
-              out.c_str());
+              out.folder().c_str());
   return 0;
 }
 

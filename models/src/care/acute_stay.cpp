@@ -157,6 +157,25 @@ void IntermediateCareModel::on_daily_census() {
   const engine::SimTime now = sim_.now();
   sim_.schedule(1.0, priority::kObserve, kDailyCensus);
   measure_.midnight(now, day_of(now), services_);
+  const int ended = periods_.index(now - 1e-9);  // the period this day's last moment was in
+  if (ended >= 0 && periods_.end(ended) <= now + 1e-9) count_waits_so_far(ended, now);
+}
+
+// A year that ends with people still waiting counts their waits so far
+// among its waits: for each service, and by pathway for those waiting in
+// hospital (or in a bridging bed) to leave it.
+void IntermediateCareModel::count_waits_so_far(int period, engine::SimTime now) {
+  for (auto& service : services_) service.count_waits_so_far(period, now);
+  // In the order they began to wait, not by id (ids depend on who else is in
+  // the system), so that the sums are the same whatever else the scenario has.
+  std::vector<std::pair<engine::SimTime, Patient*>> waiting;
+  patients_.for_each([&](PatientId, Patient& p) {
+    const bool leaving_hospital = p.where == Whereabouts::kAcute || p.where == Whereabouts::kBridging;
+    if (p.waiting_for != kNone && leaving_hospital && p.pathway >= 1) waiting.emplace_back(p.waiting_since, &p);
+  });
+  std::stable_sort(waiting.begin(), waiting.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [since, p] : waiting) counts(*p).waits[p->pathway - 1U].add_in(period, now - since);
 }
 
 }  // namespace icsim::models::care

@@ -160,6 +160,7 @@ bool IntermediateCareModel::try_step_up(PatientId id) {
     return true;
   }
   if (spec_.step_up_max_wait_hours <= 0.0) {
+    counts(p).step_up_refused.add(now);
     p.stepped_up = false;
     return false;
   }
@@ -180,6 +181,7 @@ bool IntermediateCareModel::try_step_up(PatientId id) {
 void IntermediateCareModel::on_step_up_timeout(PatientId id) {
   Patient& p = patients_[id];
   p.timer_set = false;
+  counts(p).step_up_refused.add(sim_.now());
   services_[p.waiting_for].withdraw(sim_.now(), id);
   p.waiting_for = kNone;
   p.stepped_up = false;

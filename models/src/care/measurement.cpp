@@ -32,7 +32,7 @@ double percent(double part, double whole) { return whole > 0 ? 100.0 * part / wh
 }  // namespace
 
 FlowStatistics::FlowStatistics(const engine::Periods& periods)
-    : would_be(periods), admissions(periods), diversions(periods), discharges(periods), usual_residence(periods),
+    : would_be(periods), admissions(periods), diversions(periods), step_up_refused(periods), discharges(periods), usual_residence(periods),
       care_home_65(periods), readmissions(periods), at_home_91(periods), cohort_91(periods), avoidable(periods),
       falls_65(periods), ic_episodes(periods), mutual_aid(periods), over_prescribed(periods),
       deaths_in_hospital(periods), deaths(periods),
@@ -47,7 +47,7 @@ FlowStatistics::FlowStatistics(const engine::Periods& periods)
       placement_days(static_cast<std::size_t>(periods.count), 0.0) {}
 
 void FlowStatistics::reset(SimTime t) {
-  for (auto* c : {&would_be, &admissions, &diversions, &discharges, &usual_residence, &care_home_65, &readmissions,
+  for (auto* c : {&would_be, &admissions, &diversions, &step_up_refused, &discharges, &usual_residence, &care_home_65, &readmissions,
                   &at_home_91, &cohort_91, &avoidable, &falls_65, &ic_episodes, &mutual_aid, &over_prescribed,
                   &deaths_in_hospital, &deaths})
     c->reset();
@@ -375,6 +375,7 @@ std::vector<std::vector<double>> Measurement::values(const Group& group, const s
     set(Metric::kDeathsInHospital, y, sum(&FlowStatistics::deaths_in_hospital, y));
     set(Metric::kDeaths, y, sum(&FlowStatistics::deaths, y));
     set(Metric::kReadmissionRate30dPct, y, percent(sum(&FlowStatistics::readmissions, y), discharges));
+    set(Metric::kStepUpRefused, y, sum(&FlowStatistics::step_up_refused, y));
 
     for (std::size_t i = 0; i < group.services.size(); ++i) {
       const auto& pool = services[group.services[i]];

@@ -38,7 +38,7 @@ struct FlowStatistics {
   explicit FlowStatistics(const engine::Periods& periods);
   void reset(engine::SimTime t);
 
-  engine::Counter would_be, admissions, diversions, discharges, usual_residence, care_home_65, readmissions,
+  engine::Counter would_be, admissions, diversions, step_up_refused, discharges, usual_residence, care_home_65, readmissions,
       at_home_91, cohort_91, avoidable, falls_65, ic_episodes, mutual_aid, over_prescribed, deaths_in_hospital,
       deaths;
   std::array<engine::Counter, kPathways> discharges_by_pathway;

@@ -124,6 +124,7 @@ class IntermediateCareModel {
   void schedule_leave_acute(PatientId id, std::uint32_t to_service);
   void on_leave_acute(PatientId id);
   void on_daily_census();
+  void count_waits_so_far(int period, engine::SimTime now);
   void die_in_hospital(PatientId id);
   // After a pathway 0 discharge: home, readmitted or dead, by the patient's band.
   [[nodiscard]] Destination after_p0(const Patient& p) const;

@@ -85,6 +85,12 @@ class PatientPool {
     free_.push_back(id);
   }
   Patient& operator[](PatientId id) { return patients_[id]; }
+  // f(id, patient) for everyone in the system.
+  template <class F>
+  void for_each(F&& f) {
+    for (std::size_t id = 0; id < patients_.size(); ++id)
+      if (patients_[id].where != Whereabouts::kGone) f(static_cast<PatientId>(id), patients_[id]);
+  }
   [[nodiscard]] std::size_t in_system() const { return patients_.size() - free_.size(); }
 
  private:

@@ -94,6 +94,13 @@ class Resource {
     return true;
   }
 
+  // At the end of `period` (at `now`): the waits so far of the requests still
+  // waiting count among the period's waits, so a queue that nobody leaves
+  // does not show a mean wait of 0.
+  void count_waits_so_far(int period, SimTime now) {
+    for (std::size_t i = head_; i < queue_.size(); ++i) waits_.add_in(period, now - queue_[i].since);
+  }
+
   // Statistics restart at the warm-up boundary; the state carries on.
   void reset_statistics(SimTime now) {
     in_use_stat_.reset(now);

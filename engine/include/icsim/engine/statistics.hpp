@@ -135,6 +135,9 @@ class Tally {
  public:
   explicit Tally(const Periods& periods, const std::vector<double>& quantiles = {0.5, 0.95});
   void add(SimTime t, double x);
+  // An observation that belongs to `period` whenever it is taken (the wait so
+  // far of someone still waiting when the period ended).
+  void add_in(int period, double x);
   void reset();
   [[nodiscard]] const Moments& in_period(int period) const { return per_period_[static_cast<std::size_t>(period)]; }
   [[nodiscard]] const Moments& overall() const { return overall_; }

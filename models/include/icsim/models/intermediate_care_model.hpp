@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include <icsim/engine/confidence.hpp>
@@ -66,6 +67,12 @@ struct ScenarioSummary {
 // run_replications, summarised.
 [[nodiscard]] ScenarioSummary run_scenario(const ScenarioSpec& spec, int replications, std::uint64_t seed,
                                            int threads, const std::function<void(int)>& on_progress = {});
+
+// One metric's replications reduced to a mean and 95% interval, as every
+// summary does: every metric of a scenario is a count, a time, a share or a
+// cost, so its interval stops at 0 (differences between scenarios are
+// estimated by the comparison).
+[[nodiscard]] engine::Estimate estimate_metric(std::span<const double> replications);
 
 // Reduces replication results (in replication order) to means and intervals.
 [[nodiscard]] ScenarioSummary summarise(const ScenarioSpec& spec, const std::vector<ReplicationResult>& results,

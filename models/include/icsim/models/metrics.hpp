@@ -69,6 +69,7 @@ enum class Metric : std::size_t {
   kDeathsInHospital,
   kDeaths,                      // in hospital, after discharge home, or in or after a service
   kReadmissionRate30dPct,       // readmissions as a share of discharges
+  kStepUpRefused,               // offered step-up, found no place (in time) and were admitted
   kCount
 };
 
