@@ -21,13 +21,13 @@ namespace {
 
 // The readers of sweep and plan files take a path: the input is written to a
 // file of this process's own.
-std::string input_file(const std::uint8_t* data, std::size_t size) {
+[[maybe_unused]] std::string input_file(const std::uint8_t* data, std::size_t size) {
   const std::string path = "/tmp/icsim-fuzz-" + std::to_string(getpid()) + ".yaml";
   std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   return path;
 }
 
-const icsim::models::ScenarioSpec& tutorial() {
+[[maybe_unused]] const icsim::models::ScenarioSpec& tutorial() {
   static const icsim::models::ScenarioSpec spec =
       icsim::scenario::load_scenario(std::string(ICSIM_SOURCE_DIR) + "/scenarios/tutorial.yaml");
   return spec;
