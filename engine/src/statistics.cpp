@@ -13,86 +13,41 @@ int Periods::index(SimTime t) const {
   return offset < count ? static_cast<int>(offset) : -1;
 }
 
-// ---- P2Quantile -------------------------------------------------------------
+// ---- QuantileHistogram --------------------------------------------------------
 
-namespace {
-// Insertion sort of the first n of five values (std::sort on a std::array
-// trips a false -Warray-bounds in g++ 12 at -O3).
-void sort_first(std::array<double, 5>& values, std::size_t n) {
-  for (std::size_t i = 1; i < n; ++i)
-    for (std::size_t j = i; j > 0 && values[j] < values[j - 1]; --j) std::swap(values[j], values[j - 1]);
-}
-}  // namespace
+QuantileHistogram::QuantileHistogram()
+    : bins_(boost::histogram::make_histogram_with(boost::histogram::unlimited_storage<>(),
+                                                  LogAxis(kBins, kSmallest, kLargest))) {}
 
-P2Quantile::P2Quantile(double probability) : p_(probability) {
-  ICSIM_CHECK(probability > 0.0 && probability < 1.0, "quantile probability outside (0, 1)");
-  desired_ = {1.0, 1.0 + 2.0 * p_, 1.0 + 4.0 * p_, 3.0 + 2.0 * p_, 5.0};
-  increment_ = {0.0, p_ / 2.0, p_, (1.0 + p_) / 2.0, 1.0};
-  position_ = {1.0, 2.0, 3.0, 4.0, 5.0};
-}
-
-void P2Quantile::add(double x) {
-  if (count_ < 5) {
-    height_[static_cast<std::size_t>(count_++)] = x;
-    if (count_ == 5) sort_first(height_, 5);
+void QuantileHistogram::add(double x) {
+  ++count_;
+  if (x <= 0.0) {
+    ++at_most_zero_;
     return;
   }
-  ++count_;
-  int cell;
-  if (x < height_[0]) {
-    height_[0] = x;
-    cell = 0;
-  } else if (x >= height_[4]) {
-    height_[4] = std::max(height_[4], x);
-    cell = 3;
-  } else {
-    cell = 0;
-    while (cell < 3 && x >= height_[static_cast<std::size_t>(cell + 1)]) ++cell;
-  }
-  for (int i = cell + 1; i < 5; ++i) position_[static_cast<std::size_t>(i)] += 1.0;
-  for (std::size_t i = 0; i < 5; ++i) desired_[i] += increment_[i];
-
-  for (int i = 1; i <= 3; ++i) {
-    const auto u = static_cast<std::size_t>(i);
-    const double d = desired_[u] - position_[u];
-    if ((d >= 1.0 && position_[u + 1] - position_[u] > 1.0) || (d <= -1.0 && position_[u - 1] - position_[u] < -1.0)) {
-      const int step = d > 0 ? 1 : -1;
-      const double candidate = parabolic(i, step);
-      height_[u] = (height_[u - 1] < candidate && candidate < height_[u + 1]) ? candidate : linear(i, step);
-      position_[u] += step;
-    }
-  }
+  bins_(x);
 }
 
-double P2Quantile::parabolic(int i, double d) const {
-  const auto u = static_cast<std::size_t>(i);
-  const double n0 = position_[u - 1], n1 = position_[u], n2 = position_[u + 1];
-  const double q0 = height_[u - 1], q1 = height_[u], q2 = height_[u + 1];
-  return q1 + d / (n2 - n0) * ((n1 - n0 + d) * (q2 - q1) / (n2 - n1) + (n2 - n1 - d) * (q1 - q0) / (n1 - n0));
-}
-
-double P2Quantile::linear(int i, int d) const {
-  const auto u = static_cast<std::size_t>(i);
-  const auto v = static_cast<std::size_t>(i + d);
-  return height_[u] + d * (height_[v] - height_[u]) / (position_[v] - position_[u]);
-}
-
-double P2Quantile::value() const {
+double QuantileHistogram::value(double probability, double smallest, double largest) const {
   if (count_ == 0) return 0.0;
-  if (count_ >= 5) return height_[2];
-  // Fewer than five: the exact nearest-rank quantile of what was seen.
-  std::array<double, 5> seen = height_;
-  const auto n = static_cast<std::size_t>(count_);
-  sort_first(seen, n);
-  const auto rank = static_cast<std::size_t>(std::ceil(p_ * static_cast<double>(n)));
-  return seen[std::clamp<std::size_t>(rank, 1, n) - 1];
+  // The nearest rank: the smallest value with at least p of the values at or below it.
+  const auto rank = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(probability * count_)));
+  if (rank <= at_most_zero_) return std::min(smallest, 0.0);
+  double seen = static_cast<double>(at_most_zero_);
+  for (const auto&& bin : boost::histogram::indexed(bins_, boost::histogram::coverage::all)) {
+    seen += static_cast<double>(*bin);
+    if (seen < static_cast<double>(rank)) continue;
+    if (bin.index() < 0) return std::max(smallest, 0.0);        // below the axis: tiny, positive
+    if (bin.index() >= kBins) return largest;                       // beyond it
+    return std::clamp(std::sqrt(bin.bin().lower() * bin.bin().upper()), smallest, largest);  // the bin's middle in log
+  }
+  return largest;
 }
 
 // ---- Moments ----------------------------------------------------------------
 
 Moments::Moments(const std::vector<double>& quantiles) {
-  quantiles_.reserve(quantiles.size());
-  for (double p : quantiles) quantiles_.emplace_back(p);
+  if (!quantiles.empty()) histogram_.emplace();
 }
 
 void Moments::add(double x) {
@@ -106,17 +61,15 @@ void Moments::add(double x) {
   const double delta = x - mean_;
   mean_ += delta / static_cast<double>(count_);
   m2_ += delta * (x - mean_);
-  for (auto& q : quantiles_) q.add(x);
+  if (histogram_) histogram_->add(x);
 }
 
 double Moments::variance() const { return count_ > 1 ? m2_ / static_cast<double>(count_ - 1) : 0.0; }
 double Moments::sd() const { return std::sqrt(variance()); }
 
 double Moments::quantile(double probability) const {
-  for (const auto& q : quantiles_)
-    if (q.probability() == probability) return q.value();
-  ICSIM_CHECK(false, "quantile not tracked by this statistic");
-  return 0.0;
+  ICSIM_CHECK(histogram_.has_value(), "quantiles are not kept by this statistic");
+  return histogram_->value(probability, min_, max_);
 }
 
 // ---- Counter ----------------------------------------------------------------

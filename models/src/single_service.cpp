@@ -57,6 +57,7 @@ class SingleServiceModel {
     r.lost = lost_.total();
     r.waited = waited_.total();
     r.mean_wait_days = service_.waits().overall().mean();
+    r.wait_p95_days = service_.waits().in_period(0).quantile(0.95);
     r.mean_queue_length = service_.queue_length().overall_mean();
     r.mean_occupancy = service_.occupancy().overall_mean();
     r.throughput_per_day = departures_.total() / config_.run_days;

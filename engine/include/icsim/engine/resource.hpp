@@ -37,7 +37,7 @@ class Resource {
         in_use_stat_(periods, start),
         queue_stat_(periods, start),
         capacity_stat_(periods, start, capacity),
-        waits_(periods),
+        waits_(periods, {0.95}),
         requests_(periods),
         queued_(periods) {
     ICSIM_CHECK(capacity >= 0.0, "negative capacity");

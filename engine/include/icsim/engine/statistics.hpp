@@ -9,7 +9,11 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <tuple>
 #include <vector>
+
+#include <boost/histogram.hpp>
 
 #include <icsim/engine/sim_time.hpp>
 
@@ -66,25 +70,26 @@ class PeriodCursor {
   SimTime end_ = 0.0;
 };
 
-// A streaming estimate of one quantile in constant memory: the P-square
-// algorithm of Jain and Chlamtac (1985).
-class P2Quantile {
+// Quantiles of a stream of values >= 0 (waits, stays) in bounded memory,
+// with a bounded error: Boost.Histogram's log-spaced axis from 0.001 to
+// 100,000 (days), 1% wide bins, so a quantile is within 0.5% of the exact
+// sample quantile's value (values of 0 or less are counted apart, exactly).
+// P-square, used before, restarted every year and locked high on waits
+// with many zeros.
+class QuantileHistogram {
  public:
-  explicit P2Quantile(double probability = 0.5);
+  QuantileHistogram();
   void add(double x);
-  [[nodiscard]] double value() const;
-  [[nodiscard]] double probability() const { return p_; }
+  // The nearest-rank quantile, kept within the stream's [smallest, largest].
+  [[nodiscard]] double value(double probability, double smallest, double largest) const;
 
  private:
-  double parabolic(int i, double d) const;
-  double linear(int i, int d) const;
-
-  double p_;
+  static constexpr int kBins = 1852;  // ln(1e8) / ln(1.01)
+  static constexpr double kSmallest = 1e-3, kLargest = 1e5;
+  using LogAxis = boost::histogram::axis::regular<double, boost::histogram::axis::transform::log>;
+  boost::histogram::histogram<std::tuple<LogAxis>, boost::histogram::unlimited_storage<>> bins_;
   std::int64_t count_ = 0;
-  std::array<double, 5> height_{};
-  std::array<double, 5> position_{};
-  std::array<double, 5> desired_{};
-  std::array<double, 5> increment_{};
+  std::int64_t at_most_zero_ = 0;
 };
 
 // Count, mean, variance (Welford), min, max and chosen quantiles of a stream.
@@ -100,7 +105,7 @@ class Moments {
   [[nodiscard]] double min() const { return min_; }
   [[nodiscard]] double max() const { return max_; }
   [[nodiscard]] double sum() const { return mean() * static_cast<double>(count_); }
-  // The estimate of a quantile given at construction.
+  // Any quantile, when quantiles were asked for at construction.
   [[nodiscard]] double quantile(double probability) const;
 
  private:
@@ -109,7 +114,7 @@ class Moments {
   double m2_ = 0.0;
   double min_ = 0.0;
   double max_ = 0.0;
-  std::vector<P2Quantile> quantiles_;
+  std::optional<QuantileHistogram> histogram_;
 };
 
 // Events counted per period (admissions, diversions, deaths, ...).
@@ -133,7 +138,7 @@ class Counter {
 // estimated per period, the overall statistic keeps moments only.
 class Tally {
  public:
-  explicit Tally(const Periods& periods, const std::vector<double>& quantiles = {0.5, 0.95});
+  explicit Tally(const Periods& periods, const std::vector<double>& quantiles = {});
   void add(SimTime t, double x);
   // An observation that belongs to `period` whenever it is taken (the wait so
   // far of someone still waiting when the period ended).

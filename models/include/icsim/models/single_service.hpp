@@ -31,6 +31,7 @@ struct SingleServiceResult {
   double lost = 0;                   // referrals that found no place (loss system)
   double waited = 0;                 // referrals that joined the queue
   double mean_wait_days = 0;         // over everyone who started service
+  double wait_p95_days = 0;          // their 95th percentile
   double mean_queue_length = 0;      // time-average
   double mean_occupancy = 0;         // time-average places in use
   double throughput_per_day = 0;     // departures per day
