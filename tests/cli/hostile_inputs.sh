@@ -77,6 +77,13 @@ expect 2 "would simulate about" -- "$icsim" run warmup.yaml --out warmup-out
 sed 's/capacity_beds: 30/capacity_beds: 1e15/' "$tutorial" >capacity.yaml
 expect 2 "no larger than a trillion" -- "$icsim" validate capacity.yaml
 
+# A plan in half beds, or of a million candidates.
+printf 'services:\n  rehab_beds: {min: 26, max: 40, step: 0.5}\ntarget: {metric: mean_wait_days_p2, at_most: 2}\n' >half.yaml
+expect 2 "half.yaml:2:40: error: services.rehab_beds.step: \"rehab_beds\" is counted in whole places" -- \
+  "$icsim" plan "$tutorial" --spec half.yaml --out half-out
+printf 'services:\n  rehab_beds: {min: 0, max: 1000000, step: 1}\ntarget: {metric: mean_wait_days_p2, at_most: 2}\n' >wide.yaml
+expect 2 "capacities to try: take a larger step" -- "$icsim" plan "$tutorial" --spec wide.yaml --out wide-out
+
 # No demand at all is a valid scenario: it runs to zeros, not an abort.
 sed 's/population: [0-9]*/population: 0/' "$tutorial" >nobody.yaml
 expect 0 "valid" -- "$icsim" validate nobody.yaml

@@ -18,7 +18,7 @@ code=$?
 [ "$code" -eq 1 ] || fail "a run that cannot write exits $code, not 1: $(cat full.log)"
 grep -q "icsim: error: cannot write" full.log || fail "no word of the failed write: $(cat full.log)"
 sha256sum -c --quiet before.txt || fail "the last run's files were changed"
-[ -z "$(ls -A out | grep -v -E '^(summary.json|yearly.csv|daily.csv|places.csv|report.html|results.xlsx)$')" ] ||
+[ -z "$(ls -A out | grep -v -E '^(summary.json|yearly.csv|replications.csv|daily.csv|places.csv|report.html|results.xlsx)$')" ] ||
   fail "left behind: $(ls -A out)"
 
 # A run killed while it writes leaves its staging folder; the next run clears it.

@@ -3,7 +3,8 @@
 # threads, a point the same as `icsim run` of the same scenario, shards
 # merged into the same bytes as one run, a grown grid reusing what is done,
 # and every refusal (a broken sweep file, a folder of another sweep, a merge
-# with a shard missing) exiting 2 with the reason.
+# with a shard missing, a record edited by hand, a second sweep on a folder
+# in use) exiting 2 with the reason.
 #   sweep_cli.sh ICSIM SOURCE_DIR WORK_DIR
 set -euo pipefail
 icsim=$1 source=$2 work=$3
@@ -80,8 +81,10 @@ expect_exit_2 "$icsim" sweep "$small" --out bad-shard --shard 3/3
 echo "== the folder of another sweep is refused, not mixed"
 sed 's/\[26, 30, 34\]/[26, 31, 34]/' "$small" > changed.yaml
 sed -i "s|scenario: ../../scenarios/tutorial.yaml|scenario: $source/scenarios/tutorial.yaml|" changed.yaml
+sha256sum one/points/* >one-points.txt
 expect_exit_2 "$icsim" sweep changed.yaml --out one
 grep -q "computed from other inputs" stderr.txt || fail "no reason given"
+sha256sum -c --quiet one-points.txt || fail "a refused sweep changed the folder's records"
 
 echo "== a grid grown at the end reuses the points it has"
 sed 's/\[26, 30, 34\]/[26, 30, 34, 38]/' "$small" > grown.yaml
@@ -110,4 +113,31 @@ for i in 0 1; do "$icsim" sweep "$places" --out "places$i" --shard "$i/2" --thre
 "$icsim" merge places0 places1 --out places-merged >/dev/null
 cmp places/sweep_places.csv places-merged/sweep_places.csv
 [ ! -e one/sweep_places.csv ] || fail "a sweep of an area without places wrote sweep_places.csv"
+echo "== a record edited by hand is refused by sweep and merge, not used"
+cp -r one edited
+record=edited/points/0001.json
+sed -i '0,/"mean":\["0x/s//"mean":["0x1p+30,0x/' "$record"  # one number altered
+grep -q '0x1p+30' "$record" || fail "the test did not alter the record"
+expect_exit_2 "$icsim" merge edited --out edited-merged
+grep -q "does not match its checksum" stderr.txt || fail "merge used an altered record"
+"$icsim" sweep "$small" --out edited --threads 1 >/dev/null 2>stderr.txt || fail "the sweep over an altered record"
+grep -q "does not match its checksum (edited or damaged); the point will be computed again" stderr.txt || fail "sweep used an altered record"
+cmp one/sweep.csv edited/sweep.csv || fail "the altered point was not computed again"
+
+echo "== a second sweep on a folder another is writing is refused"
+cat > other.yaml <<YAML
+scenario: same.yaml
+set:
+  replications: 20
+parameters:
+  services.rehab_beds.capacity_beds: [30, 31, 32, 33, 34, 35, 36, 37]
+YAML
+"$icsim" sweep other.yaml --out busy --threads 1 >/dev/null 2>&1 &
+writer=$!
+for _ in $(seq 1 100); do [ -e busy/.icsim-sweep.lock ] && break; sleep 0.05; done
+expect_exit_2 "$icsim" sweep "$small" --out busy --threads 1
+grep -q "another sweep is writing" stderr.txt || fail "two sweeps wrote one folder"
+kill "$writer" 2>/dev/null || true
+wait "$writer" 2>/dev/null || true
+
 echo "all sweep command checks passed"

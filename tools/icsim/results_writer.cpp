@@ -88,6 +88,20 @@ void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioS
   write_file_atomically(file, text);
 }
 
+void write_replications_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                            const models::ScenarioSummary& summary, const std::vector<models::ReplicationResult>& results) {
+  std::string text = "replication,year,metric,unit,value\n";
+  char value[40];
+  for (std::size_t r = 0; r < results.size(); ++r)
+    for (int y = 0; y < spec.years; ++y)
+      for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
+        std::snprintf(value, sizeof value, "%.17g\n", results[r].values[m][static_cast<std::size_t>(y)]);
+        text += std::to_string(r) + "," + std::to_string(spec.start_year + y) + "," +
+                csv_field(summary.metrics[m].name) + "," + csv_field(summary.metrics[m].unit) + "," + value;
+      }
+  write_file_atomically(file, text);
+}
+
 void write_parts_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                      const models::ScenarioSummary& summary) {
   std::string text = "level,id,name,year,metric,unit,mean,ci95_low,ci95_high\n";

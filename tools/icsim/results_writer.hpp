@@ -15,6 +15,12 @@ namespace icsim::tools {
 
 void write_summary_json(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                         const models::ScenarioSummary& summary);
+// Every replication's value of every metric, a row each
+// (replication,year,metric,unit,value): percentiles across replications ("a
+// bad year"), distributions, anything the means hide.
+void write_replications_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
+                            const models::ScenarioSummary& summary, const std::vector<models::ReplicationResult>& results);
+
 void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                       const models::ScenarioSummary& summary);
 // places.csv: yearly.csv for each place, hospital and board, tidy:

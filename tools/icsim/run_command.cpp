@@ -39,12 +39,14 @@ int run(const RunOptions& o) {
   if (!workload_acceptable(spec, replications, o.threads)) return 2;
   const std::uint64_t seed = o.seed.value_or(spec.seed);
   const ProgressBar progress(replications, "replications");
-  const auto summary =
-      models::run_scenario(spec, replications, seed, o.threads, [&](int done) { progress.update(done); });
+  const auto results =
+      models::run_replications(spec, replications, seed, o.threads, [&](int done) { progress.update(done); });
+  const auto summary = models::summarise(spec, results, seed);
 
   OutputFolder out(o.out);
   write_summary_json(out / "summary.json", spec, summary);
   write_yearly_csv(out / "yearly.csv", spec, summary);
+  write_replications_csv(out / "replications.csv", spec, summary, results);
   write_daily_csv(out / "daily.csv", spec, summary);
   write_parts_csv(out / "places.csv", spec, summary);
   write_run_report(out / "report.html", spec, summary);
@@ -54,7 +56,7 @@ int run(const RunOptions& o) {
   print_parts_table(stdout, spec, summary);
   for (const auto& service : models::services_falling_behind(spec, summary))
     std::printf("\nwarning: %s; its figures are not a steady state\n", service.sentence().c_str());
-  std::printf("\nWrote report.html, results.xlsx, summary.json, yearly.csv, places.csv and daily.csv in %s\n",
+  std::printf("\nWrote report.html, results.xlsx, summary.json, yearly.csv, replications.csv, places.csv and daily.csv in %s\n",
               out.folder().c_str());
   return 0;
 }

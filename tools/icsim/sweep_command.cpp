@@ -20,6 +20,7 @@
 
 #include "command_options.hpp"
 #include "commands.hpp"
+#include "folder_lock.hpp"
 #include "point_assembler.hpp"
 #include "progress_bar.hpp"
 #include "sweep_mpi.hpp"
@@ -62,11 +63,12 @@ std::optional<std::vector<bool>> points_done(const SweepPlan& plan, const fs::pa
     std::fprintf(stderr, "icsim: warning: %s; the point will be computed again\n", why.c_str());
   std::vector<bool> done(plan.specs.size(), false);
   std::vector<std::string> foreign;
-  for (auto& [point, record] : found.records) {
-    if (point >= plan.specs.size() || record.inputs_sha256 != plan.inputs_sha256[point]) {
+  for (const auto& [point, record] : found.records)
+    if (point >= plan.specs.size() || record.inputs_sha256 != plan.inputs_sha256[point])
       foreign.push_back(found.files.at(point).string());
-      continue;
-    }
+  // Nothing is restamped in a folder that is refused: it stays its own sweep's.
+  for (auto& [point, record] : found.records) {
+    if (!foreign.empty()) break;
     const std::string before = record_json(record);
     record.points = plan.specs.size();
     record.sweep_sha256 = plan.sweep_sha256;
@@ -143,6 +145,12 @@ int sweep_here(const SweepOptions& o, const Shard& shard) {
   if (!plan) return 2;
   const fs::path dir(o.out);
   fs::create_directories(records_folder(dir));
+  std::string why;
+  const auto lock = SweepFolderLock::claim(dir, plan->sweep_sha256, why);
+  if (!lock) {
+    std::fprintf(stderr, "icsim: error: --out %s: %s\n", o.out.c_str(), why.c_str());
+    return 2;
+  }
   const std::optional<std::vector<bool>> done = points_done(*plan, dir);
   if (!done) return 2;
   const Work work = plan_work(*plan, *done, shard);
@@ -200,9 +208,14 @@ int sweep_over_ranks(const SweepOptions& o, const Shard& shard) {
   const int threads = std::max(1, o.threads.value_or(default_threads_per_rank()));
   Work work;
   int status = 0;
+  std::optional<SweepFolderLock> lock;
   if (root) {
     fs::create_directories(records_folder(dir));
-    const std::optional<std::vector<bool>> done = points_done(*plan, dir);
+    std::string why;
+    lock = SweepFolderLock::claim(dir, plan->sweep_sha256, why);
+    const std::optional<std::vector<bool>> done =
+        lock ? points_done(*plan, dir) : std::optional<std::vector<bool>>();
+    if (!lock) std::fprintf(stderr, "icsim: error: --out %s: %s\n", o.out.c_str(), why.c_str());
     if (done)
       work = plan_work(*plan, *done, shard);
     else

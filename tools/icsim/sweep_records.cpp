@@ -5,12 +5,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include <icsim/scenario/sha256.hpp>
+
 #include "atomic_file.hpp"
 
 namespace icsim::tools {
 namespace {
 
-constexpr const char* kFormat = "icsim-sweep-point/1";
+using scenario::sha256_hex;
+
+// The record's last line: its checksum, of every byte before this line.
+constexpr std::string_view kChecksumKey = " \"content_sha256\": \"";
+
+constexpr const char* kFormat = "icsim-sweep-point/2";  // 2: with the checksum
 
 // Exact: the double's bits, as C's %a writes them ("0x1.8p+3", "nan", "inf").
 std::string hexfloat(double value) {
@@ -103,11 +110,23 @@ std::string record_json(const PointRecord& r) {
     }
     text += "\n ]";
   }
-  text += "\n}\n";
+  // Last, a checksum of everything above it: a record altered by hand or
+  // damaged is refused, not used.
+  text += ",\n" + std::string(kChecksumKey) + sha256_hex(text + "\n}\n") + "\"\n}\n";
   return text;
 }
 
 std::optional<PointRecord> parse_record(const std::string& text, std::string& why) {
+  const std::size_t at = text.rfind(",\n" + std::string(kChecksumKey));
+  if (at == std::string::npos) {
+    why = "it carries no checksum of its content (written by an older icsim?)";
+    return std::nullopt;
+  }
+  const std::string checksum = text.substr(at + 2 + kChecksumKey.size(), 64);
+  if (sha256_hex(text.substr(0, at) + "\n}\n") != checksum) {
+    why = "its content does not match its checksum (edited or damaged)";
+    return std::nullopt;
+  }
   try {
     const nlohmann::json json = nlohmann::json::parse(text);
     if (json.at("format").get<std::string>() != kFormat) {

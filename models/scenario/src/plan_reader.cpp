@@ -4,9 +4,8 @@
 #include <icsim/scenario/plan.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <icsim/models/metrics.hpp>
 #include <icsim/scenario/did_you_mean.hpp>
@@ -17,6 +16,10 @@
 
 namespace icsim::scenario {
 namespace {
+
+// Capacities a planned service may be tried at: a plan screens each one.
+constexpr double kMostCandidates = 10'000;
+
 
 void read_services(const MapReader& top, const models::ScenarioSpec& scenario, models::PlanSpec& plan) {
   DiagnosticList& diagnostics = top.diagnostics();
@@ -62,9 +65,30 @@ void read_services(const MapReader& top, const models::ScenarioSpec& scenario, m
       continue;
     }
     if (!min || !max || !step) continue;
+    // Beds and packages come whole; care hours may be shared out.
+    bool whole = true;
+    if (!priced.capacity_in_care_hours)
+      for (const char* key : {"min", "max", "step"}) {
+        const double v = *service.optional_number(key, NumberRule::kNonNegative);
+        if (std::floor(v) == v) continue;
+        diagnostics.error(service.entry(key)->value.location,
+                          service.path_of(key) + ": " + quote(entry.key) +
+                              " is counted in whole places (beds or packages); give a whole number, got " +
+                              format_number(v));
+        whole = false;
+      }
+    if (!whole) continue;
     if (*max < *min) {
       diagnostics.error(entry.value.location, service.path() + ": max (" + format_number(*max) + ") is below min (" +
                                                   format_number(*min) + ")");
+      continue;
+    }
+    if ((*max - *min) / *step + 1.0 > kMostCandidates) {
+      diagnostics.error(service.entry("step")->value.location,
+                        service.path_of("step") + ": from " + format_number(*min) + " to " + format_number(*max) +
+                            " in steps of " + format_number(*step) + " is more than " +
+                            std::to_string(static_cast<int>(kMostCandidates)) +
+                            " capacities to try: take a larger step");
       continue;
     }
     p.min = *min;
