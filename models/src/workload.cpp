@@ -9,9 +9,10 @@
 namespace icsim::models {
 namespace {
 
-// Measured on Lancashire and South Cumbria (30 services, five ICPs): about
-// 250,000 people a second on one core of a 2024 laptop; areas with fewer
-// services are faster. Only for saying roughly how long.
+// Lancashire and South Cumbria (30 services, five ICPs) moves about 1.7
+// million people a replication in about 7 s on one core of the project's
+// two-core build machine: some 250,000 a second; areas with fewer services
+// are faster. Only for saying roughly how long.
 constexpr double kPeoplePerSecond = 250'000.0;
 constexpr double kFollowUpDays = 92.0;  // the last cohort's 91-day follow-up
 
@@ -72,26 +73,27 @@ Workload workload(const ScenarioSpec& spec) {
   return work;
 }
 
-std::string workload_refusal(const ScenarioSpec& spec, int replications) {
-  const Workload work = workload(spec);
+WorkloadRefusal workload_refusal(const ScenarioSpec& spec, const Workload& work, std::optional<int> replications) {
   // Written as !(x <= limit), so that a population of 1e308 (inf admissions,
   // or nan) is refused too.
   if (!(work.people_at_start <= kMostPeopleAtStart))
-    return "the starting census holds " + rounded(work.people_at_start) + " people; icsim starts from at most " +
-           rounded(kMostPeopleAtStart) + " (check initial_census)";
+    return {WorkloadLimit::kCensus, "the starting census holds " + rounded(work.people_at_start) +
+                                        " people; icsim starts from at most " + rounded(kMostPeopleAtStart) +
+                                        " (check initial_census)"};
   if (!(work.people() <= kMostPeoplePerReplication))
-    return "a replication would simulate about " + rounded(work.people()) + " people (" +
-           rounded(work.would_be_admissions) + " would-be admissions over the warm-up and " +
-           std::to_string(spec.years) + " years, " + rounded(work.community_starts) +
-           " from the community); the most icsim simulates in one replication is " +
-           rounded(kMostPeoplePerReplication) +
-           ": check the populations (residents, not thousands?), the admission rates (per 1,000 a year), "
-           "the growth rates (0.035 for 3.5%), warmup_days and years";
-  const double bytes = work.bytes_kept * replications;
-  if (!(bytes <= kMostBytesKept))
-    return std::to_string(replications) + " replications of " + std::to_string(spec.years) +
-           " years would keep about " + gigabytes(bytes) + " of results in memory; the most is " +
-           gigabytes(kMostBytesKept) + ": run fewer replications or years";
+    return {WorkloadLimit::kPeople,
+            "a replication would simulate about " + rounded(work.people()) + " people (" +
+                rounded(work.would_be_admissions) + " would-be admissions over the warm-up and " +
+                std::to_string(spec.years) + " years, " + rounded(work.community_starts) +
+                " from the community); the most icsim simulates in one replication is " +
+                rounded(kMostPeoplePerReplication) +
+                ": check the populations (residents, not thousands?), the admission rates (per 1,000 a year), "
+                "the growth rates (0.035 for 3.5%), warmup_days and years"};
+  if (replications && !(work.bytes_kept * *replications <= kMostBytesKept))
+    return {WorkloadLimit::kMemory, std::to_string(*replications) + " replications of " + std::to_string(spec.years) +
+                                        " years would keep about " + gigabytes(work.bytes_kept * *replications) +
+                                        " of results in memory; the most is " + gigabytes(kMostBytesKept) +
+                                        ": run fewer replications or years"};
   return {};
 }
 
@@ -100,10 +102,10 @@ double estimated_seconds(const Workload& work, int replications, int threads) {
   return work.people() * rounds / kPeoplePerSecond;
 }
 
-std::string long_run_note(const ScenarioSpec& spec, int replications, int threads) {
-  const double seconds = estimated_seconds(workload(spec), replications, threads);
+std::string long_run_note(const Workload& work, int replications, int threads) {
+  const double seconds = estimated_seconds(work, replications, threads);
   if (seconds < 600.0) return {};
-  return "this run simulates about " + rounded(workload(spec).people() * replications) + " people in " +
+  return "this run simulates about " + rounded(work.people() * replications) + " people in " +
          std::to_string(replications) + " replications: roughly " + duration(seconds) + " on " +
          std::to_string(threads) + (threads == 1 ? " core" : " cores");
 }

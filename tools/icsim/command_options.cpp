@@ -25,14 +25,6 @@ CLI::Option* add_seed_option(CLI::App& command, std::optional<std::uint64_t>& se
   return command.add_option("--seed", seed, help)->check(whole_number);
 }
 
-CLI::Option* add_threads_option(CLI::App& command, int& threads, const std::string& help) {
-  return command.add_option("--threads", threads, help)->check(CLI::Range(1, 1024));
-}
-
-CLI::Option* add_threads_option(CLI::App& command, std::optional<int>& threads, const std::string& help) {
-  return command.add_option("--threads", threads, help)->check(CLI::Range(1, 1024));
-}
-
 CLI::Validator positive_number() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
@@ -75,11 +67,12 @@ bool output_folder_ready(const std::string& folder) {
 }
 
 bool workload_acceptable(const models::ScenarioSpec& spec, int replications, int threads) {
-  if (const std::string why = models::workload_refusal(spec, replications); !why.empty()) {
-    std::fprintf(stderr, "icsim: error: %s: %s\n", spec.file.c_str(), why.c_str());
+  const models::Workload work = models::workload(spec);
+  if (const auto refusal = models::workload_refusal(spec, work, replications); !refusal.why.empty()) {
+    std::fprintf(stderr, "icsim: error: %s: %s\n", spec.file.c_str(), refusal.why.c_str());
     return false;
   }
-  if (const std::string note = models::long_run_note(spec, replications, threads); !note.empty())
+  if (const std::string note = models::long_run_note(work, replications, threads); !note.empty())
     std::fprintf(stderr, "icsim: note: %s\n", note.c_str());
   return true;
 }

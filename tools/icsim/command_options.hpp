@@ -16,9 +16,11 @@ namespace icsim::tools {
 // sign, no wrap-around).
 CLI::Option* add_seed_option(CLI::App& command, std::optional<std::uint64_t>& seed, const std::string& help);
 
-// --threads: 1 to 1,024.
-CLI::Option* add_threads_option(CLI::App& command, int& threads, const std::string& help);
-CLI::Option* add_threads_option(CLI::App& command, std::optional<int>& threads, const std::string& help);
+// --threads: 1 to 1,024 (into an int, or an optional<int> whose default comes later).
+template <class Threads>
+CLI::Option* add_threads_option(CLI::App& command, Threads& threads, const std::string& help) {
+  return command.add_option("--threads", threads, help)->check(CLI::Range(1, 1024));
+}
 
 // A check that a number is more than 0, said in words (CLI11's own prints
 // its range as a 309-digit number).

@@ -15,13 +15,7 @@ ScenarioCatalogue::ScenarioCatalogue(const std::filesystem::path& folder) {
   const auto& root = root_;
   for (const auto& item : std::filesystem::recursive_directory_iterator(root)) {
     if (!item.is_regular_file() || item.path().extension() != ".yaml") continue;
-    // A link to a file elsewhere is not offered: only what is in the folder.
-    const auto real = std::filesystem::canonical(item.path());
-    if (std::mismatch(root.begin(), root.end(), real.begin(), real.end()).first != root.end()) {
-      ++left_out_;
-      continue;
-    }
-    try {
+    try {  // a link to a file elsewhere, or a file that reads one, does not load within the folder
       const auto spec = scenario::load_scenario_within(item.path().string(), root);
       entries_.push_back({item.path().lexically_relative(root).generic_string(), item.path(), spec.name});
     } catch (const scenario::ScenarioError&) {

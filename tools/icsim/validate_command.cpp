@@ -8,9 +8,11 @@
 #include <memory>
 #include <string>
 
+#include <icsim/engine/replication_runner.hpp>
 #include <icsim/models/keeping_up.hpp>
 #include <icsim/scenario/load.hpp>
 
+#include "command_options.hpp"
 #include "commands.hpp"
 
 namespace icsim::tools {
@@ -20,6 +22,8 @@ int validate(const std::string& file) {
   const auto specs = load_scenarios({file});
   if (!specs) return 2;
   const auto& spec = specs->front();
+  // The scenario's own replications: what a run of it keeps in memory.
+  if (!workload_acceptable(spec, spec.replications, engine::default_threads())) return 2;
   std::string parts;
   if (!spec.places.empty()) parts += std::to_string(spec.places.size()) + " places, ";
   if (!spec.hospitals.empty()) parts += std::to_string(spec.hospitals.size()) + " hospitals, ";

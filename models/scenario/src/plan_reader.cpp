@@ -68,8 +68,7 @@ void read_services(const MapReader& top, const models::ScenarioSpec& scenario, m
     // Beds and packages come whole; care hours may be shared out.
     bool whole = true;
     if (!priced.capacity_in_care_hours)
-      for (const char* key : {"min", "max", "step"}) {
-        const double v = *service.optional_number(key, NumberRule::kNonNegative);
+      for (const auto& [key, v] : {std::pair{"min", *min}, std::pair{"max", *max}, std::pair{"step", *step}}) {
         if (std::floor(v) == v) continue;
         diagnostics.error(service.entry(key)->value.location,
                           service.path_of(key) + ": " + quote(entry.key) +

@@ -195,15 +195,13 @@ void read_settings(const MapReader& top, ScenarioReading& reading, models::Scena
 // A scenario that could not be run in reasonable time or memory is refused
 // here, at the key that makes it so.
 void check_workload(const MapReader& top, ScenarioReading& reading, const models::ScenarioSpec& spec) {
-  const std::string why = models::workload_refusal(spec, spec.replications);
-  if (why.empty()) return;
-  const models::Workload work = models::workload(spec);
-  const char* key = !(work.people_at_start <= models::kMostPeopleAtStart) ? "initial_census"
-                    : !(work.people() <= models::kMostPeoplePerReplication)
-                        ? (top.entry("demand") != nullptr ? "demand" : "places")
-                        : "replications";
+  const models::WorkloadRefusal refusal = models::workload_refusal(spec, models::workload(spec));
+  if (refusal.limit == models::WorkloadLimit::kNone) return;
+  const char* key = refusal.limit == models::WorkloadLimit::kCensus ? "initial_census"
+                    : top.entry("demand") != nullptr                 ? "demand"
+                                                                     : "places";
   const MapEntry* entry = top.entry(key);
-  reading.diagnostics().error(entry != nullptr ? entry->key_location : top.node().location, why);
+  reading.diagnostics().error(entry != nullptr ? entry->key_location : top.node().location, refusal.why);
 }
 
 }  // namespace

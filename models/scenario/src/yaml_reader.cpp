@@ -134,6 +134,11 @@ class DocumentProbe : public YAML::EventHandler {
 };
 
 std::optional<YAML::Mark> second_document(std::string_view text) {
+  // A document starts after "---" or "..." at the start of a line: without
+  // one there is no second, and the text is not parsed again.
+  const bool marker = text.starts_with("---") || text.starts_with("...") ||
+                      text.find("\n---") != std::string_view::npos || text.find("\n...") != std::string_view::npos;
+  if (!marker) return std::nullopt;
   std::istringstream in{std::string(text)};
   YAML::Parser parser(in);
   DocumentProbe probe;

@@ -6,6 +6,7 @@
 // reasonable time or memory is refused with its reason, and a long one says
 // how long it will take.
 
+#include <optional>
 #include <string>
 
 #include <icsim/models/scenario_spec.hpp>
@@ -30,13 +31,21 @@ inline constexpr double kMostPeopleAtStart = 5e6;
 // What the replications of one run may keep in memory until the end.
 inline constexpr double kMostBytesKept = 8e9;
 
-// Why the scenario cannot be run with `replications`, in plain words, or ""
-// when it can.
-[[nodiscard]] std::string workload_refusal(const ScenarioSpec& spec, int replications);
+// What the workload is refused for, in plain words, or "" (kNone).
+enum class WorkloadLimit { kNone, kCensus, kPeople, kMemory };
+struct WorkloadRefusal {
+  WorkloadLimit limit = WorkloadLimit::kNone;
+  std::string why;
+};
+// One replication's bounds (census, people), which the scenario alone sets;
+// with `replications`, also the results kept in memory, which the command
+// line may change.
+[[nodiscard]] WorkloadRefusal workload_refusal(const ScenarioSpec& spec, const Workload& work,
+                                               std::optional<int> replications = std::nullopt);
 
 // A rough estimate of the run's time on `threads` cores, and a sentence
 // saying it when it is over ten minutes ("" otherwise).
 [[nodiscard]] double estimated_seconds(const Workload& work, int replications, int threads);
-[[nodiscard]] std::string long_run_note(const ScenarioSpec& spec, int replications, int threads);
+[[nodiscard]] std::string long_run_note(const Workload& work, int replications, int threads);
 
 }  // namespace icsim::models
