@@ -21,7 +21,7 @@ using models::Market;
 
 namespace {
 
-constexpr std::size_t kReablement = 0;
+using icsim::test::kReablement;
 
 double metric(const models::ScenarioSpec& spec, const models::ReplicationResult& r, const std::string& name, int y) {
   const auto names = models::metric_definitions(spec);

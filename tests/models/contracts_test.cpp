@@ -25,7 +25,7 @@ double value(const models::ScenarioSpec& spec, const models::ReplicationResult& 
   return r.values[static_cast<std::size_t>(it - names.begin())][static_cast<std::size_t>(y)];
 }
 
-constexpr std::size_t kReablement = 0, kRehabBeds = 1, kD2aBeds = 2;
+using icsim::test::kReablement, icsim::test::kRehabBeds, icsim::test::kD2aBeds;
 
 }  // namespace
 

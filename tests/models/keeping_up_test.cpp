@@ -20,7 +20,7 @@ using models::Destination;
 
 namespace {
 
-constexpr std::size_t kReablement = 0, kRehabBeds = 1, kD2aBeds = 2;
+using icsim::test::kReablement, icsim::test::kRehabBeds, icsim::test::kD2aBeds;
 
 // The small area's referrals a year by pathway: sum over bands of
 // population x admissions per 1,000 / 1,000 x the band's pathway share.

@@ -14,7 +14,8 @@ using models::OutcomeRule;
 
 namespace {
 
-constexpr std::size_t kRehabBeds = 1, kStepUpBeds = 3;
+using icsim::test::kRehabBeds;
+constexpr std::size_t kStepUpBeds = 3;  // the step-up beds this file adds
 
 // Step-up beds, with the rehabilitation beds' outcomes, for a share of every
 // band's would-be admissions: a free bed, or admission.

@@ -2,12 +2,16 @@
 // A small area built in code for model tests: 83,000 adults in four age
 // bands, reablement, rehabilitation beds and D2A beds.
 
+#include <cstddef>
 #include <string>
 #include <tuple>
 
 #include <icsim/models/scenario_spec.hpp>
 
 namespace icsim::test {
+
+// small_area()'s services, by index.
+inline constexpr std::size_t kReablement = 0, kRehabBeds = 1, kD2aBeds = 2;
 
 inline models::ScenarioSpec small_area() {
   models::ScenarioSpec s;

@@ -12,6 +12,8 @@
 
 #include <icsim/scenario/load.hpp>
 
+#include "scenario_files.hpp"
+
 namespace fs = std::filesystem;
 using icsim::scenario::Diagnostic;
 using icsim::scenario::ScenarioError;
@@ -19,7 +21,7 @@ using icsim::scenario::ScenarioError;
 namespace {
 
 const std::string kBroken = std::string(ICSIM_SOURCE_DIR) + "/tests/scenario/broken/";
-const std::string kTutorial = std::string(ICSIM_SOURCE_DIR) + "/scenarios/tutorial.yaml";
+using icsim::test::kTutorial;
 
 struct Expected {
   const char* file;      // in tests/scenario/broken/
@@ -31,14 +33,8 @@ struct Expected {
   const char* base = nullptr;  // or from this file it extends (from the source folder)
 };
 
-std::vector<Diagnostic> diagnostics_of(const std::string& file) {
-  try {
-    (void)icsim::scenario::load_scenario(kBroken + file);
-  } catch (const ScenarioError& e) {
-    return e.diagnostics();
-  }
-  FAIL(file << " loaded, but it is broken");
-  return {};
+std::vector<Diagnostic> broken_file_diagnostics(const std::string& file) {
+  return icsim::test::diagnostics_of(kBroken + file);
 }
 
 void check_diagnostic(const Diagnostic& d, const Expected& e) {
@@ -57,7 +53,7 @@ void check_diagnostic(const Diagnostic& d, const Expected& e) {
 void check_each(const std::vector<Expected>& cases) {
   for (const Expected& e : cases) {
     DYNAMIC_SECTION(e.file) {
-      const std::vector<Diagnostic> diagnostics = diagnostics_of(e.file);
+      const std::vector<Diagnostic> diagnostics = broken_file_diagnostics(e.file);
       for (const Diagnostic& d : diagnostics) UNSCOPED_INFO(d.to_string());
       REQUIRE(diagnostics.size() == 1);
       check_diagnostic(diagnostics[0], e);
@@ -302,7 +298,7 @@ TEST_CASE("Broken files: places, hospitals, whom services serve, mutual aid", "[
 }
 
 TEST_CASE("A place left without a service on a pathway is named, with its bands and hospital", "[scenario][broken][places]") {
-  const std::vector<Diagnostic> diagnostics = diagnostics_of("route_leaves_place_unserved.yaml");
+  const std::vector<Diagnostic> diagnostics = broken_file_diagnostics("route_leaves_place_unserved.yaml");
   REQUIRE(diagnostics.size() == 2);
   check_diagnostic(diagnostics[0], {"route_leaves_place_unserved.yaml", 3, 7,
                                     "pathways.P2: no service on it serves South's residents (18-64, 65-74, 85+) at South "
@@ -313,7 +309,7 @@ TEST_CASE("A place left without a service on a pathway is named, with its bands 
 }
 
 TEST_CASE("Several routes for the same patients need shares that sum to 1", "[scenario][broken][places]") {
-  const std::vector<Diagnostic> diagnostics = diagnostics_of("route_shares_sum.yaml");
+  const std::vector<Diagnostic> diagnostics = broken_file_diagnostics("route_shares_sum.yaml");
   REQUIRE(diagnostics.size() == 2);
   check_diagnostic(diagnostics[0], {"route_shares_sum.yaml", 5, 7,
                                     "pathways.P2: North's 85+ residents at North hospital can take beds_north (1), "
@@ -322,7 +318,7 @@ TEST_CASE("Several routes for the same patients need shares that sum to 1", "[sc
 }
 
 TEST_CASE("An extends cycle is reported where it closes", "[scenario][broken]") {
-  const std::vector<Diagnostic> diagnostics = diagnostics_of("extends_cycle_a.yaml");
+  const std::vector<Diagnostic> diagnostics = broken_file_diagnostics("extends_cycle_a.yaml");
   REQUIRE(diagnostics.size() == 1);
   check_diagnostic(diagnostics[0], {"extends_cycle_b.yaml", 1, 10,
                                     "extends: a cycle of files that extend each other: ", false});
@@ -331,7 +327,7 @@ TEST_CASE("An extends cycle is reported where it closes", "[scenario][broken]") 
 }
 
 TEST_CASE("An alias that contains itself stops at a depth limit instead of the stack", "[scenario][broken]") {
-  const std::vector<Diagnostic> diagnostics = diagnostics_of("alias_loop.yaml");
+  const std::vector<Diagnostic> diagnostics = broken_file_diagnostics("alias_loop.yaml");
   REQUIRE(diagnostics.size() == 2);
   check_diagnostic(diagnostics[0],
                    {"alias_loop.yaml", 5, 40, "nested more than 64 levels deep (an alias that contains itself?)"});
@@ -340,7 +336,7 @@ TEST_CASE("An alias that contains itself stops at a depth limit instead of the s
 
 TEST_CASE("Errors in what a file extends name that file", "[scenario][broken]") {
   // Removing step_up leaves every age band of the tutorial with a step-up share.
-  const std::vector<Diagnostic> diagnostics = diagnostics_of("step_up_without_service.yaml");
+  const std::vector<Diagnostic> diagnostics = broken_file_diagnostics("step_up_without_service.yaml");
   REQUIRE(diagnostics.size() == 4);
   const int lines[] = {19, 25, 31, 37};
   for (std::size_t i = 0; i < 4; ++i) {
@@ -350,7 +346,7 @@ TEST_CASE("Errors in what a file extends name that file", "[scenario][broken]") 
 }
 
 TEST_CASE("Two services that only send people to each other are both reported", "[scenario][broken]") {
-  const std::vector<Diagnostic> diagnostics = diagnostics_of("no_exit_loop.yaml");
+  const std::vector<Diagnostic> diagnostics = broken_file_diagnostics("no_exit_loop.yaml");
   REQUIRE(diagnostics.size() == 2);
   check_diagnostic(diagnostics[0], {"no_exit_loop.yaml", 10, 15, "services.step_up_beds.outcomes: nobody can leave", false});
   check_diagnostic(diagnostics[1],
@@ -358,7 +354,7 @@ TEST_CASE("Two services that only send people to each other are both reported", 
 }
 
 TEST_CASE("Every error in a file is reported, in the order written", "[scenario][broken]") {
-  const std::vector<Diagnostic> diagnostics = diagnostics_of("several_errors.yaml");
+  const std::vector<Diagnostic> diagnostics = broken_file_diagnostics("several_errors.yaml");
   for (const Diagnostic& d : diagnostics) UNSCOPED_INFO(d.to_string());
   REQUIRE(diagnostics.size() == 6);
   const char* file = "several_errors.yaml";

@@ -16,6 +16,8 @@
 #include <icsim/scenario/plan.hpp>
 #include <icsim/scenario/sha256.hpp>
 
+#include "scenario_files.hpp"
+
 namespace fs = std::filesystem;
 using icsim::scenario::Diagnostic;
 using icsim::scenario::load_scenario;
@@ -26,7 +28,7 @@ namespace models = icsim::models;
 
 namespace {
 
-const std::string kTutorial = std::string(ICSIM_SOURCE_DIR) + "/scenarios/tutorial.yaml";
+using icsim::test::kTutorial;
 
 std::string read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -67,15 +69,7 @@ const T& as(const engine::Distribution& d) {
   return std::get<T>(d.spec());
 }
 
-std::vector<Diagnostic> diagnostics_of(const std::string& path) {
-  try {
-    (void)load_scenario(path);
-  } catch (const ScenarioError& e) {
-    return e.diagnostics();
-  }
-  FAIL("expected " << path << " not to load");
-  return {};
-}
+using icsim::test::diagnostics_of;
 
 }  // namespace
 

@@ -18,6 +18,8 @@
 #include <icsim/scenario/load.hpp>
 #include <icsim/scenario/sweep.hpp>
 
+#include "scenario_files.hpp"
+
 namespace fs = std::filesystem;
 using icsim::scenario::Diagnostic;
 using icsim::scenario::load_scenario;
@@ -30,7 +32,7 @@ namespace scenario = icsim::scenario;
 
 namespace {
 
-const std::string kTutorial = std::string(ICSIM_SOURCE_DIR) + "/scenarios/tutorial.yaml";
+using icsim::test::kTutorial;
 const std::string kSmallSweep = std::string(ICSIM_SOURCE_DIR) + "/tests/sweep/small.yaml";
 
 ScenarioOverride set(const std::string& key, const std::string& value) {

@@ -14,15 +14,17 @@
 #include <icsim/scenario/load.hpp>
 #include <icsim/scenario/what_if.hpp>
 
+#include "scenario_files.hpp"
+
 namespace fs = std::filesystem;
 namespace scenario = icsim::scenario;
 namespace models = icsim::models;
 
 namespace {
 
-const std::string kScenarios = std::string(ICSIM_SOURCE_DIR) + "/scenarios";
+using icsim::test::kScenarios;
 const std::string kLancashire = kScenarios + "/lancashire/current-model.yaml";
-const std::string kTutorial = kScenarios + "/tutorial.yaml";
+using icsim::test::kTutorial;
 
 std::size_t service(const models::ScenarioSpec& spec, const std::string& name) {
   for (std::size_t i = 0; i < spec.services.size(); ++i)

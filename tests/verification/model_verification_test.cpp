@@ -14,6 +14,8 @@
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/scenario/load.hpp>
 
+#include "check_within.hpp"
+
 using namespace icsim;
 using models::Metric;
 
@@ -24,7 +26,7 @@ struct Verification {
   std::vector<models::ReplicationResult> results;
 };
 
-Verification run(const char* name) {
+Verification run_verification(const char* name) {
   Verification v{scenario::load_scenario(std::string(ICSIM_SOURCE_DIR) + "/scenarios/verification/" + name), {}};
   v.results = models::run_replications(v.spec, v.spec.replications, v.spec.seed, 2);
   return v;
@@ -41,11 +43,7 @@ engine::Estimate measure(const Verification& v, const std::function<double(const
   return engine::estimate(per_replication, 0.99);
 }
 
-void check_within(const engine::Estimate& e, double exact, double max_relative_half_width) {
-  INFO("simulated " << e.mean << " [" << e.low() << ", " << e.high() << "], exact " << exact);
-  CHECK(e.contains(exact));
-  CHECK(e.half_width <= max_relative_half_width * exact);
-}
+using icsim::test::check_within;
 
 double value(const models::ReplicationResult& r, std::size_t metric, std::size_t year) { return r.values[metric][year]; }
 
@@ -60,7 +58,7 @@ std::size_t service_metric(const models::ScenarioSpec& spec, const std::string& 
 }  // namespace
 
 TEST_CASE("the model as an M/M/c bed base matches Erlang C", "[verification][model]") {
-  const auto v = run("mmc.yaml");
+  const auto v = run_verification("mmc.yaml");
   const double lambda = 2.0, mu = 0.25;
   check_within(measure(v, [](const auto& r, auto y) { return value(r, models::index(Metric::kMeanWaitDaysP2), y); }),
                engine::mmc_mean_wait(10, lambda, mu), 0.10);
@@ -75,7 +73,7 @@ TEST_CASE("the model as an M/M/c bed base matches Erlang C", "[verification][mod
 }
 
 TEST_CASE("the model's step-up without waiting is an Erlang loss system", "[verification][model]") {
-  const auto v = run("erlang-loss.yaml");
+  const auto v = run_verification("erlang-loss.yaml");
   const double blocking = engine::erlang_b(10, 8.0);
   check_within(measure(v,
                        [](const auto& r, auto y) {
@@ -88,7 +86,7 @@ TEST_CASE("the model's step-up without waiting is an Erlang loss system", "[veri
 }
 
 TEST_CASE("the model with unlimited beds follows Little's law with lognormal stays", "[verification][model]") {
-  const auto v = run("mginf.yaml");
+  const auto v = run_verification("mginf.yaml");
   const std::size_t beds = service_metric(v.spec, "beds", models::ServiceMeasure::kOccupancy);
   check_within(measure(v, [&](const auto& r, auto y) { return value(r, beds, y); }), 2.0 * 12.0, 0.01);
   check_within(measure(v, [](const auto& r, auto y) { return value(r, models::index(Metric::kIcBedDays), y); }),

@@ -19,6 +19,8 @@
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/scenario/load.hpp>
 
+#include "check_within.hpp"
+
 using namespace icsim;
 using models::Metric;
 
@@ -82,11 +84,7 @@ engine::Estimate paired(const Run& a, const Run& b, const std::string& part, con
   return engine::estimate(difference, 0.99);
 }
 
-void check_within(const engine::Estimate& e, double exact, double max_relative_half_width) {
-  INFO("simulated " << e.mean << " [" << e.low() << ", " << e.high() << "], exact " << exact);
-  CHECK(e.contains(exact));
-  CHECK(e.half_width <= max_relative_half_width * exact);
-}
+using icsim::test::check_within;
 
 }  // namespace
 

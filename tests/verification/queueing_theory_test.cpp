@@ -16,6 +16,8 @@
 #include <icsim/engine/replication_runner.hpp>
 #include <icsim/models/single_service.hpp>
 
+#include "check_within.hpp"
+
 using namespace icsim;
 
 namespace {
@@ -36,11 +38,7 @@ engine::Estimate measure(const std::vector<models::SingleServiceResult>& results
   return engine::estimate(values, kLevel);
 }
 
-void check_within(const engine::Estimate& e, double exact, double max_relative_half_width) {
-  INFO("simulated " << e.mean << " [" << e.low() << ", " << e.high() << "], exact " << exact);
-  CHECK(e.contains(exact));
-  CHECK(e.half_width <= max_relative_half_width * exact);
-}
+using icsim::test::check_within;
 
 models::SingleServiceConfig mmc(int beds, double utilisation, double mean_stay_days, double run_days) {
   models::SingleServiceConfig c;

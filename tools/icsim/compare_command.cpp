@@ -54,6 +54,7 @@ int compare(const CompareOptions& o) {
 
   OutputFolder out(o.out);
   write_comparison_csv(out / "compare.csv", a, comparison);
+  write_paired_replications_csv(out / "replications.csv", a, results_a, b, results_b);
   write_comparison_report(out / "report.html", a, results_a, b, results_b, seed, comparison);
   write_comparison_workbook(out / "results.xlsx", a, results_a, b, results_b, seed, comparison);
   out.commit();
@@ -65,7 +66,7 @@ int compare(const CompareOptions& o) {
     for (const auto& service : models::services_falling_behind(*spec, models::summarise(*spec, *results, seed)))
       std::printf("\nwarning: in %s (%s): %s; its figures, and B - A, are not a steady state\n", letter,
                   spec->name.c_str(), service.sentence().c_str());
-  std::printf("\nWrote report.html, results.xlsx and compare.csv in %s\n", out.folder().c_str());
+  std::printf("\nWrote report.html, results.xlsx, compare.csv and replications.csv in %s\n", out.folder().c_str());
   return 0;
 }
 

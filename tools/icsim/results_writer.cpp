@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <stdexcept>
@@ -98,6 +99,29 @@ void write_replications_csv(const std::filesystem::path& file, const models::Sce
         std::snprintf(value, sizeof value, "%.17g\n", results[r].values[m][static_cast<std::size_t>(y)]);
         text += std::to_string(r) + "," + std::to_string(spec.start_year + y) + "," +
                 csv_field(summary.metrics[m].name) + "," + csv_field(summary.metrics[m].unit) + "," + value;
+      }
+  write_file_atomically(file, text);
+}
+
+void write_paired_replications_csv(const std::filesystem::path& file, const models::ScenarioSpec& a,
+                                   const std::vector<models::ReplicationResult>& results_a,
+                                   const models::ScenarioSpec& b,
+                                   const std::vector<models::ReplicationResult>& results_b) {
+  const auto metrics_a = models::metric_definitions(a), metrics_b = models::metric_definitions(b);
+  std::map<std::string, std::size_t> index_b;
+  for (std::size_t m = 0; m < metrics_b.size(); ++m) index_b[metrics_b[m].name] = m;
+  std::string text = "replication,year,metric,unit,a,b,difference\n";
+  char values[80];
+  for (std::size_t r = 0; r < results_a.size() && r < results_b.size(); ++r)
+    for (int y = 0; y < a.years; ++y)
+      for (std::size_t ma = 0; ma < metrics_a.size(); ++ma) {
+        const auto found = index_b.find(metrics_a[ma].name);
+        if (found == index_b.end()) continue;
+        const double va = results_a[r].values[ma][static_cast<std::size_t>(y)];
+        const double vb = results_b[r].values[found->second][static_cast<std::size_t>(y)];
+        std::snprintf(values, sizeof values, "%.17g,%.17g,%.17g\n", va, vb, vb - va);
+        text += std::to_string(r) + "," + std::to_string(a.start_year + y) + "," + csv_field(metrics_a[ma].name) +
+                "," + csv_field(metrics_a[ma].unit) + "," + values;
       }
   write_file_atomically(file, text);
 }

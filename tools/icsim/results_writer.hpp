@@ -35,6 +35,14 @@ void print_summary_table(std::FILE* out, const models::ScenarioSpec& spec, const
 // last projected years (nothing for an area without places or hospitals).
 void print_parts_table(std::FILE* out, const models::ScenarioSpec& spec, const models::ScenarioSummary& summary);
 
+// compare's replications.csv: every metric both report, a row per replication
+// and year (replication,year,metric,unit,a,b,difference): replication r of A
+// and of B share their random numbers, so `difference` is the paired one.
+void write_paired_replications_csv(const std::filesystem::path& file, const models::ScenarioSpec& a,
+                                   const std::vector<models::ReplicationResult>& results_a,
+                                   const models::ScenarioSpec& b,
+                                   const std::vector<models::ReplicationResult>& results_b);
+
 // compare.csv: one row per (year, metric) with both means and B - A.
 void write_comparison_csv(const std::filesystem::path& file, const models::ScenarioSpec& a,
                           const models::Comparison& comparison);

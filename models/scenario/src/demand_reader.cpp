@@ -13,7 +13,6 @@
 namespace icsim::scenario {
 namespace {
 
-constexpr double kSumTolerance = 1e-9;
 constexpr double kProfileMeanTolerance = 0.01;
 constexpr int kOlderPeopleAge = 65;  // Better Care Fund metrics count people aged 65 and over
 

@@ -16,8 +16,6 @@
 namespace icsim::scenario {
 namespace {
 
-constexpr double kSumTolerance = 1e-9;
-
 void check_network(const models::ScenarioSpec& spec, ScenarioReading& reading) {
   DiagnosticList& diagnostics = reading.diagnostics();
   const std::vector<ServiceSource>& sources = reading.service_sources();

@@ -14,8 +14,6 @@
 namespace icsim::scenario {
 namespace {
 
-constexpr double kSumTolerance = 1e-9;
-
 using models::OutcomeRule;
 
 std::optional<OutcomeRule> read_rule(const SourceNode& node, const std::string& path, ScenarioReading& reading,

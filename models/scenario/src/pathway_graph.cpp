@@ -8,7 +8,8 @@
 #include <boost/range/iterator_range.hpp>
 
 namespace icsim::scenario {
-namespace {
+// Named, not anonymous: PathwayGraph::Network (declared in the header) holds a Graph.
+namespace pathway_network {
 
 enum class NodeKind { kAdmission, kService, kExit };
 enum class EdgeKind { kPathway, kStepUp, kBridging, kOutcome, kRuleOutcome, kMarket };
@@ -56,7 +57,9 @@ std::array<double, models::kPathways> admission_weighted_split(const models::Sce
   return split;
 }
 
-}  // namespace
+}  // namespace pathway_network
+
+using namespace pathway_network;
 
 struct PathwayGraph::Network {
   Graph graph;

@@ -12,8 +12,6 @@
 namespace icsim::scenario {
 namespace {
 
-constexpr double kSumTolerance = 1e-9;
-
 const std::vector<std::string_view> kPlaceKeys{"name", "health_and_wellbeing_board", "icp", "population",
                                                "admission_rate_factor", "age_bands", "hospitals", "growth"};
 

@@ -14,8 +14,6 @@
 namespace icsim::scenario {
 namespace {
 
-constexpr double kSumTolerance = 1e-9;
-
 using RoutesSource = ScenarioReading::RoutesSource;
 
 }  // namespace

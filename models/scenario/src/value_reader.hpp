@@ -14,6 +14,9 @@
 
 namespace icsim::scenario {
 
+// Shares that must add up to one may miss it by this much (rounding in a file).
+inline constexpr double kSumTolerance = 1e-9;
+
 // "demand" + "age_bands" -> "demand.age_bands"; "" + "name" -> "name".
 [[nodiscard]] std::string key_path(const std::string& path, std::string_view key);
 // "demand.age_bands" + 2 -> "demand.age_bands[2]".
