@@ -147,7 +147,7 @@ std::vector<std::vector<OfferedLoad>> offered_loads(const ScenarioSpec& spec) {
       direct[cell * hospitals + h][s] += per_year / 1000.0 / engine::kDaysPerYear;
     });
     for (ServiceIndex s = 0; s < services; ++s) {
-      const double per_day = spec.services[s].community_starts_per_week / 7.0;
+      const double per_day = year.community_starts_per_week[s] / 7.0;
       if (per_day <= 0.0) continue;
       const auto weights = community_flows(spec, layout, year, s);
       for (std::size_t f = 0; f < weights.size(); ++f) direct[f][s] += per_day * weights[f];

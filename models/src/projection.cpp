@@ -12,21 +12,28 @@ namespace {
 
 double mix(double a, double b, double f) { return a + f * (b - a); }
 
+// The admissions a year of the residents each service serves.
+std::vector<double> served_admissions(const ScenarioSpec& spec, const care::AreaLayout& layout, const YearSettings& year) {
+  std::vector<double> served(spec.services.size(), 0.0);
+  for_each_admitted(layout, year, [&](std::size_t cell, HospitalIndex h, double admitted) {
+    for (std::size_t s = 0; s < spec.services.size(); ++s)
+      if (spec.services[s].owner.serves(layout.place_of_cell(cell), h)) served[s] += admitted;
+  });
+  return served;
+}
+
 // Referrals a year to each service from its pathways (the demand a
 // service's capacity has to follow), each pathway's referrals shared out by
 // its routes; a service on no pathway follows all the admissions of the
 // residents it serves.
 std::vector<double> service_demand(const ScenarioSpec& spec, const care::AreaLayout& layout, const YearSettings& year) {
-  std::vector<double> demand(spec.services.size(), 0.0), served(spec.services.size(), 0.0);
+  std::vector<double> demand(spec.services.size(), 0.0);
   std::vector<bool> on_pathway(spec.services.size(), false);
   for_each_pathway_referral(layout, year, [&](std::size_t, HospitalIndex, ServiceIndex service, double referrals) {
     demand[service] += referrals;
     on_pathway[service] = true;
   });
-  for_each_admitted(layout, year, [&](std::size_t cell, HospitalIndex h, double admitted) {
-    for (std::size_t s = 0; s < spec.services.size(); ++s)
-      if (spec.services[s].owner.serves(layout.place_of_cell(cell), h)) served[s] += admitted;
-  });
+  const auto served = served_admissions(spec, layout, year);
   for (std::size_t s = 0; s < spec.services.size(); ++s)
     if (!on_pathway[s]) demand[s] = served[s];
   return demand;
@@ -90,8 +97,20 @@ std::vector<YearSettings> project_years(const ScenarioSpec& spec, const GrowthSp
       for (auto& rate : years[y].admissions_per_1000_per_year) rate *= growth.admission_rate_multiplier[y];
   }
 
+  // People who come to a service from home are the same residents: as many
+  // more as their admissions grow (population and admission-rate growth; not a
+  // what-if's changes, which act on hospital admissions).
+  const care::AreaLayout layout(spec);
+  if (std::any_of(spec.services.begin(), spec.services.end(), [](const auto& s) { return s.community_starts_per_week > 0.0; })) {
+    const auto first = served_admissions(spec, layout, years.front());
+    for (auto& year : years) {
+      const auto now = served_admissions(spec, layout, year);
+      for (std::size_t s = 0; s < spec.services.size(); ++s)
+        year.community_starts_per_week[s] *= first[s] > 0.0 ? now[s] / first[s] : 1.0;
+    }
+  }
+
   if (policy == CapacityPolicy::kGrowWithDemand) {
-    const care::AreaLayout layout(spec);
     const auto first = service_demand(spec, layout, years.front());
     for (auto& year : years) {
       const auto now = service_demand(spec, layout, year);

@@ -60,6 +60,7 @@ std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec) {
   for (const auto& service : spec.services) {
     base.capacity.push_back(service.capacity);
     base.length_of_stay_days.push_back(service.length_of_stay_days);
+    base.community_starts_per_week.push_back(service.community_starts_per_week);
   }
   base.triage_days = spec.triage_days;
   base.discharge_days_per_week = spec.discharge_days_per_week;

@@ -1,6 +1,8 @@
 // What a long-term care service (kind: home_care or care_home) has beyond an
-// intermediate-care one: which care home it is, its weekly fee, the people
-// who start from the community, and the share the council pays for.
+// intermediate-care one: which care home it is, its weekly fee and the share
+// the council pays for; and the people who start any service from home
+// (community_starts_per_week: long-term care sought from the community, or
+// intermediate care a GP or community team refers to).
 //   residential_homes:
 //     kind: care_home
 //     care_home: residential            # or nursing
@@ -16,7 +18,9 @@ namespace icsim::scenario {
 void read_market_service(const MapReader& service, models::ServiceSpec& spec) {
   DiagnosticList& diagnostics = service.diagnostics();
   const bool market = spec.market != models::Market::kNone;
-  for (const char* key : {"care_home", "cost_per_week", "community_starts_per_week", "council_funded_share"})
+  if (auto v = service.optional_number("community_starts_per_week", NumberRule::kNonNegative))
+    spec.community_starts_per_week = *v;
+  for (const char* key : {"care_home", "cost_per_week", "council_funded_share"})
     if (const MapEntry* entry = service.entry(key); entry != nullptr && !market)
       diagnostics.error(entry->key_location, service.path_of(key) +
                                                  ": only for long-term care services (kind: home_care or care_home)");
@@ -46,8 +50,6 @@ void read_market_service(const MapReader& service, models::ServiceSpec& spec) {
       (spec.kind == models::ServiceKind::kBedBased ? spec.cost_per_bed_day : spec.cost_per_care_hour) = *value / 7.0;
     }
   }
-  if (auto v = service.optional_number("community_starts_per_week", NumberRule::kNonNegative))
-    spec.community_starts_per_week = *v;
   if (auto v = service.optional_number("council_funded_share", NumberRule::kProbability)) spec.council_funded_share = *v;
 }
 

@@ -41,11 +41,28 @@ std::optional<ServiceIndex> IntermediateCareModel::market_service(const Patient&
 
 // Someone who needs long-term care from the community, not after hospital:
 // a resident the service serves, waiting at home for a place.
+void IntermediateCareModel::schedule_community_start(std::uint32_t s) {
+  const double per_week = settings().community_starts_per_week[s];
+  community_start_due_[s] = per_week > 0.0;
+  if (per_week > 0.0)
+    sim_.schedule(-7.0 / per_week * std::log(1.0 - engine::uniform01(community_rngs_[s])), priority::kArrival,
+                  kCommunityStart, s);
+}
+
+// Someone referred from home: to intermediate care by a GP or community team
+// (a step-up, not instead of an admission: they were not going to hospital),
+// or to long-term care, a client who never passed through hospital or IC.
 void IntermediateCareModel::on_community_start(std::uint32_t s) {
-  sim_.schedule(community_gap(s), priority::kArrival, kCommunityStart, s);
+  if (settings().community_starts_per_week[s] <= 0.0) {  // none this year
+    community_start_due_[s] = false;
+    return;
+  }
+  schedule_community_start(s);
   const PatientId id = census_patient(community_rngs_[s], s);
   Patient& p = patients_[id];
-  p.community_client = true;
+  const bool long_term_care = spec_.services[s].market != Market::kNone;
+  p.community_client = long_term_care;
+  p.stepped_up = !long_term_care;
   p.where = Whereabouts::kHome;
   request_place(id, s);
 }

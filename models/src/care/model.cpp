@@ -81,9 +81,8 @@ ReplicationResult IntermediateCareModel::run() {
     for (auto& s : services_) s.reset_statistics(t);
   });
   if (demand_.any()) sim_.schedule(demand_.next_gap(), priority::kArrival, kArrivalCandidate);
-  for (std::uint32_t s = 0; s < spec_.services.size(); ++s)
-    if (spec_.services[s].community_starts_per_week > 0.0)
-      sim_.schedule(community_gap(s), priority::kArrival, kCommunityStart, s);
+  community_start_due_.assign(spec_.services.size(), false);
+  for (std::uint32_t s = 0; s < spec_.services.size(); ++s) schedule_community_start(s);
   sim_.schedule_at(calendar_.midnight(0.0) + 1.0, priority::kObserve, kDailyCensus);
   for (std::uint32_t y = 1; y < years_.size(); ++y)
     sim_.schedule_at(periods_.start(static_cast<int>(y)), priority::kCapacityChange, kYearStart, y);

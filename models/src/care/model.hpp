@@ -156,10 +156,9 @@ class IntermediateCareModel {
   // The long-term care service for a destination, if the market has one for the patient.
   [[nodiscard]] std::optional<ServiceIndex> market_service(const Patient& p, Destination destination) const;
   void on_community_start(std::uint32_t s);
-  // Days to the next start from the community: Poisson starts at the service's weekly rate.
-  [[nodiscard]] double community_gap(std::uint32_t s) {
-    return -7.0 / spec_.services[s].community_starts_per_week * std::log(1.0 - engine::uniform01(community_rngs_[s]));
-  }
+  // The next person to come to service s from home: Poisson starts at this
+  // year's weekly rate; none while it is 0 (each year start looks again).
+  void schedule_community_start(std::uint32_t s);
   [[nodiscard]] const OutcomeSpec& choose_outcome(const Patient& p);
   void leave_system(PatientId id, Destination destination);
   void start_placement(std::size_t flow, Destination destination, engine::Rng* census_rng = nullptr);
@@ -202,7 +201,8 @@ class IntermediateCareModel {
     double died_in_hospital = 0.0, p0_readmission = 0.0, p0_death = 0.0;
   };
   std::vector<BandOutcomes> band_outcomes_;  // per cell
-  std::vector<engine::Rng> community_rngs_;  // per service (used by long-term care with community starts)
+  std::vector<engine::Rng> community_rngs_;  // per service (used by services with community starts)
+  std::vector<bool> community_start_due_;    // per service: a community start is scheduled
 
   Demand demand_;
   Measurement measure_;

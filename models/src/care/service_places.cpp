@@ -199,8 +199,10 @@ void IntermediateCareModel::on_capacity_change(std::uint32_t index) {
 void IntermediateCareModel::on_year_start(std::uint32_t year) {
   const auto& before = years_[year_].capacity;
   year_ = year;
-  for (std::uint32_t s = 0; s < services_.size(); ++s)
+  for (std::uint32_t s = 0; s < services_.size(); ++s) {
     if (settings().capacity[s] != before[s]) set_capacity(s, settings().capacity[s]);
+    if (!community_start_due_[s]) schedule_community_start(s);
+  }
 }
 
 // ---- mutual aid -----------------------------------------------------------------

@@ -273,6 +273,10 @@ struct YearSettings {
   std::vector<std::array<engine::Distribution, kPathways>> hub_days;
   std::vector<double> capacity;                              // per service
   std::vector<engine::Distribution> length_of_stay_days;     // per service
+  // People who start a service from home (a GP's or community team's referral to
+  // intermediate care, long-term care sought from the community): per service,
+  // following the admissions of the residents it serves as they grow.
+  std::vector<double> community_starts_per_week;             // per service
   engine::Distribution triage_days;  // the hub's time where no pathway or band has its own
   int discharge_days_per_week = 7;
 };
