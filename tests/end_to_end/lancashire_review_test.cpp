@@ -8,11 +8,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>
 
+#include <icsim/engine/confidence.hpp>
 #include <icsim/models/comparison.hpp>
+#include <icsim/models/metrics.hpp>
 #include <icsim/scenario/load.hpp>
 
 using namespace icsim;
@@ -151,4 +154,40 @@ TEST_CASE("five more IC beds in West Lancashire cut its wait for a bed and its d
   const auto& central = find(find_place(c, "central_lancashire").metrics, "mean_wait_days_p2").cumulative_difference.back();
   INFO("Central Lancashire's P2 wait, summed: " << central.mean << " days");
   CHECK(std::abs(central.mean) < 0.2 * std::abs(wait.mean));
+}
+
+// The existing model's base year against the published picture of 2020-23
+// (docs/lancashire-review.md, "Calibration"; docs/sources.md): each target a
+// range around its published value. These hold today; what the model does not
+// yet reproduce (why people wait, the long stays, the pathway mix, the
+// readmissions) the document lists, with the figures, instead of a test.
+TEST_CASE("the existing model's 2020 meets the published targets it is calibrated to", "[end_to_end][lancashire][calibration]") {
+  const auto& spec = current_model();
+  const auto names = models::metric_definitions(spec);
+  const auto base_year = [&](const std::string& name) {
+    const auto it = std::find_if(names.begin(), names.end(), [&](const auto& d) { return d.name == name; });
+    REQUIRE(it != names.end());
+    std::vector<double> values;
+    for (const auto& r : current_model_results()) values.push_back(r.values[static_cast<std::size_t>(it - names.begin())][0]);
+    return engine::estimate(values).mean;
+  };
+  const auto within = [&](const char* name, double low, double high, const char* source) {
+    const double simulated = base_year(name);
+    INFO(name << " in 2020: icsim " << simulated << ", target " << low << " to " << high << " (" << source << ")");
+    CHECK(simulated >= low);
+    CHECK(simulated <= high);
+  };
+  // England ~13,000 a day in hospital not meeting the criteria to reside
+  // (Dec 2022 to Dec 2023) of ~45 million adults: ~29 per 100,000.
+  within("nctr_patients_per_100k", 20.0, 45.0, "Commons Library; Health Foundation");
+  // From ready to leave to leaving: 1.3 days in England, 2.1 in the North West (Dec 2022).
+  within("mean_nctr_days_per_discharge", 1.0, 2.5, "Health Foundation, Dec 2022");
+  // "around 45,000 episodes of care" a year (the review paper), within a tenth.
+  within("ic_episodes", 40500.0, 49500.0, "Lancashire HWB, January 2020");
+  // Still at home 91 days after reablement or rehabilitation, 65+: ~82% 2011-12 to
+  // 2019-20, 79% in 2020-21 (ASCOF 2B(1)).
+  within("at_home_91d_pct", 75.0, 85.0, "Nuffield Trust, ASCOF 2B(1)");
+  // Council-supported permanent admissions to care homes, 65+, per 100,000: 584 in
+  // 2019-20, 498 in 2020-21 (ASCOF 2A(2)).
+  within("care_home_admissions_65plus_per_100k", 450.0, 700.0, "Nuffield Trust, ASCOF 2A(2)");
 }
