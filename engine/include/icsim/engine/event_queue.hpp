@@ -8,10 +8,13 @@
 // sort like their values) and prefetches the next level, because a
 // mispredicted comparison or a cache miss per level is what a heap costs.
 // Cancellation is lazy (as in ns-3): a cancelled id is skipped when it
-// reaches the top, so cancelling costs O(1) and the hot path pays one
-// branch. Storage is a vector reused for the whole run: no allocation per
+// reaches the top, so cancelling costs O(1). The hot path looks each top up
+// once, in a table of counts by the id's low bits before the set of
+// cancelled ids itself, so an event that was not cancelled (nearly all)
+// costs an array read, not a hash lookup. Storage is a vector reused for the whole run: no allocation per
 // event once it has grown to the run's peak.
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <unordered_set>
@@ -68,7 +71,7 @@ class EventQueue {
   // the id of one that already ran would be remembered for nothing.
   void cancel(EventId id) {
     ICSIM_CHECK(id < next_id_, "cancel of an event that was never scheduled");
-    cancelled_.insert(id);
+    if (cancelled_.insert(id).second) ++maybe_cancelled_[id & kFilterMask];
   }
 
   [[nodiscard]] bool empty() {
@@ -90,6 +93,17 @@ class EventQueue {
     return heap_.front();
   }
 
+  // The next event to run, or nullptr when none is left: then pop_next()
+  // takes it without looking again (the simulation loop's one look per event).
+  [[nodiscard]] const Event* next() {
+    drop_cancelled_top();
+    return heap_.empty() ? nullptr : &heap_.front();
+  }
+  Event pop_next() {
+    popped_top_ = true;
+    return heap_.front();
+  }
+
   // The record stays at the root until the next call: an event usually
   // schedules another, which then takes the root and sifts down once, instead
   // of the last record sifting down and the new one sifting up.
@@ -103,18 +117,28 @@ class EventQueue {
   void clear() {
     heap_.clear();
     cancelled_.clear();
+    maybe_cancelled_.fill(0);
     popped_top_ = false;
   }
 
  private:
   static constexpr std::size_t kArity = 4;
+  static constexpr EventId kFilterMask = (EventId{1} << 16) - 1;
 
   void drop_cancelled_top() {
     if (popped_top_) {
       popped_top_ = false;
       remove_top();
     }
-    while (!cancelled_.empty() && !heap_.empty() && cancelled_.erase(heap_.front().id()) != 0) remove_top();
+    while (!heap_.empty() && is_cancelled(heap_.front().id())) remove_top();
+  }
+
+  // Forgets a cancelled id as its event is dropped.
+  bool is_cancelled(EventId id) {
+    std::uint16_t& count = maybe_cancelled_[id & kFilterMask];
+    if (count == 0 || cancelled_.erase(id) == 0) return false;
+    --count;
+    return true;
   }
 
   // Branch-free "a runs before b" on the integer images of the keys.
@@ -188,6 +212,8 @@ class EventQueue {
 
   std::vector<Event> heap_;
   std::unordered_set<EventId> cancelled_;
+  // Pending cancelled ids by their low 16 bits: 0 means none of them is cancelled.
+  std::array<std::uint16_t, kFilterMask + 1> maybe_cancelled_{};
   EventId next_id_ = 0;
   bool popped_top_ = false;  // heap_.front() has been popped but not yet removed
 };

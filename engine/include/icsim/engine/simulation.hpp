@@ -56,14 +56,9 @@ class Simulation {
   // Executes the next event, if any; false when the list is empty.
   template <class Model>
   bool step(Model&& model) {
-    if (events_.empty()) return false;
-    const Event& next = events_.top();
-    if (!warmup_done_ && next.time >= warmup_) cross_warmup();
-    const Event event = events_.pop();
-    now_ = event.time;
-    ++executed_;
-    fingerprint_.add(event);
-    model(event);
+    const Event* next = events_.next();
+    if (next == nullptr) return false;
+    execute(*next, model);
     return true;
   }
 
@@ -73,9 +68,10 @@ class Simulation {
   RunOutcome run_until(SimTime end, Model&& model) {
     stop_requested_ = false;
     for (;;) {
-      if (events_.empty()) return RunOutcome::kNoEvents;
-      if (!(events_.top().time < end)) break;
-      step(model);
+      const Event* next = events_.next();
+      if (next == nullptr) return RunOutcome::kNoEvents;
+      if (!(next->time < end)) break;
+      execute(*next, model);
       if (stop_requested_) return RunOutcome::kStopped;
     }
     if (!warmup_done_ && end >= warmup_) cross_warmup();
@@ -89,6 +85,17 @@ class Simulation {
   void reserve_events(std::size_t events) { events_.reserve(events); }
 
  private:
+  // Runs `next`, the top of the event list.
+  template <class Model>
+  void execute(const Event& next, Model&& model) {
+    if (!warmup_done_ && next.time >= warmup_) cross_warmup();
+    const Event event = events_.pop_next();
+    now_ = event.time;
+    ++executed_;
+    fingerprint_.add(event);
+    model(event);
+  }
+
   void cross_warmup() {
     warmup_done_ = true;
     now_ = warmup_ > now_ ? warmup_ : now_;
