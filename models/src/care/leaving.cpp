@@ -39,8 +39,6 @@ std::optional<ServiceIndex> IntermediateCareModel::market_service(const Patient&
   return pick(choices, p.route_uniform);
 }
 
-// Someone who needs long-term care from the community, not after hospital:
-// a resident the service serves, waiting at home for a place.
 void IntermediateCareModel::schedule_community_start(std::uint32_t s) {
   const double per_week = settings().community_starts_per_week[s];
   community_start_due_[s] = per_week > 0.0;
