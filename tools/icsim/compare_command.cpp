@@ -51,19 +51,21 @@ int compare(const CompareOptions& o) {
   const auto results_b = models::run_replications(b, replications, seed, o.threads,
                                                   [&](int done) { progress.update(replications + done); });
   const models::Comparison comparison = models::compare(a, results_a, b, results_b);
+  const models::ScenarioSummary summary_a = models::summarise(a, results_a, seed);
+  const models::ScenarioSummary summary_b = models::summarise(b, results_b, seed);
 
   OutputFolder out(o.out);
   write_comparison_csv(out / "compare.csv", a, comparison);
   write_paired_replications_csv(out / "replications.csv", a, results_a, b, results_b);
-  write_comparison_report(out / "report.html", a, results_a, b, results_b, seed, comparison);
-  write_comparison_workbook(out / "results.xlsx", a, results_a, b, results_b, seed, comparison);
+  write_comparison_report(out / "report.html", a, summary_a, b, summary_b, seed, comparison);
+  write_comparison_workbook(out / "results.xlsx", a, summary_a, b, summary_b, seed, comparison);
   out.commit();
   print_comparison(stdout, a, b, seed, comparison);
   print_parts_comparison(stdout, a, comparison);
   // A service that cannot keep up in either scenario: its differences are
   // not a steady state's either.
-  for (const auto& [letter, spec, results] : {std::tuple{"A", &a, &results_a}, std::tuple{"B", &b, &results_b}})
-    for (const auto& service : models::services_falling_behind(*spec, models::summarise(*spec, *results, seed)))
+  for (const auto& [letter, spec, summary] : {std::tuple{"A", &a, &summary_a}, std::tuple{"B", &b, &summary_b}})
+    for (const auto& service : models::services_falling_behind(*spec, *summary))
       std::printf("\nwarning: in %s (%s): %s; its figures, and B - A, are not a steady state\n", letter,
                   spec->name.c_str(), service.sentence().c_str());
   std::printf("\nWrote report.html, results.xlsx, compare.csv and replications.csv in %s\n", out.folder().c_str());

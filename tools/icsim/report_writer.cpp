@@ -568,12 +568,11 @@ void write_run_report(const std::filesystem::path& file, const models::ScenarioS
   write_file_atomically(file, page(spec.name, projection(spec, summary.replications, summary.seed), data));
 }
 
-std::string comparison_report(const models::ScenarioSpec& a, const std::vector<models::ReplicationResult>& results_a,
-                              const models::ScenarioSpec& b, const std::vector<models::ReplicationResult>& results_b,
+std::string comparison_report(const models::ScenarioSpec& a, const models::ScenarioSummary& summary_a,
+                              const models::ScenarioSpec& b, const models::ScenarioSummary& summary_b,
                               std::uint64_t seed, const models::Comparison& comparison) {
   Json data = header("compare", a, seed, comparison.replications);
-  data["scenarios"] = Json::array({scenario(a, models::summarise(a, results_a, seed)),
-                                   scenario(b, models::summarise(b, results_b, seed))});
+  data["scenarios"] = Json::array({scenario(a, summary_a), scenario(b, summary_b)});
   data["comparison"] = {{"metrics", differences(comparison.metrics)}, {"changed_services", changed_services(a, b)}};
   // The places, hospitals, boards and ICPs both scenarios have, B - A paired,
   // to 10 digits, more than any chart or table shows (which keeps the 22
@@ -591,10 +590,10 @@ std::string comparison_report(const models::ScenarioSpec& a, const std::vector<m
 }
 
 void write_comparison_report(const std::filesystem::path& file, const models::ScenarioSpec& a,
-                             const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
-                             const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
+                             const models::ScenarioSummary& summary_a, const models::ScenarioSpec& b,
+                             const models::ScenarioSummary& summary_b, std::uint64_t seed,
                              const models::Comparison& comparison) {
-  write_file_atomically(file, comparison_report(a, results_a, b, results_b, seed, comparison));
+  write_file_atomically(file, comparison_report(a, summary_a, b, summary_b, seed, comparison));
 }
 
 void write_plan_report(const std::filesystem::path& file, const PlanResults& plan) {

@@ -25,14 +25,12 @@ void write_run_report(const std::filesystem::path& file, const models::ScenarioS
 
 // icsim compare: both scenarios, and B - A with paired 95% intervals.
 void write_comparison_report(const std::filesystem::path& file, const models::ScenarioSpec& a,
-                             const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
-                             const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
+                             const models::ScenarioSummary& summary_a, const models::ScenarioSpec& b,
+                             const models::ScenarioSummary& summary_b, std::uint64_t seed,
                              const models::Comparison& comparison);
 // The same page as text, for icsim serve, which keeps it in memory.
-[[nodiscard]] std::string comparison_report(const models::ScenarioSpec& a,
-                                            const std::vector<models::ReplicationResult>& results_a,
-                                            const models::ScenarioSpec& b,
-                                            const std::vector<models::ReplicationResult>& results_b,
+[[nodiscard]] std::string comparison_report(const models::ScenarioSpec& a, const models::ScenarioSummary& summary_a,
+                                            const models::ScenarioSpec& b, const models::ScenarioSummary& summary_b,
                                             std::uint64_t seed, const models::Comparison& comparison);
 
 // icsim plan: the recommended capacity per service and year with its costs

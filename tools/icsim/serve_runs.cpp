@@ -171,17 +171,20 @@ void RunQueue::execute(Entry& entry, const std::stop_token& stop) {
   const auto results = replicate(what_if, n, stop, entry, entry.status.total - n);
   const models::Comparison comparison = models::compare(run.baseline, *baseline, what_if, results);
 
+  const models::ScenarioSummary summary_baseline = models::summarise(run.baseline, *baseline, what_if.seed);
+  const models::ScenarioSummary summary_what_if = models::summarise(what_if, results, what_if.seed);
+
   std::map<std::string, std::shared_ptr<const std::string>> files;
   files["report.html"] = std::make_shared<const std::string>(
-      comparison_report(run.baseline, *baseline, what_if, results, what_if.seed, comparison));
+      comparison_report(run.baseline, summary_baseline, what_if, summary_what_if, what_if.seed, comparison));
   // libxlsxwriter writes only to a file: one in a folder of our own (mkdtemp), read back and removed.
   std::string pattern = (std::filesystem::temp_directory_path() / "icsim-serve-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary folder in " + pattern);
   const std::filesystem::path folder(pattern);
   std::optional<std::string> workbook;
   try {
-    write_comparison_workbook(folder / "results.xlsx", run.baseline, *baseline, what_if, results, what_if.seed,
-                              comparison);
+    write_comparison_workbook(folder / "results.xlsx", run.baseline, summary_baseline, what_if, summary_what_if,
+                              what_if.seed, comparison);
     workbook = read_file(folder / "results.xlsx");
   } catch (...) {
     std::filesystem::remove_all(folder);

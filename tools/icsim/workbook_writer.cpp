@@ -586,11 +586,9 @@ void write_results_workbook(const std::filesystem::path& file, const ScenarioSpe
 }
 
 void write_comparison_workbook(const std::filesystem::path& file, const ScenarioSpec& a,
-                               const std::vector<models::ReplicationResult>& results_a, const ScenarioSpec& b,
-                               const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
+                               const ScenarioSummary& summary_a, const ScenarioSpec& b,
+                               const ScenarioSummary& summary_b, std::uint64_t seed,
                                const models::Comparison& comparison) {
-  const ScenarioSummary summary_a = models::summarise(a, results_a, seed);
-  const ScenarioSummary summary_b = models::summarise(b, results_b, seed);
   Workbook book(file, "icsim comparison: " + b.name + " against " + a.name);
   write_difference_sheet(book, a, b, seed, comparison);
   write_cost_difference_sheet(book, a, b, seed, comparison);

@@ -32,8 +32,8 @@ void write_results_workbook(const std::filesystem::path& file, const models::Sce
 // place, hospital and board both have, paired alike). The replications are
 // those compared, run with `seed`.
 void write_comparison_workbook(const std::filesystem::path& file, const models::ScenarioSpec& a,
-                               const std::vector<models::ReplicationResult>& results_a, const models::ScenarioSpec& b,
-                               const std::vector<models::ReplicationResult>& results_b, std::uint64_t seed,
+                               const models::ScenarioSummary& summary_a, const models::ScenarioSpec& b,
+                               const models::ScenarioSummary& summary_b, std::uint64_t seed,
                                const models::Comparison& comparison);
 
 }  // namespace icsim::tools
