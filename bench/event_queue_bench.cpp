@@ -130,8 +130,47 @@ void BM_Hold_Simulation(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(sim.events_executed() - before));
 }
 
+// The loop as a model with timers runs it: each event also sets a timer (a
+// step-up timeout, a wait for mutual aid) three days on and cancels the one
+// it set before, so the list holds about 3N cancelled timers beside N live
+// events, and every event that comes to the top is checked against the
+// cancelled ones. Items are events executed, the timers' excluded.
+void BM_Hold_SimulationWithTimers(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::vector<double>& inc = increments();
+
+  icsim::engine::Simulation sim;
+  sim.reserve_events(5 * n);
+  std::vector<icsim::engine::EventId> timer(n);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sim.schedule(inc[next], 0, 0, static_cast<std::uint32_t>(i));
+    timer[i] = sim.schedule(3.0 + inc[next], 1, 1, static_cast<std::uint32_t>(i));
+    next = (next + 1) & kRingMask;
+  }
+  std::uint64_t timers_run = 0;
+  auto model = [&](const Event& e) {
+    if (e.kind == 1) {  // only the last timer of a subject is live; it reschedules nothing
+      ++timers_run;
+      return;
+    }
+    sim.cancel(timer[e.subject]);
+    timer[e.subject] = sim.schedule(3.0 + inc[next], 1, 1, e.subject);
+    sim.schedule(inc[next], 0, e.kind, e.subject);
+    next = (next + 1) & kRingMask;
+  };
+  const SimTime slice = 1024.0 / static_cast<double>(n);
+
+  const std::uint64_t before = sim.events_executed();
+  for (auto _ : state) {
+    sim.run_until(sim.now() + slice, model);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(sim.events_executed() - before - timers_run));
+}
+
 }  // namespace
 
 BENCHMARK(BM_Hold_EventQueue)->Arg(1'000)->Arg(100'000)->Arg(1'000'000);
 BENCHMARK(BM_Hold_StdPriorityQueue)->Arg(1'000)->Arg(100'000)->Arg(1'000'000);
 BENCHMARK(BM_Hold_Simulation)->Arg(1'000)->Arg(100'000)->Arg(1'000'000);
+BENCHMARK(BM_Hold_SimulationWithTimers)->Arg(1'000)->Arg(100'000);
