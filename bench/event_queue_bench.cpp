@@ -101,6 +101,19 @@ class IcsimQueue : public EventQueue {
 void BM_Hold_EventQueue(benchmark::State& state) { hold<IcsimQueue>(state); }
 void BM_Hold_StdPriorityQueue(benchmark::State& state) { hold<StdQueue>(state); }
 
+// Each benchmark iteration runs a slice of simulated time that executes about
+// 1024 events (N pending events with mean gap 1 execute about N per unit of
+// time); returns the events executed.
+template <class Model>
+std::uint64_t run_slices(benchmark::State& state, icsim::engine::Simulation& sim, std::size_t n, Model& model) {
+  const SimTime slice = 1024.0 / static_cast<double>(n);
+  const std::uint64_t before = sim.events_executed();
+  for (auto _ : state) {
+    sim.run_until(sim.now() + slice, model);
+  }
+  return sim.events_executed() - before;
+}
+
 // The whole loop: Simulation::run_until with a model that only reschedules
 // the event it receives (the hold model through schedule, the warm-up test,
 // the fingerprint and the dispatch). One benchmark iteration runs a slice of
@@ -120,14 +133,7 @@ void BM_Hold_Simulation(benchmark::State& state) {
     sim.schedule(inc[next], 0, e.kind, e.subject);
     next = (next + 1) & kRingMask;
   };
-  // N pending events with mean gap 1 execute about N per unit of time.
-  const SimTime slice = 1024.0 / static_cast<double>(n);
-
-  const std::uint64_t before = sim.events_executed();
-  for (auto _ : state) {
-    sim.run_until(sim.now() + slice, model);
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(sim.events_executed() - before));
+  state.SetItemsProcessed(static_cast<std::int64_t>(run_slices(state, sim, n, model)));
 }
 
 // The loop as a model with timers runs it: each event also sets a timer (a
@@ -159,13 +165,7 @@ void BM_Hold_SimulationWithTimers(benchmark::State& state) {
     sim.schedule(inc[next], 0, e.kind, e.subject);
     next = (next + 1) & kRingMask;
   };
-  const SimTime slice = 1024.0 / static_cast<double>(n);
-
-  const std::uint64_t before = sim.events_executed();
-  for (auto _ : state) {
-    sim.run_until(sim.now() + slice, model);
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(sim.events_executed() - before - timers_run));
+  state.SetItemsProcessed(static_cast<std::int64_t>(run_slices(state, sim, n, model) - timers_run));
 }
 
 }  // namespace

@@ -56,10 +56,11 @@ Workload workload(const ScenarioSpec& spec) {
     // One setting for every year when nothing is projected.
     if (years.size() == 1) share += static_cast<double>(spec.years - 1);
     work.would_be_admissions += per_year * share;
+    // Starts from home grow with the residents' admissions, year by year (the follow-up takes none).
+    if (y + 1 == years.size()) share -= kFollowUpDays / engine::kDaysPerYear;
+    for (const double per_week : year.community_starts_per_week)
+      work.community_starts += per_week * engine::kDaysPerYear / 7.0 * share;
   }
-  const double simulated_years = static_cast<double>(spec.years) + warmup_years;
-  for (const ServiceSpec& service : spec.services)
-    work.community_starts += service.community_starts_per_week * engine::kDaysPerYear / 7.0 * simulated_years;
   if (const auto& census = spec.initial_census) {
     work.people_at_start = census->acute_inpatients + census->placements_residential + census->placements_nursing;
     for (const double n : census->waiting_in_acute) work.people_at_start += n;
