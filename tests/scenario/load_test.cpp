@@ -442,6 +442,23 @@ TEST_CASE("places, hospitals, whom services serve and routes land in the spec", 
   CHECK_FALSE(aid.services[3].mutual_aid);
 }
 
+// Pooling renumbers the services: every per-service setting of every year
+// must move with its service (the community's starts once stayed behind, so
+// the market's care homes took each other's).
+TEST_CASE("pooling moves each year's per-service settings with their service", "[scenario][places][pooling]") {
+  const auto spec = load_scenario(std::string(ICSIM_SOURCE_DIR) + "/scenarios/lancashire/pooled.yaml");
+  REQUIRE(spec.services.size() == 18);
+  const auto& first = spec.yearly.front();
+  REQUIRE(first.community_starts_per_week.size() == spec.services.size());
+  for (std::size_t s = 0; s < spec.services.size(); ++s) {
+    INFO(spec.services[s].name);
+    CHECK(first.community_starts_per_week[s] == Approx(spec.services[s].community_starts_per_week));
+    CHECK(first.capacity[s] == Approx(spec.services[s].capacity));
+  }
+  CHECK(spec.services[0].name == "home_based_ic");
+  CHECK(spec.services[0].community_starts_per_week == Approx(96 + 70 + 74 + 24 + 71));
+}
+
 TEST_CASE("places grow by the area's rates or their own table, and changes can target one place", "[scenario][places]") {
   const auto spec = load_scenario(std::string(ICSIM_SOURCE_DIR) + "/tests/scenario/valid/places-growth.yaml");
   REQUIRE(spec.yearly.size() == 3);

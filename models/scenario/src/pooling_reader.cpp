@@ -210,6 +210,7 @@ void apply_pooling(const MapReader& top, ScenarioReading& reading, models::Scena
   }
   for (auto& year : spec.yearly) {
     year.capacity = add_up(year.capacity);
+    year.community_starts_per_week = add_up(year.community_starts_per_week);
     std::vector<engine::Distribution> stays;
     for (const ServiceIndex s : origin) stays.push_back(year.length_of_stay_days[s]);
     year.length_of_stay_days = std::move(stays);
