@@ -123,7 +123,7 @@ void IntermediateCareModel::on_would_be_admission(std::size_t cell, bool readmis
   // with the same seed give this person the same stay and pathway.
   const PatientId id = patients_.allocate();
   Patient& p = patients_[id];
-  ArrivalStreams& draws = readmission ? readmitted_ : first_arrivals_;
+  ArrivalStreams& draws = readmission ? readmitted_[cell] : first_arrivals_;
   set_flow(p, cell, layout_.admitted_to(cell, draws.hospital));
   counts(p).would_be.add(now);
   p.hub_uniform = engine::uniform01(draws.hub);

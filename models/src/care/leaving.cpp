@@ -93,7 +93,7 @@ void IntermediateCareModel::leave_system(PatientId id, Destination destination) 
   }
   if (destination == Destination::kDeath) counts(p).deaths.add(now);
   if (destination == Destination::kReadmission) {
-    const double delay = engine::uniform01(readmission_rng_) * spec_.readmission_days;
+    const double delay = engine::uniform01(readmission_delay_rngs_[p.cell]) * spec_.readmission_days;
     sim_.schedule(delay, priority::kArrival, kReadmission, p.cell);
   }
   ++people_out_;

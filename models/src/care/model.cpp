@@ -13,8 +13,6 @@ IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint
       years_(yearly_settings(spec)),
       layout_(spec),
       first_arrivals_(*this, 0),
-      readmitted_(*this, static_cast<engine::StreamId>(Stream::kReadmittedOffset)),
-      readmission_rng_(stream(Stream::kReadmissionDelay)),
       deconditioning_rng_(stream(Stream::kDeconditioning)),
       long_term_care_rng_(stream(Stream::kLongTermCare)),
       over_prescription_rng_(stream(Stream::kOverPrescription)),
@@ -56,8 +54,13 @@ IntermediateCareModel::IntermediateCareModel(const ScenarioSpec& spec, std::uint
       capacity_changes_.push_back({static_cast<std::uint32_t>(s), change});
   }
   for (const auto& place : places_of(spec))
-    for (const auto& band : place.age_bands)
+    for (const auto& band : place.age_bands) {
       band_outcomes_.push_back({band.died_in_hospital, band.p0_readmission, band.p0_death});
+      const auto offset = static_cast<engine::StreamId>(Stream::kFirstReadmittedStream) +
+                          kReadmittedStreamsPerCell * static_cast<engine::StreamId>(readmitted_.size());
+      readmitted_.emplace_back(*this, offset);
+      readmission_delay_rngs_.push_back(stream(Stream::kReadmissionDelay, offset));
+    }
   aid_seekers_.resize(spec.services.size());
   mutual_aid_ = std::any_of(spec.services.begin(), spec.services.end(), [](const auto& s) { return s.mutual_aid.has_value(); });
   aid_seekers_compacted_.assign(spec.services.size(), 0);

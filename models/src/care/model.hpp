@@ -53,13 +53,17 @@ enum class Stream : engine::StreamId {
   kRouteChoice = 12,
   kOverPrescription = 13,
   kHospitalOutcome = 14,  // death in hospital, and what follows a pathway 0 discharge
-  // A readmitted person's draws come from streams of their own, 2 to 14
-  // above plus this: how many people are readmitted, and when, depends on
-  // capacity, and must not move the draws of everyone admitted after them.
-  kReadmittedOffset = 100,
   kFirstServiceStream = 1000,
   kFirstCommunityStartStream = 1'000'000,  // one per long-term care service with starts from the community
+  // A readmitted person's draws, and when they come back, come from streams
+  // of their own cell (place and band), 2 to 14 above plus the cell's offset:
+  // how many people are readmitted, and when, depends on capacity, and must
+  // move neither the draws of everyone admitted after them nor those of
+  // people elsewhere (five more beds in one place, paired with none, pair
+  // every other place's readmissions too).
+  kFirstReadmittedStream = 2'000'000,
 };
+inline constexpr engine::StreamId kReadmittedStreamsPerCell = 16;
 
 // Queue priority under `queue: priority`: people in hospital beds first.
 inline constexpr std::int32_t kFromHospital = 0;
@@ -193,8 +197,10 @@ class IntermediateCareModel {
     ArrivalStreams(const IntermediateCareModel& model, engine::StreamId offset);
     engine::Rng acute, hub, pathway, step_up, case_mix, hospital, route, outcome;
   };
-  ArrivalStreams first_arrivals_, readmitted_;
-  engine::Rng readmission_rng_, deconditioning_rng_, long_term_care_rng_;
+  ArrivalStreams first_arrivals_;
+  std::vector<ArrivalStreams> readmitted_;  // per cell
+  std::vector<engine::Rng> readmission_delay_rngs_;  // per cell: when its people come back
+  engine::Rng deconditioning_rng_, long_term_care_rng_;
   std::vector<engine::Rng> stay_rngs_, outcome_rngs_;
   engine::Rng over_prescription_rng_;
   struct BandOutcomes {
