@@ -54,7 +54,7 @@ std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec) {
       base.time_to_nctr_days.push_back(band.time_to_nctr_days);
       auto& hub = base.hub_days.emplace_back();
       for (std::size_t k = 0; k < kPathways; ++k)
-        hub[k] = band.hub_days[k] ? *band.hub_days[k] : spec.hub_days[k] ? *spec.hub_days[k] : spec.triage_days;
+        hub[k] = band.hub_days[k] ? *band.hub_days[k] : area_hub_days(spec, k);
     }
   }
   for (const auto& service : spec.services) {
@@ -65,6 +65,17 @@ std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec) {
   base.triage_days = spec.triage_days;
   base.discharge_days_per_week = spec.discharge_days_per_week;
   return std::vector<YearSettings>(static_cast<std::size_t>(std::max(spec.years, 1)), base);
+}
+
+const engine::Distribution& area_hub_days(const ScenarioSpec& spec, std::size_t pathway) {
+  return spec.hub_days[pathway] ? *spec.hub_days[pathway] : spec.triage_days;
+}
+
+std::array<double, kPathways> mean_hub_days(const YearSettings& year) {
+  std::array<double, kPathways> means{};
+  for (const auto& cell : year.hub_days)
+    for (std::size_t k = 0; k < kPathways; ++k) means[k] += cell[k].mean() / static_cast<double>(year.hub_days.size());
+  return means;
 }
 
 std::string capacity_unit(const ServiceSpec& service) {

@@ -126,7 +126,7 @@ try {
   const plan = await call(`${url}/api/runs/${moved.json.id}/what-if.yaml`);
   check(/ic_beds_west_lancashire: \{capacity_beds: 49\}/.test(plan.text) && /capacity_beds: 40/.test(plan.text),
         'the new model\'s 39 IC beds in West Lancashire become 49 beside 40 in the first year');
-  check(/step_up_share: 0\.32\b/.test(plan.text), 'its step-up targets move by the same points (0.30 -> 0.32)');
+  check(/step_up_share: 0\.56\b/.test(plan.text), 'its step-up targets move by the same points (85+: 0.54 -> 0.56)');
   check((await call(`${url}/api/scenarios`)).status === 200, 'the server is still serving');
 } catch (error) {
   check(false, `the session: ${error.stack || error}`);

@@ -234,7 +234,7 @@ Json inputs(const models::ScenarioSpec& spec) {
                        {"time_to_nctr_mean_days", nctr},
                        {"capacity", s.capacity},
                        {"length_of_stay_mean_days", stays},
-                       {"triage_mean_days", s.triage_days.mean()},
+                       {"hub_mean_days", models::mean_hub_days(s)},
                        {"discharge_days_per_week", s.discharge_days_per_week}});
   }
   const auto& growth = spec.costs.real_terms_growth_per_year;
@@ -248,7 +248,11 @@ Json inputs(const models::ScenarioSpec& spec) {
       {"fall_share", spec.fall_share},
       {"acsc_share", spec.acsc_share},
       {"acute",
-       {{"triage_days", describe(spec.triage_days, number)},
+       {{"hub_days", [&] {
+          Json hub = Json::array();
+          for (std::size_t k = 0; k < models::kPathways; ++k) hub.push_back(describe(models::area_hub_days(spec, k), number));
+          return hub;
+        }()},
         {"discharge_days_per_week", spec.discharge_days_per_week},
         {"discharge_hours", {spec.discharge_hour_start, spec.discharge_hour_end}}}},
       {"services", services},

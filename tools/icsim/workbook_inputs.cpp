@@ -451,14 +451,20 @@ void write_inputs_sheet(Workbook& book, const std::string& name, const ScenarioS
     for (std::size_t s = 0; s < services; ++s)
       in.numbers("Length of stay " + spec.services[s].name + ": mean (days)",
                  per_year([s](const auto& y) { return y.length_of_stay_days[s].mean(); }), days);
-    in.numbers("Transfer-of-care hub: mean (days)", per_year([](const auto& y) { return y.triage_days.mean(); }), days);
+    for (std::size_t k = 0; k < models::kPathways; ++k)
+      in.numbers("Transfer-of-care hub, pathway " + std::to_string(k) + ": mean (days)",
+                 per_year([k](const auto& y) { return models::mean_hub_days(y)[k]; }), days);
     in.numbers("Discharge days a week", per_year([](const auto& y) { return y.discharge_days_per_week; }), plain);
   }
 
   in.section("Acute stay and discharge");
-  in.value("Transfer-of-care hub: no longer meeting the criteria to reside to ready to leave (days)",
-           describe(spec.triage_days, shortest));
-  in.value("  mean (days)", spec.triage_days.mean(), days);
+  for (std::size_t k = 0; k < models::kPathways; ++k) {
+    const auto& hub = models::area_hub_days(spec, k);
+    in.value("Transfer-of-care hub, pathway " + std::to_string(k) +
+                 ": no longer meeting the criteria to reside to ready to leave (days)",
+             describe(hub, shortest));
+    in.value("  mean (days)", hub.mean(), days);
+  }
   in.value("Discharge days a week, from Monday", spec.discharge_days_per_week, plain);
   in.value("Discharges from (hour of the day)", spec.discharge_hour_start, plain);
   in.value("Discharges until (hour of the day)", spec.discharge_hour_end, plain);

@@ -1345,7 +1345,7 @@
     cells.forEach((c, i) => add(`Mean days to NCTR, ${c}`, by.map((y) => y.time_to_nctr_mean_days[i]), (v) => fmt(v, 2)));
     inputs.services.forEach((sv, i) => add(`Capacity, ${serviceLabel(sv.name)} (${sv.capacity_unit})`, by.map((y) => y.capacity[i]), (v) => fmt(v, v < 100 ? 1 : 0)));
     inputs.services.forEach((sv, i) => add(`Mean length of stay, ${serviceLabel(sv.name)} (days)`, by.map((y) => y.length_of_stay_mean_days[i]), (v) => fmt(v, 1)));
-    add('Mean triage days', by.map((y) => y.triage_mean_days), (v) => fmt(v, 2));
+    [0, 1, 2, 3].forEach((p) => add(`Mean days in the discharge hub, pathway ${p}`, by.map((y) => y.hub_mean_days[p]), (v) => fmt(v, 2)));
     add('Discharge days a week', by.map((y) => y.discharge_days_per_week), (v) => fmt(v, 0));
     return rows;
   }
@@ -1447,7 +1447,7 @@
     const a = inputs.acute;
     const p = inputs.pathways;
     const items = [
-      ['Triage (transfer-of-care hub), days', a.triage_days],
+      ['Transfer-of-care hub, days from no longer meeting the criteria to ready to leave', a.hub_days.map((d, p) => `P${p} ${d}`).join('; ')],
       ['Discharge days a week', `${a.discharge_days_per_week} (from Monday)`],
       ['Discharge hours', `${fmt(a.discharge_hours[0], 0)}:00 to ${fmt(a.discharge_hours[1], 0)}:00`],
       // Pathways that lead to several services (one a place) are set apart by semicolons.

@@ -357,6 +357,10 @@ struct ScenarioSpec {
 
 // Every projected year's settings: spec.yearly, or the base values repeated.
 [[nodiscard]] std::vector<YearSettings> yearly_settings(const ScenarioSpec& spec);
+// The hub's time by pathway for a reader: the area's (a band may have its own),
+// and a year's mean over its cells.
+[[nodiscard]] const engine::Distribution& area_hub_days(const ScenarioSpec& spec, std::size_t pathway);
+[[nodiscard]] std::array<double, kPathways> mean_hub_days(const YearSettings& year);
 
 // The places and hospitals the model runs: the scenario's, or the whole area
 // as one place (id "area") sending everyone to one hospital (id "hospital").
