@@ -3,6 +3,7 @@
 #include "atomic_file.hpp"
 #include "commissioning.hpp"
 #include "csv_field.hpp"
+#include "csv_number.hpp"
 #include "readable_number.hpp"
 
 #include <algorithm>
@@ -77,13 +78,12 @@ void write_summary_json(const std::filesystem::path& file, const models::Scenari
 void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                       const models::ScenarioSummary& summary) {
   std::string text = "year,metric,unit,mean,ci95_low,ci95_high\n";
-  char row[512];
   for (int y = 0; y < spec.years; ++y) {
     for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
       const auto& e = summary.values[m][static_cast<std::size_t>(y)];
-      std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g\n", e.mean, e.low(), e.high());
       text += std::to_string(spec.start_year + y) + "," + csv_field(summary.metrics[m].name) + "," +
-              csv_field(summary.metrics[m].unit) + row;
+              csv_field(summary.metrics[m].unit);
+      append_numbers(text, e.mean, e.low(), e.high(), 17);
     }
   }
   write_file_atomically(file, text);
@@ -92,13 +92,13 @@ void write_yearly_csv(const std::filesystem::path& file, const models::ScenarioS
 void write_replications_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                             const models::ScenarioSummary& summary, const std::vector<models::ReplicationResult>& results) {
   std::string text = "replication,year,metric,unit,value\n";
-  char value[40];
   for (std::size_t r = 0; r < results.size(); ++r)
     for (int y = 0; y < spec.years; ++y)
       for (std::size_t m = 0; m < summary.metrics.size(); ++m) {
-        std::snprintf(value, sizeof value, "%.17g\n", results[r].values[m][static_cast<std::size_t>(y)]);
         text += std::to_string(r) + "," + std::to_string(spec.start_year + y) + "," +
-                csv_field(summary.metrics[m].name) + "," + csv_field(summary.metrics[m].unit) + "," + value;
+                csv_field(summary.metrics[m].name) + "," + csv_field(summary.metrics[m].unit) + ",";
+        append_number(text, results[r].values[m][static_cast<std::size_t>(y)], 17);
+        text += '\n';
       }
   write_file_atomically(file, text);
 }
@@ -111,7 +111,6 @@ void write_paired_replications_csv(const std::filesystem::path& file, const mode
   std::map<std::string, std::size_t> index_b;
   for (std::size_t m = 0; m < metrics_b.size(); ++m) index_b[metrics_b[m].name] = m;
   std::string text = "replication,year,metric,unit,a,b,difference\n";
-  char values[80];
   for (std::size_t r = 0; r < results_a.size() && r < results_b.size(); ++r)
     for (int y = 0; y < a.years; ++y)
       for (std::size_t ma = 0; ma < metrics_a.size(); ++ma) {
@@ -119,9 +118,9 @@ void write_paired_replications_csv(const std::filesystem::path& file, const mode
         if (found == index_b.end()) continue;
         const double va = results_a[r].values[ma][static_cast<std::size_t>(y)];
         const double vb = results_b[r].values[found->second][static_cast<std::size_t>(y)];
-        std::snprintf(values, sizeof values, "%.17g,%.17g,%.17g\n", va, vb, vb - va);
         text += std::to_string(r) + "," + std::to_string(a.start_year + y) + "," + csv_field(metrics_a[ma].name) +
-                "," + csv_field(metrics_a[ma].unit) + "," + values;
+                "," + csv_field(metrics_a[ma].unit);
+        append_numbers(text, va, vb, vb - va, 17);
       }
   write_file_atomically(file, text);
 }
@@ -129,16 +128,15 @@ void write_paired_replications_csv(const std::filesystem::path& file, const mode
 void write_parts_csv(const std::filesystem::path& file, const models::ScenarioSpec& spec,
                      const models::ScenarioSummary& summary) {
   std::string text = "level,id,name,year,metric,unit,mean,ci95_low,ci95_high\n";
-  char row[512];
   for (const auto& part : summary.parts) {
     const std::string who = std::string(models::level_name(part.part.level)) + "," + csv_field(part.part.id) + "," +
                             csv_field(part.part.name) + ",";
     for (int y = 0; y < spec.years; ++y) {
       for (std::size_t m = 0; m < part.metrics.size(); ++m) {
         const auto& e = part.values[m][static_cast<std::size_t>(y)];
-        std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g\n", e.mean, e.low(), e.high());
         text += who + std::to_string(spec.start_year + y) + "," + csv_field(part.metrics[m].name) + "," +
-                csv_field(part.metrics[m].unit) + row;
+                csv_field(part.metrics[m].unit);
+        append_numbers(text, e.mean, e.low(), e.high(), 17);
       }
     }
   }
@@ -162,10 +160,9 @@ void write_daily_csv(const std::filesystem::path& file, const models::ScenarioSp
     const std::string day = row;
     for (std::size_t s = 0; s < summary.daily.size(); ++s) {
       const auto& e = summary.daily[s][d];
-      std::snprintf(row, sizeof row, ",%.10g,%.10g,%.10g\n", e.mean, e.low(), e.high());
       text += day;
       text += series[s];
-      text += row;
+      append_numbers(text, e.mean, e.low(), e.high(), 10);
     }
   }
   write_file_atomically(file, text);
