@@ -7,6 +7,7 @@
 
 #include <icsim/engine/check.hpp>
 #include <icsim/engine/queueing_theory.hpp>
+#include <icsim/engine/replication_runner.hpp>
 #include <icsim/models/intermediate_care_model.hpp>
 #include <icsim/models/metrics.hpp>
 #include <icsim/models/single_year.hpp>
@@ -94,10 +95,34 @@ class Planner {
   // ---- evaluating a capacity --------------------------------------------
 
   const Evaluation& evaluate(const Capacity& c, int replications) {
-    auto key = std::make_pair(c, replications);
-    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+    if (const auto it = cache_.find({c, replications}); it != cache_.end()) return it->second;
     // The same seed for every candidate: differences are the capacity's, not chance's.
-    const auto results = run_replications(with_capacity(c), replications, seed_, threads_);
+    return store(c, replications, run_replications(with_capacity(c), replications, seed_, threads_));
+  }
+
+  // The candidates the search is about to look at, evaluated side by side:
+  // their replications shared out among the threads together, so a few
+  // replications each (3 to screen) do not leave a core idle. Each candidate
+  // gets exactly the replications evaluate() would give it.
+  void evaluate_together(const std::vector<Capacity>& candidates, int replications) {
+    std::vector<Capacity> todo;
+    for (const auto& c : candidates)
+      if (!cache_.contains({c, replications}) && std::find(todo.begin(), todo.end(), c) == todo.end()) todo.push_back(c);
+    if (todo.size() < 2) return;
+    std::vector<ScenarioSpec> specs;
+    for (const auto& c : todo) specs.push_back(with_capacity(c));
+    auto results = engine::run_replications(static_cast<int>(todo.size()) * replications, threads_, [&](int job) {
+      return run_replication(specs[static_cast<std::size_t>(job / replications)], seed_,
+                             static_cast<std::uint32_t>(job % replications));
+    });
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+      const auto first = results.begin() + static_cast<std::ptrdiff_t>(k) * replications;
+      store(todo[k], replications, std::vector<ReplicationResult>(std::make_move_iterator(first),
+                                                                  std::make_move_iterator(first + replications)));
+    }
+  }
+
+  const Evaluation& store(const Capacity& c, int replications, const std::vector<ReplicationResult>& results) {
     Evaluation e;
     e.by_part.resize(plan_.target.parts.size());
     for (const auto& r : results) {
@@ -111,7 +136,7 @@ class Planner {
     }
     ++evaluations_;
     if (on_step_) on_step_(describe(c));
-    return cache_.emplace(std::move(key), std::move(e)).first->second;
+    return cache_.emplace(std::make_pair(c, replications), std::move(e)).first->second;
   }
 
   // The planned year on its own (earlier years cannot change it once the
@@ -227,11 +252,17 @@ class Planner {
     while (!feasible(c)) {
       std::size_t best = c.size();
       double best_gain = 0.0;
+      std::vector<Capacity> ups;
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        ups.push_back(c);
+        ups.back()[i] = snap(i, c[i] + plan_.services[i].step);
+      }
+      ups.push_back(c);
+      evaluate_together(ups, plan_.screen_replications);
       const double now = mean_metric(c);
       for (std::size_t i = 0; i < c.size(); ++i) {
         if (c[i] >= plan_.services[i].max) continue;
-        Capacity up = c;
-        up[i] = snap(i, c[i] + plan_.services[i].step);
+        const Capacity& up = ups[i];
         const double gain = (now - mean_metric(up)) /
                             std::max(1e-9, capacity_cost(up, plan_.screen_replications) -
                                                capacity_cost(c, plan_.screen_replications));
@@ -263,6 +294,13 @@ class Planner {
     for (bool moved = true; moved;) {
       moved = false;
       for (std::size_t i = 0; i < c.size(); ++i) {
+        // Both neighbours are looked at whichever way the first goes (a step
+        // down that helps makes today's capacity the next step up).
+        std::vector<Capacity> around{c, c, c};
+        around[1][i] = snap(i, c[i] - plan_.services[i].step);
+        around[2][i] = snap(i, c[i] + plan_.services[i].step);
+        if (c[i] - plan_.services[i].step < plan_.services[i].min - 1e-9) around.erase(around.begin() + 1);
+        evaluate_together(around, plan_.screen_replications);
         for (double direction : {-1.0, 1.0}) {
           Capacity next = c;
           next[i] = snap(i, c[i] + direction * plan_.services[i].step);
@@ -303,6 +341,7 @@ class Planner {
           candidates.push_back(next);
       }
     const int n = plan_.confirm_replications;
+    evaluate_together(candidates, n);
     for (const auto& c : candidates) result.confirmed.push_back(point(c, n));
     std::sort(result.confirmed.begin(), result.confirmed.end(), [&](const PlanPoint& a, const PlanPoint& b) {
       return plan_.target.minimise_cost ? a.total_cost() < b.total_cost() : a.capacity_cost < b.capacity_cost;
@@ -356,12 +395,11 @@ class Planner {
       for (int k = 0; k < 8; ++k) values.push_back(snap(i, p.min + (p.max - p.min) * k / 7.0));
       std::sort(values.begin(), values.end());
       values.erase(std::unique(values.begin(), values.end()), values.end());
+      std::vector<Capacity> along(values.size(), chosen);
+      for (std::size_t k = 0; k < values.size(); ++k) along[k][i] = values[k];
+      evaluate_together(along, plan_.screen_replications);
       std::vector<PlanPoint> curve;
-      for (double value : values) {
-        Capacity c = chosen;
-        c[i] = value;
-        curve.push_back(point(c, plan_.screen_replications));
-      }
+      for (const auto& c : along) curve.push_back(point(c, plan_.screen_replications));
       // Past this capacity a unit more costs more than the delay it saves.
       double false_economy = curve.back().capacity[i];
       for (std::size_t k = 0; k + 1 < curve.size(); ++k) {
