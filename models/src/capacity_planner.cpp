@@ -294,8 +294,9 @@ class Planner {
     for (bool moved = true; moved;) {
       moved = false;
       for (std::size_t i = 0; i < c.size(); ++i) {
-        // Both neighbours are looked at whichever way the first goes (a step
-        // down that helps makes today's capacity the next step up).
+        // Both neighbours side by side: the step up is looked at next unless
+        // the step down helps (then its run is spare, on a core that would
+        // have been idle).
         std::vector<Capacity> around{c, c, c};
         around[1][i] = snap(i, c[i] - plan_.services[i].step);
         around[2][i] = snap(i, c[i] + plan_.services[i].step);
