@@ -25,7 +25,8 @@ std::vector<MetricComparison> compare_metrics(const std::vector<MetricDefinition
     const auto found = index_b.find(names_a[ma].name);
     if (found == index_b.end()) continue;
     const std::size_t mb = found->second;
-    MetricComparison c{names_a[ma].name, names_a[ma].unit, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    MetricComparison c{names_a[ma].name, names_a[ma].unit, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    c.adds_up = adds_up_over_years(c.unit);
     std::fill(cumulative.begin(), cumulative.end(), 0.0);
     // A percentage needs a base: replications whose base is 0 are left out.
     auto change = [&](const std::vector<ReplicationResult>& results, std::size_t part, std::size_t m, bool percent) {

@@ -5,6 +5,10 @@
 
 namespace icsim::models {
 
+bool adds_up_over_years(const std::string& unit) {
+  return unit.ends_with("per year") && unit.find("per 100,000") == std::string::npos;
+}
+
 std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec) {
   std::vector<ServiceIndex> all(spec.services.size());
   for (ServiceIndex s = 0; s < all.size(); ++s) all[s] = s;

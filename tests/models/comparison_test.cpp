@@ -36,3 +36,31 @@ TEST_CASE("common random numbers: the paired interval is much narrower than the 
   CHECK(nctr.cumulative_difference[1].mean ==
         Approx(nctr.difference[0].mean + nctr.difference[1].mean));
 }
+
+// What adds up over the years: totals a year (people, bed days, pounds), not a
+// rate per 100,000, a mean wait, a share or a capacity.
+TEST_CASE("only totals a year are summed over the years", "[compare]") {
+  const auto a = test::small_area();
+  const auto results = models::run_replications(a, 2, 3, 2);
+  const auto comparison = models::compare(a, results, a, results);
+  const auto adds_up = [&](const std::string& name) {
+    for (const auto& m : comparison.metrics)
+      if (m.name == name) return m.adds_up;
+    FAIL("no metric " << name);
+    return false;
+  };
+  for (const char* total : {"admissions", "nctr_bed_days", "cost_total", "idle_cost", "readmissions_30d"}) {
+    INFO(total);
+    CHECK(adds_up(total));
+  }
+  for (const char* not_total : {"mean_wait_days_p2", "nctr_patients_per_100k", "at_home_91d_pct",
+                                "readmission_rate_30d_pct", "care_home_admissions_65plus_per_100k"}) {
+    INFO(not_total);
+    CHECK_FALSE(adds_up(not_total));
+  }
+  for (const auto& m : comparison.metrics) {
+    INFO(m.name << " (" << m.unit << ")");
+    if (m.name.starts_with("utilisation_pct_") || m.name.starts_with("capacity_") || m.name.starts_with("occupancy_"))
+      CHECK_FALSE(m.adds_up);
+  }
+}

@@ -320,10 +320,21 @@ def check_difference_sheet(sheet, compare_csv, summary_a, summary_b):
         expect(metric, table.column("B − A: 95% interval, low", year), float(r["difference_ci95_low"]), f"{year} low")
         expect(metric, table.column("B − A: 95% interval, high", year), float(r["difference_ci95_high"]),
                f"{year} high")
-        if year == last:
+        if year == last and r["cumulative_difference"] == "":
+            # A rate, mean, share or capacity: compare.csv gives no sum over the years, nor may the sheet.
+            for header in ("mean", "95% low", "95% high"):
+                cell = table.value(metric, table.column(summed, header))
+                if cell is not None:
+                    problem(f"Difference: {metric} summed {header} is {cell!r}, but its years do not add up")
+            if any(metric.startswith(p) for p in ("cost_", "nctr_bed_days", "admissions", "acute_bed_days")):
+                problem(f"Difference: {metric} is a total a year, and compare.csv does not sum it")
+        elif year == last:
             expect(metric, table.column(summed, "mean"), float(r["cumulative_difference"]), "summed")
             expect(metric, table.column(summed, "95% low"), float(r["cumulative_ci95_low"]), "summed low")
             expect(metric, table.column(summed, "95% high"), float(r["cumulative_ci95_high"]), "summed high")
+            if any(metric.startswith(p) for p in ("utilisation_pct_", "capacity_", "mean_wait_days_", "occupancy_")):
+                problem(f"Difference: {metric} is summed over the years ({r['cumulative_difference']}), "
+                        "but a rate, mean or capacity does not add up")
     # Each scenario's change over the projection: its last year's mean less its first's.
     for label, summary in (("A", summary_a), ("B", summary_b)):
         column = table.column(f"{label}: change {first} to {last}", "mean")
@@ -465,9 +476,9 @@ def check_cost_difference_sheet(sheet, compare_csv):
                    float(r["difference_ci95_high"]), f"{name} {year} high")
         r = by[(name, last)]
         cell = table.value(name, table.column(summed, "mean"))
-        if name == "budget_spent_pct":
+        if r["cumulative_difference"] == "":
             if cell is not None:
-                problem(f"Cost difference: budget_spent_pct summed over the years: {cell!r}")
+                problem(f"Cost difference: {name} summed over the years: {cell!r}")
         else:
             expect(cell, float(r["cumulative_difference"]), f"{name} summed")
 

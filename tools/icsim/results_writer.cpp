@@ -306,9 +306,13 @@ void write_comparison_csv(const std::filesystem::path& file, const models::Scena
     const auto i = static_cast<std::size_t>(y);
     for (const auto& m : comparison.metrics) {
       const auto &d = m.difference[i], &c = m.cumulative_difference[i];
-      std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g\n", m.a[i].mean, m.b[i].mean,
-                    d.mean, d.low(), d.high(), c.mean, c.low(), c.high());
+      std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g,%.17g,%.17g", m.a[i].mean, m.b[i].mean, d.mean, d.low(),
+                    d.high());
       text += std::to_string(a.start_year + y) + "," + csv_field(m.name) + "," + csv_field(m.unit) + row;
+      if (m.adds_up)
+        append_numbers(text, c.mean, c.low(), c.high(), 17);
+      else
+        text += ",,,\n";  // a rate, mean or capacity: its years do not add up
     }
   }
   write_file_atomically(file, text);
@@ -376,7 +380,8 @@ void print_comparison(std::FILE* out, const models::ScenarioSpec& a, const model
   for (const auto& m : comparison.metrics) {
     const auto &d = m.difference[l], &c = m.cumulative_difference[l];
     const std::string year_diff = readable(d.mean) + " [" + readable(d.low()) + ", " + readable(d.high()) + "]";
-    const std::string sum_diff = readable(c.mean) + " [" + readable(c.low()) + ", " + readable(c.high()) + "]";
+    const std::string sum_diff =
+        m.adds_up ? readable(c.mean) + " [" + readable(c.low()) + ", " + readable(c.high()) + "]" : "-";
     std::fprintf(out, "%-38s %14s %14s %30s %34s\n", m.name.c_str(), readable(m.a[l].mean).c_str(),
                  readable(m.b[l].mean).c_str(), year_diff.c_str(), sum_diff.c_str());
   }

@@ -125,7 +125,7 @@ int write_cost_lines(Workbook& book, Sheet& sheet, int header_row, const Scenari
     sheet.text(row, 2, units[line.metric]);
     write_year_estimates(sheet, row, kFirstValueCol, *f.per_year, mean, interval);
     // Pounds a year add up over the years; a share of the budget does not.
-    if (f.summed && units[line.metric].ends_with("per year")) sheet.estimate(row, summed, *f.summed, mean, interval);
+    if (f.summed) sheet.estimate(row, summed, *f.summed, mean, interval);
     ++row;
   }
   return row;
@@ -238,7 +238,8 @@ void write_cost_difference_sheet(Workbook& book, const ScenarioSpec& a, const Sc
   sheet.text(2, 0, "A: " + a.name + " (" + a.file + ");   B: " + b.name + " (" + b.file + ")", book.note);
   const FiguresOf figures = [&](const std::string& metric) {
     for (const auto& m : comparison.metrics)
-      if (m.name == metric) return Figures{&m.difference, m.cumulative_difference.back()};
+      if (m.name == metric)
+        return Figures{&m.difference, m.adds_up ? std::optional<Estimate>(m.cumulative_difference.back()) : std::nullopt};
     return Figures{};
   };
   const std::string first = std::to_string(a.start_year), last = std::to_string(a.start_year + a.years - 1);

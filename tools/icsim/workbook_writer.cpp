@@ -262,26 +262,25 @@ void write_capacity_and_demand_sheet(Workbook& book, const ScenarioSpec& spec, c
 struct PartMetric {
   Metric metric;
   const char* words;  // for a commissioner
-  bool summable;      // a count or cost a year, whose years add up
 };
 
 const std::array<PartMetric, 16> kPartMetrics{{
-    {Metric::kAdmissions, "Emergency admissions", true},
-    {Metric::kStepUpDiversions, "Admissions avoided by step-up", true},
-    {Metric::kAcuteBedDays, "Acute bed days", true},
-    {Metric::kNctrBedDays, "Delayed (NCTR) bed days", true},
-    {Metric::kMeanWaitDaysP1, "Wait in hospital for pathway 1: home with support", false},
-    {Metric::kMeanWaitDaysP2, "Wait in hospital for pathway 2: bed-based care", false},
-    {Metric::kMeanWaitDaysP3, "Wait in hospital for pathway 3: care-home assessment", false},
-    {Metric::kIcBedDays, "Intermediate care bed days", true},
-    {Metric::kHomeIcCareHours, "Home-based intermediate care hours", true},
-    {Metric::kShortTermCareBedDays, "Short-term care bed days", true},
-    {Metric::kAtHome91dPct, "Still at home 91 days after reablement or rehabilitation, 65+", false},
-    {Metric::kCareHomeAdmissions65PlusPer100k, "Permanent care-home admissions, 65+", false},
-    {Metric::kMutualAidPlacements, "Placed in a neighbour's service (mutual aid)", true},
-    {Metric::kCostIntermediateCare, "Cost of intermediate care", true},
-    {Metric::kCostTotal, "Total cost", true},
-    {Metric::kIdleCost, "Of the total, paid for capacity nobody used", true},
+    {Metric::kAdmissions, "Emergency admissions"},
+    {Metric::kStepUpDiversions, "Admissions avoided by step-up"},
+    {Metric::kAcuteBedDays, "Acute bed days"},
+    {Metric::kNctrBedDays, "Delayed (NCTR) bed days"},
+    {Metric::kMeanWaitDaysP1, "Wait in hospital for pathway 1: home with support"},
+    {Metric::kMeanWaitDaysP2, "Wait in hospital for pathway 2: bed-based care"},
+    {Metric::kMeanWaitDaysP3, "Wait in hospital for pathway 3: care-home assessment"},
+    {Metric::kIcBedDays, "Intermediate care bed days"},
+    {Metric::kHomeIcCareHours, "Home-based intermediate care hours"},
+    {Metric::kShortTermCareBedDays, "Short-term care bed days"},
+    {Metric::kAtHome91dPct, "Still at home 91 days after reablement or rehabilitation, 65+"},
+    {Metric::kCareHomeAdmissions65PlusPer100k, "Permanent care-home admissions, 65+"},
+    {Metric::kMutualAidPlacements, "Placed in a neighbour's service (mutual aid)"},
+    {Metric::kCostIntermediateCare, "Cost of intermediate care"},
+    {Metric::kCostTotal, "Total cost"},
+    {Metric::kIdleCost, "Of the total, paid for capacity nobody used"},
 }};
 
 bool has_mutual_aid(const ScenarioSpec& spec) {
@@ -519,7 +518,7 @@ void write_difference_sheet(Workbook& book, const ScenarioSpec& a, const Scenari
     sheet.text(row, 0, c.name);
     sheet.text(row, 1, c.unit);
     write_year_estimates(sheet, row, kFirstValueCol, c.difference, mean, interval);
-    sheet.estimate(row, summed, c.cumulative_difference.back(), mean, interval);
+    if (c.adds_up) sheet.estimate(row, summed, c.cumulative_difference.back(), mean, interval);
     sheet.estimate(row, change_a, c.change_a, mean, interval);
     sheet.estimate(row, change_a + 3, c.change_a_pct, percent, percent_interval);
     sheet.estimate(row, change_b, c.change_b, mean, interval);
@@ -554,8 +553,9 @@ void write_difference_by_place_sheet(Workbook& book, const ScenarioSpec& a, cons
     for (const auto& m : chosen) {
       const auto k = find_named(part.metrics, definitions[models::index(m.metric)].name);
       rows.values.push_back(k ? &part.metrics[*k].difference : nullptr);
-      rows.summed.push_back(k && m.summable ? std::optional<Estimate>(part.metrics[*k].cumulative_difference.back())
-                                            : std::nullopt);
+      rows.summed.push_back(k && part.metrics[*k].adds_up
+                                ? std::optional<Estimate>(part.metrics[*k].cumulative_difference.back())
+                                : std::nullopt);
     }
     parts.push_back(std::move(rows));
   }

@@ -15,8 +15,10 @@ struct MetricComparison {
   std::string name;
   std::string unit;
   // Per year: each scenario's mean, and B - A paired by replication, for the
-  // year alone and summed from the first year to this one.
+  // year alone and summed from the first year to this one (reported only when
+  // the metric adds up over the years: adds_up_over_years).
   std::vector<engine::Estimate> a, b, difference, cumulative_difference;
+  bool adds_up = false;
   // Over the projection, last year against the first, for A and for B; and
   // B against A in the last year, as a percentage.
   engine::Estimate change_a, change_b, change_a_pct, change_b_pct, last_year_difference_pct;

@@ -97,6 +97,10 @@ struct MetricDefinition {
   std::string unit;
 };
 
+// A count or a cost a year (people, bed days, pounds): its years add up to a
+// total that means something. A rate, a mean, a share or a capacity does not.
+[[nodiscard]] bool adds_up_over_years(const std::string& unit);
+
 // The area's metrics: the fixed list, then every service's measures, then
 // (when the scenario gives a budget) the budget and the share of it spent.
 [[nodiscard]] std::vector<MetricDefinition> metric_definitions(const ScenarioSpec& spec);
