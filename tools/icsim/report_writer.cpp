@@ -402,7 +402,7 @@ Json scenario(const models::ScenarioSpec& spec, const models::ScenarioSummary& s
 Json differences(const std::vector<models::MetricComparison>& comparisons, int digits = 17) {
   Json out = Json::object();
   for (const auto& m : comparisons) {
-    Json metric{{"unit", m.unit}};
+    Json metric{{"unit", m.unit}, {"adds_up", m.adds_up}};
     metric["difference"] = estimates(m.difference, digits);
     metric["cumulative_difference"] = estimates(m.cumulative_difference, digits);
     metric["change_a_pct"] = estimate(m.change_a_pct);

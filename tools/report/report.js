@@ -1315,13 +1315,11 @@
       const c = diffs[name], a = own.a[name], b = own.b[name];
       return [metricCell(name, c.unit), a ? value(name, a.mean[last], c.unit) : '\u2013', b ? value(name, b.mean[last], c.unit) : '\u2013',
         differenceText(name, c.difference, last, c.unit),
-        summable(c.unit) ? differenceText(name, c.cumulative_difference, last, c.unit) : '\u2013'];
+        c.adds_up ? differenceText(name, c.cumulative_difference, last, c.unit) : '\u2013'];
     });
     return table(['Metric', `A ${lastYear}`, `B ${lastYear}`, `B \u2212 A ${lastYear} [95% interval]`, `B \u2212 A summed ${firstYear}\u2013${lastYear}`], rows, 1);
   }
   function metricCell(name, unit) { return el('span', {}, label(name), el('br'), el('span', { class: 'unit' }, unit)); }
-  // Flows a year (admissions, bed days, pounds) add up over years; rates and averages do not.
-  function summable(unit) { return /per year$/.test(unit) && !/per 100,000/.test(unit); }
 
   // -------------------------------------------------------------------------
   // The inputs, as the model read them.
