@@ -19,6 +19,8 @@
 #include <icsim/models/metrics.hpp>
 #include <icsim/scenario/load.hpp>
 
+#include "base_year.hpp"
+
 using namespace icsim;
 
 namespace {
@@ -198,44 +200,28 @@ TEST_CASE("five more IC beds in West Lancashire cut its wait for a bed and its d
 // delayed patients, the days each waits, the share of delay that is waiting
 // for a service) the document lists, with the figures and why.
 TEST_CASE("the existing model's 2020 meets the published targets it is calibrated to", "[end_to_end][lancashire][calibration]") {
-  const auto& spec = current_model();
-  const auto names = models::metric_definitions(spec);
-  const auto base_year = [&](const std::string& name) {
-    const auto it = std::find_if(names.begin(), names.end(), [&](const auto& d) { return d.name == name; });
-    REQUIRE(it != names.end());
-    std::vector<double> values;
-    for (const auto& r : current_model_results()) values.push_back(r.values[static_cast<std::size_t>(it - names.begin())][0]);
-    return engine::estimate(values).mean;
-  };
-  const auto within_value = [&](const std::string& what, double simulated, double low, double high, const char* source) {
-    INFO(what << " in 2020: icsim " << simulated << ", target " << low << " to " << high << " (" << source << ")");
-    CHECK(simulated >= low);
-    CHECK(simulated <= high);
-  };
-  const auto within = [&](const char* name, double low, double high, const char* source) {
-    within_value(name, base_year(name), low, high, source);
-  };
+  const test::BaseYear base_year(current_model(), current_model_results());
   // Calibrated: the IC beds' stay, to England's pathway 2 delays (1,891 patients
   // waiting for 2,601 discharges a week, 2023: ~5.1 days each by Little's law).
-  within("mean_wait_days_p2", 3.0, 7.5, "Health Foundation 2024, 2023 data");
+  base_year.within("mean_wait_days_p2", 3.0, 7.5, "Health Foundation 2024, 2023 data");
   // Calibrated: the short-term beds' share of pathway 3, to the review's spend on them.
-  within("cost_short_term_care", 10.0e6, 13.0e6, "the review paper: about 11.5m a year");
+  base_year.within("cost_short_term_care", 10.0e6, 13.0e6, "the review paper: about 11.5m a year");
   // "around 45,000 episodes of care" a year (the review paper), within a tenth:
   // the community's step-up referrals are sized to it.
-  within("ic_episodes", 40500.0, 49500.0, "Lancashire HWB, January 2020");
+  base_year.within("ic_episodes", 40500.0, 49500.0, "Lancashire HWB, January 2020");
   // Outputs. England's pathway mix, 6,664 P1 to 2,601 P2 discharges a week.
-  within_value("P1 : P2 discharges", base_year("discharges_p1") / base_year("discharges_p2"), 2.0, 3.2,
+  base_year.check("P1 : P2 discharges", base_year("discharges_p1") / base_year("discharges_p2"), 2.0, 3.2,
                "Health Foundation 2024, 2023 data: 2.6");
   // Still at home 91 days after reablement or rehabilitation, 65+: ~82% 2011-12 to
   // 2019-20, 79% in 2020-21 (ASCOF 2B(1)).
-  within("at_home_91d_pct", 75.0, 85.0, "Nuffield Trust, ASCOF 2B(1)");
+  base_year.within("at_home_91d_pct", 75.0, 85.0, "Nuffield Trust, ASCOF 2B(1)");
   // Council-supported permanent admissions to care homes, 65+, per 100,000: 584 in
   // 2019-20, 498 in 2020-21 (ASCOF 2A(2)).
-  within("care_home_admissions_65plus_per_100k", 450.0, 700.0, "Nuffield Trust, ASCOF 2A(2)");
+  base_year.within("care_home_admissions_65plus_per_100k", 450.0, 700.0, "Nuffield Trust, ASCOF 2A(2)");
   // Emergency readmissions within 30 days: 11.6-12.1% in England's regions, 2011-12.
-  within("readmission_rate_30d_pct", 9.0, 16.0, "QualityWatch, emergency readmissions");
+  base_year.within("readmission_rate_30d_pct", 9.0, 16.0, "QualityWatch, emergency readmissions");
   // About one acute bed in five held by a patient in 21+ days (~20,000, Dec 2022).
-  within("length_of_stay_21plus_pct", 12.0, 28.0, "Nuffield Trust, Dec 2022");
+  base_year.within("length_of_stay_21plus_pct", 12.0, 28.0, "Nuffield Trust, Dec 2022");
   // Waiting for a service is a large part of the delay (England: ~64% of
   // delayed patients wait for home care, a care home or intermediate care; here
   // about a third: the document says why).
@@ -243,6 +229,6 @@ TEST_CASE("the existing model's 2020 meets the published targets it is calibrate
   for (const char* reason : {"nctr_bed_days_waiting_p1", "nctr_bed_days_waiting_p2", "nctr_bed_days_waiting_p3",
                              "nctr_bed_days_waiting_home_care", "nctr_bed_days_waiting_care_home"})
     waiting += base_year(reason);
-  within_value("share of NCTR bed days waiting for a service (%)", 100.0 * waiting / base_year("nctr_bed_days"), 25.0,
+  base_year.check("share of NCTR bed days waiting for a service (%)", 100.0 * waiting / base_year("nctr_bed_days"), 25.0,
                70.0, "Commons Library, citing DHSC, 2022-23: ~64%");
 }

@@ -455,8 +455,14 @@ TEST_CASE("pooling moves each year's per-service settings with their service", "
     CHECK(first.community_starts_per_week[s] == Approx(spec.services[s].community_starts_per_week));
     CHECK(first.capacity[s] == Approx(spec.services[s].capacity));
   }
+  // The pool's starts from home are its members' together.
+  const auto apart = load_scenario(std::string(ICSIM_SOURCE_DIR) + "/scenarios/lancashire/current-model.yaml");
+  double members = 0.0;
+  for (const auto& service : apart.services)
+    if (service.name.starts_with("home_based_ic_")) members += service.community_starts_per_week;
   CHECK(spec.services[0].name == "home_based_ic");
-  CHECK(spec.services[0].community_starts_per_week == Approx(96 + 70 + 74 + 24 + 71));
+  CHECK(members > 0.0);
+  CHECK(spec.services[0].community_starts_per_week == Approx(members));
 }
 
 TEST_CASE("places grow by the area's rates or their own table, and changes can target one place", "[scenario][places]") {

@@ -301,14 +301,15 @@ void write_comparison_csv(const std::filesystem::path& file, const models::Scena
   std::string text =
       "year,metric,unit,mean_a,mean_b,difference,difference_ci95_low,difference_ci95_high,"
       "cumulative_difference,cumulative_ci95_low,cumulative_ci95_high\n";
-  char row[512];
   for (int y = 0; y < a.years; ++y) {
     const auto i = static_cast<std::size_t>(y);
     for (const auto& m : comparison.metrics) {
       const auto &d = m.difference[i], &c = m.cumulative_difference[i];
-      std::snprintf(row, sizeof row, ",%.17g,%.17g,%.17g,%.17g,%.17g", m.a[i].mean, m.b[i].mean, d.mean, d.low(),
-                    d.high());
-      text += std::to_string(a.start_year + y) + "," + csv_field(m.name) + "," + csv_field(m.unit) + row;
+      text += std::to_string(a.start_year + y) + "," + csv_field(m.name) + "," + csv_field(m.unit);
+      for (const double x : {m.a[i].mean, m.b[i].mean, d.mean, d.low(), d.high()}) {
+        text += ',';
+        append_number(text, x, 17);
+      }
       if (m.adds_up)
         append_numbers(text, c.mean, c.low(), c.high(), 17);
       else
